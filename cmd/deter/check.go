@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"deter/check"
+	"deter/engine"
+)
+
+func newCheckCmd() *cobra.Command {
+	var dataDir, model string
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Run the model-validation cases and print how each model compares with published figures",
+		Long: `check runs every registered validation case: a model's answer compared with a
+published figure under a stated tolerance. The cases are the same ones the test
+suite runs. Cases whose reference data is absent are skipped, not failed.
+The exit status is 1 if any case fails.
+
+Reference data is looked for in $DETER_DATA, else in ../shared/data beside the
+current folder or one of its parents.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			env := check.Env{DataDir: dataDir}
+			if env.DataDir == "" {
+				env.DataDir = check.FindData()
+			}
+			w := cmd.OutOrStdout()
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "case\tsource\tpublished\tmodel\ttolerance\tresult")
+			counts := map[check.Status]int{}
+			n := 0
+			for _, c := range engine.Cases() {
+				if model != "" && c.Model != model {
+					continue
+				}
+				n++
+				r := check.Run(c, env)
+				counts[r.Status]++
+				mv := fmt.Sprintf("%.4g", r.Model)
+				if r.Status == check.Skipped || r.Status == check.Errored {
+					mv = "-"
+				}
+				res := string(r.Status)
+				if r.Detail != "" {
+					res += " (" + r.Detail + ")"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%.4g %s\t%s\t%s\t%s\n", c.ID, shorten(c.Source, 48), c.Published, c.Unit, mv, c.Tolerance(), res)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if n == 0 {
+				fmt.Fprintln(w, "no validation cases registered for this selection")
+			}
+			fmt.Fprintf(w, "%d passed, %d failed, %d skipped, %d errors\n", counts[check.Passed], counts[check.Failed], counts[check.Skipped], counts[check.Errored])
+			if counts[check.Failed]+counts[check.Errored] > 0 {
+				return exitError{1}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dataDir, "data", "", "reference-data folder (default: $DETER_DATA or ../shared/data)")
+	cmd.Flags().StringVar(&model, "model", "", "run only the cases of this model (e.g. campaign)")
+	return cmd
+}
+
+func shorten(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

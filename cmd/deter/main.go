@@ -1,0 +1,63 @@
+// Command deter designs and stress-tests security-guarantee packages.
+//
+// Usage:
+//
+//	deter run FILE           evaluate every package of a scenario
+//	deter validate FILE...   check scenario files and report every error
+//	deter check              run the model-validation cases
+//	deter schema             print the scenario JSON Schema
+//	deter mechanisms         list the guarantee mechanisms a package can hold
+//
+// Run "deter help COMMAND" for the flags of each command.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries an exit status whose message has already been printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		var ee exitError
+		if errors.As(err, &ee) {
+			os.Exit(ee.code)
+		}
+		fmt.Fprintln(os.Stderr, "deter:", err)
+		os.Exit(1)
+	}
+}
+
+// run is the whole program, testable: it parses args and writes to stdout
+// and stderr.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	root := &cobra.Command{
+		Use:   "deter",
+		Short: "Design and stress-test security-guarantee packages",
+		Long: `deter evaluates guarantee packages for a conflict described in a scenario file:
+does a package deter a renewed attack, how does the defence go if it does not,
+would each actor accept it, and what does it cost.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetContext(ctx)
+	root.AddCommand(newRunCmd(), newValidateCmd(), newCheckCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
+	return root.ExecuteContext(ctx)
+}

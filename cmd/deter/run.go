@@ -1,0 +1,105 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"deter/engine"
+	"deter/report"
+	"deter/scenario"
+)
+
+func newRunCmd() *cobra.Command {
+	var asJSON bool
+	var outDir string
+	var seed uint64
+	cmd := &cobra.Command{
+		Use:   "run FILE",
+		Short: "Evaluate every package of a scenario and print a comparison",
+		Long: `run loads a scenario, runs the models that exist on each of its packages and
+prints a comparison table. Questions no model answers yet are listed as such;
+no number is made up.
+
+  --json      print the result as JSON instead of a table
+  --out DIR   also write result.json and report.txt into DIR (created if needed)`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := scenario.Load(args[0])
+			if err != nil {
+				var list scenario.ErrorList
+				if errors.As(err, &list) {
+					for _, e := range list {
+						fmt.Fprintln(cmd.ErrOrStderr(), e.Error())
+						if ex := e.Excerpt(); ex != "" {
+							fmt.Fprintln(cmd.ErrOrStderr(), ex)
+						}
+					}
+					return fmt.Errorf("%s is not a valid scenario (%d error(s)); run 'deter validate %s'", args[0], len(list), args[0])
+				}
+				return err
+			}
+			res, err := engine.Run(cmd.Context(), s, engine.Options{Seed: seed})
+			if err != nil {
+				return err
+			}
+			var text, js bytes.Buffer
+			if err := report.Text(&text, res); err != nil {
+				return err
+			}
+			if err := report.JSON(&js, res); err != nil {
+				return err
+			}
+			if outDir != "" {
+				if err := os.MkdirAll(outDir, 0o755); err != nil {
+					return fmt.Errorf("cannot create output folder: %w", err)
+				}
+				for name, data := range map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes()} {
+					if err := writeFileAtomic(filepath.Join(outDir, name), data); err != nil {
+						return err
+					}
+				}
+			}
+			out := text.Bytes()
+			if asJSON {
+				out = js.Bytes()
+			}
+			_, err = cmd.OutOrStdout().Write(out)
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
+	cmd.Flags().StringVar(&outDir, "out", "", "write result.json and report.txt into this folder")
+	cmd.Flags().Uint64Var(&seed, "seed", 0, "override the scenario's random seed")
+	return cmd
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it over path, so a reader never sees a half-written result.
+func writeFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	_, err = io.Copy(f, bytes.NewReader(data))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,289 @@
+// Package engine maps a scenario onto the models and joins their answers per
+// package. It is the only package that knows both the scenario format and the
+// models' input structs; the models know nothing of YAML, files or HTTP.
+//
+// Models that are not implemented yet are listed in [Result.NotModelled] with
+// the reason, never given a made-up number.
+package engine
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"deter/scenario"
+)
+
+// Options control a run.
+type Options struct {
+	// Seed overrides the scenario's seed when non-zero.
+	Seed uint64
+}
+
+// Gap names a question the engine cannot answer yet, and why.
+type Gap struct {
+	Model  string `json:"model"`
+	Answer string `json:"answer"`
+	Why    string `json:"why"`
+}
+
+// Result is a run's answer for every package of a scenario.
+type Result struct {
+	Scenario    string          `json:"scenario"`
+	File        string          `json:"file,omitempty"`
+	AsOf        string          `json:"as_of,omitempty"`
+	Seed        uint64          `json:"seed"`
+	HorizonDays int             `json:"horizon_days"`
+	Packages    []PackageResult `json:"packages"`
+	NotModelled []Gap           `json:"not_modelled"`
+}
+
+// PackageResult is everything known about one package.
+type PackageResult struct {
+	ID         string   `json:"id"`
+	Name       string   `json:"name"`
+	Mechanisms []string `json:"mechanisms"`
+	Inputs     Inputs   `json:"inputs"`
+	// RedLines lists the stated red lines of any actor that the package
+	// crosses, by the rules written in the scenario.
+	RedLines []RedLineHit `json:"red_lines_crossed"`
+}
+
+// Inputs summarises what a package puts in: nominal values read from the
+// scenario, added up. They are inputs, not model outputs.
+type Inputs struct {
+	ForeignTroops     float64 `json:"foreign_troops_in_country"`
+	NATOStateTroops   float64 `json:"nato_state_troops_in_country"`
+	TrainersInCountry float64 `json:"trainers_in_country"`
+	CombatAircraft    float64 `json:"guarantor_aircraft"`
+	ArmsUSDbn         float64 `json:"arms_purchases_usd_bn"`
+	Commitment        string  `json:"strongest_commitment"`
+}
+
+// Gaps are the questions of the project that no model answers yet.
+var Gaps = []Gap{
+	{"campaign", "time to first objective, ground lost at 30/90/365 days, losses", "defence model not implemented yet (issue 3)"},
+	{"deterrence", "P(renewed attack within 1 and 5 years), P(each guarantor honours)", "deterrence model not implemented yet (issue 4)"},
+	{"bargain", "acceptance by each actor with margins, zone of agreement, forecast settlement", "acceptability model not implemented yet (issue 5); only the stated red lines are screened"},
+	{"cost", "troops committed, cost per year and over 5 years, time to full capability", "cost model not implemented yet (issue 6)"},
+}
+
+// Run evaluates every package of s with the models that exist.
+func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error) {
+	seed := s.Settings.Seed
+	if opt.Seed != 0 {
+		seed = opt.Seed
+	}
+	res := &Result{Scenario: s.Name, File: s.File, AsOf: s.AsOf, Seed: seed,
+		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps)}
+	actors := map[string]*scenario.Actor{}
+	for i := range s.Actors {
+		actors[s.Actors[i].ID] = &s.Actors[i]
+	}
+	for i := range s.Packages {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p := &s.Packages[i]
+		pr := PackageResult{ID: p.ID, Name: p.Name, Mechanisms: p.Mechanisms.Present()}
+		if pr.Mechanisms == nil {
+			pr.Mechanisms = []string{}
+		}
+		pr.Inputs = summarise(p, actors)
+		pr.RedLines = ScreenRedLines(s, p)
+		if pr.RedLines == nil {
+			pr.RedLines = []RedLineHit{}
+		}
+		res.Packages = append(res.Packages, pr)
+	}
+	return res, nil
+}
+
+// isNATO reports whether id is a NATO member, or a coalition with one.
+func isNATO(id string, actors map[string]*scenario.Actor) bool {
+	a := actors[id]
+	if a == nil {
+		return false
+	}
+	if a.NATO {
+		return true
+	}
+	for _, m := range a.Members {
+		if actors[m] != nil && actors[m].NATO {
+			return true
+		}
+	}
+	return false
+}
+
+func summarise(p *scenario.Package, actors map[string]*scenario.Actor) Inputs {
+	m := &p.Mechanisms
+	var in Inputs
+	if f := m.DeterrentForce; f != nil {
+		for _, c := range f.Contingents {
+			t := c.Troops.Nominal()
+			in.ForeignTroops += t
+			if isNATO(c.Actor, actors) {
+				in.NATOStateTroops += t
+			}
+		}
+	}
+	if o := m.Observers; o != nil {
+		in.ForeignTroops += o.Count.Nominal()
+		if slices.ContainsFunc(o.Contributors, func(id string) bool { return isNATO(id, actors) }) {
+			in.NATOStateTroops += o.Count.Nominal()
+		}
+	}
+	if c := m.CapacityBuilding; c != nil && c.InCountry {
+		in.TrainersInCountry = c.Trainers.Or(0)
+		in.ForeignTroops += in.TrainersInCountry
+		if slices.ContainsFunc(c.Contributors, func(id string) bool { return isNATO(id, actors) }) {
+			in.NATOStateTroops += in.TrainersInCountry
+		}
+	}
+	if a := m.AirSupport; a != nil {
+		in.CombatAircraft += a.Aircraft.Nominal()
+	}
+	if a := m.AirPolicing; a != nil {
+		in.CombatAircraft += a.Aircraft.Nominal()
+	}
+	if a := m.ArmsPurchases; a != nil {
+		in.ArmsUSDbn = a.Total.Nominal()
+	}
+	switch {
+	case m.CollectiveDefence != nil && m.CollectiveDefence.Obligation == "automatic":
+		in.Commitment = "collective defence (automatic)"
+	case m.CollectiveDefence != nil:
+		in.Commitment = "collective defence (as deemed necessary)"
+	case m.ConsultationPledge != nil:
+		in.Commitment = "consultation pledge"
+	case m.Assurances != nil:
+		in.Commitment = "assurances"
+	default:
+		in.Commitment = "none"
+	}
+	return in
+}
+
+// RedLineHit is a stated red line that a package crosses.
+type RedLineHit struct {
+	Actor  string `json:"actor"`
+	ID     string `json:"id"`
+	Hard   bool   `json:"hard"`
+	Reason string `json:"reason"`
+}
+
+// ScreenRedLines applies the red lines as written in the scenario to a
+// package: a mechanism listed by the line, provided by the kind of actor it
+// names, or settlement terms outside its bounds. It is a rule check on the
+// scenario's own statements, not a model of acceptance.
+func ScreenRedLines(s *scenario.Scenario, p *scenario.Package) []RedLineHit {
+	actors := map[string]*scenario.Actor{}
+	for i := range s.Actors {
+		actors[s.Actors[i].ID] = &s.Actors[i]
+	}
+	var hits []RedLineHit
+	for _, a := range s.Actors {
+		for _, rl := range a.RedLines {
+			var why []string
+			for _, key := range rl.Mechanisms {
+				if !p.Mechanisms.Has(key) {
+					continue
+				}
+				providers := Providers(&p.Mechanisms, key)
+				var match []string
+				for _, id := range providers {
+					if len(rl.Providers) > 0 && !slices.Contains(rl.Providers, id) {
+						continue
+					}
+					if providerMatches(rl.Contributor, id, actors) {
+						match = append(match, id)
+					}
+				}
+				if rl.Contributor == "" || rl.Contributor == "any" {
+					if len(providers) == 0 && len(rl.Providers) == 0 {
+						match = append(match, "unnamed contributors")
+					}
+				}
+				if len(match) > 0 {
+					why = append(why, fmt.Sprintf("%s by %s", key, strings.Join(match, ", ")))
+				}
+			}
+			ceded := 0.0
+			if p.Settlement != nil {
+				ceded = p.Settlement.TerritoryCeded.Or(0)
+			}
+			if rl.MaxCeded.IsSet() && ceded > rl.MaxCeded.Nominal() {
+				why = append(why, fmt.Sprintf("cedes %.0f km2 > %.0f", ceded, rl.MaxCeded.Nominal()))
+			}
+			if rl.MinCeded.IsSet() && ceded < rl.MinCeded.Nominal() {
+				why = append(why, fmt.Sprintf("cedes %.0f km2 < %.0f demanded", ceded, rl.MinCeded.Nominal()))
+			}
+			if rl.MaxTroopCap.IsSet() {
+				if p.Settlement == nil || !p.Settlement.DefenderTroopCap.IsSet() {
+					why = append(why, "no cap on the defender's forces")
+				} else if c := p.Settlement.DefenderTroopCap.Nominal(); c > rl.MaxTroopCap.Nominal() {
+					why = append(why, fmt.Sprintf("defender cap %.0f > %.0f", c, rl.MaxTroopCap.Nominal()))
+				}
+			}
+			if len(why) > 0 {
+				hits = append(hits, RedLineHit{Actor: a.ID, ID: rl.ID, Hard: rl.Hard, Reason: strings.Join(why, "; ")})
+			}
+		}
+	}
+	return hits
+}
+
+func providerMatches(kind, id string, actors map[string]*scenario.Actor) bool {
+	switch kind {
+	case "", "any":
+		return true
+	case "nato":
+		return isNATO(id, actors)
+	case "non_nato":
+		return !isNATO(id, actors)
+	}
+	return false
+}
+
+// Providers lists the actors named as providing a mechanism.
+func Providers(m *scenario.Mechanisms, key string) []string {
+	switch key {
+	case "collective_defence":
+		return m.CollectiveDefence.Guarantors
+	case "consultation_pledge":
+		return m.ConsultationPledge.Guarantors
+	case "assurances":
+		return m.Assurances.Guarantors
+	case "observers":
+		return m.Observers.Contributors
+	case "deterrent_force":
+		var ids []string
+		for _, c := range m.DeterrentForce.Contingents {
+			ids = append(ids, c.Actor)
+		}
+		return ids
+	case "capacity_building":
+		return m.CapacityBuilding.Contributors
+	case "air_policing":
+		return m.AirPolicing.Guarantors
+	case "air_support":
+		return m.AirSupport.Guarantors
+	case "maritime":
+		return m.Maritime.Contributors
+	case "intelligence_logistics":
+		return m.IntelligenceLogistics.Guarantors
+	case "arms_purchases":
+		return m.ArmsPurchases.Funders
+	case "frozen_assets":
+		return m.FrozenAssets.Holders
+	case "sanctions_snapback":
+		return m.SanctionsSnapback.Imposers
+	case "energy_cutoff":
+		return m.EnergyCutoff.Importers
+	case "deep_strikes":
+		return m.DeepStrikes.Providers
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+// Package report renders engine results for people (text tables) and
+// machines (JSON). It computes nothing: every number it prints comes from
+// the engine's result.
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"deter/engine"
+)
+
+// JSON writes res as indented JSON.
+func JSON(w io.Writer, res *engine.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+// Text writes a readable comparison of the packages in res.
+func Text(w io.Writer, res *engine.Result) error {
+	ew := &errWriter{w: w}
+	fmt.Fprintf(ew, "%s\n", res.Scenario)
+	if res.AsOf != "" {
+		fmt.Fprintf(ew, "as of %s · horizon %d days · seed %d\n", res.AsOf, res.HorizonDays, res.Seed)
+	}
+	fmt.Fprintln(ew)
+
+	fmt.Fprintln(ew, "Packages (inputs as written in the scenario, nominal values)")
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tmechanisms\tforeign troops\tof which NATO-state\tguarantor aircraft\tarms USD bn\tcommitment")
+	for _, p := range res.Packages {
+		in := p.Inputs
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", p.ID, len(p.Mechanisms), num(in.ForeignTroops),
+			num(in.NATOStateTroops), num(in.CombatAircraft), num(in.ArmsUSDbn), in.Commitment)
+	}
+	tw.Flush()
+	fmt.Fprintln(ew)
+
+	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")
+	for _, p := range res.Packages {
+		if len(p.RedLines) == 0 {
+			fmt.Fprintf(tw, "%s\t-\tnone\t\t\n", p.ID)
+		}
+		for _, h := range p.RedLines {
+			hard := "soft"
+			if h.Hard {
+				hard = "HARD"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.ID, h.Actor, h.ID, hard, h.Reason)
+		}
+	}
+	tw.Flush()
+
+	if len(res.NotModelled) > 0 {
+		fmt.Fprintln(ew)
+		fmt.Fprintln(ew, "Not modelled yet (no number is given rather than a made-up one):")
+		for _, g := range res.NotModelled {
+			fmt.Fprintf(ew, "  - %s: %s (%s)\n", g.Model, g.Answer, g.Why)
+		}
+	}
+	return ew.err
+}
+
+func num(x float64) string {
+	if x == 0 {
+		return "-"
+	}
+	if x >= 1000 {
+		s := fmt.Sprintf("%.0f", x)
+		var b strings.Builder
+		for i, r := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	return fmt.Sprintf("%.3g", x)
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}

@@ -1,0 +1,175 @@
+package scenario
+
+// This file declares the scenario format. The struct tags are the single
+// source of truth for loading, validation and the JSON Schema:
+//
+//	yaml:"name"   the key in the file
+//	v:"..."       rules, comma-separated:
+//	                req          the field must be given
+//	                min=x max=x  inclusive bounds (numbers; for distributions, their support)
+//	                gt=x  lt=x   exclusive bounds
+//	                def=x        default for an absent number (marked Default)
+//	                enum=a|b|c   allowed strings
+//	                id=kind      this string is an identifier of that kind, unique in the file
+//	                ref=kind     this string (or each string of a list) names an identifier of that kind
+//	                minlen=n     a list must hold at least n items
+//	                date         a string in YYYY-MM-DD form
+//	unit:"..."    the unit of a number, shown in docs and the schema
+//	doc:"..."     a description, shown in docs and the schema
+//
+// Units throughout: people for troops, US dollars (billions, "usd_bn") for
+// money, days for time, km and km2 for distance and area.
+
+// FormatVersion is the only value `deter:` may take in this release.
+const FormatVersion = 1
+
+// Prov is provenance, shared by values inside the object that carries it.
+type Prov struct {
+	Source string `yaml:"source" doc:"Where the figures of this object come from: a reference id from 'references', the word 'assumption', or a free-text citation. Inherited by every number inside that has no source of its own."`
+	Note   string `yaml:"note" doc:"Free-text remark."`
+}
+
+// Scenario is one conflict and the guarantee packages to compare in it.
+type Scenario struct {
+	Deter       int         `yaml:"deter" v:"req,min=1,max=1" doc:"Format version; must be 1."`
+	Name        string      `yaml:"name" v:"req" doc:"Title of the scenario."`
+	Description string      `yaml:"description" doc:"What the scenario represents."`
+	AsOf        string      `yaml:"as_of" v:"date" doc:"Date the scenario describes (YYYY-MM-DD)."`
+	Settings    Settings    `yaml:"settings" doc:"Run settings."`
+	References  []Reference `yaml:"references" doc:"Bibliography; values cite entries by id."`
+	Actors      []Actor     `yaml:"actors" v:"req,minlen=2" doc:"Attacker, defender, guarantors and coalitions."`
+	Theatre     Theatre     `yaml:"theatre" v:"req" doc:"The front: sectors, objectives, line of contact."`
+	Packages    []Package   `yaml:"packages" v:"req,minlen=1" doc:"Candidate guarantee packages to compare."`
+	Prov        `yaml:",inline"`
+
+	// File is the path the scenario was loaded from ("" if built in code).
+	File string `yaml:"-"`
+}
+
+// Settings control runs; they are not facts about the world and need no source.
+type Settings struct {
+	HorizonDays int    `yaml:"horizon_days" v:"min=1,max=7300,def=365" unit:"days" doc:"Length of simulated campaigns."`
+	Seed        uint64 `yaml:"seed" doc:"Seed of the random streams (Monte Carlo draws)."`
+	Draws       int    `yaml:"draws" v:"min=1,max=10000000,def=1000" doc:"Monte Carlo draws per package."`
+}
+
+// Reference is one bibliography entry.
+type Reference struct {
+	ID       string `yaml:"id" v:"req,id=reference" doc:"Short key cited by 'source:' fields."`
+	Citation string `yaml:"citation" v:"req" doc:"Full citation: author, year, title, publisher."`
+	URL      string `yaml:"url" doc:"Where to read it."`
+}
+
+// Actor is a state or alliance with a stake in the conflict.
+type Actor struct {
+	ID       string    `yaml:"id" v:"req,id=actor" doc:"Identifier used by references elsewhere."`
+	Name     string    `yaml:"name" v:"req"`
+	Role     string    `yaml:"role" v:"req,enum=attacker|defender|guarantor|coalition" doc:"attacker and defender: exactly one each; guarantor: a state that may contribute; coalition: a grouping of guarantors listed in members."`
+	Members  []string  `yaml:"members" v:"ref=actor" doc:"For a coalition: its member actors (guarantors)."`
+	NATO     bool      `yaml:"nato_member" doc:"Member of NATO (matters to red lines about NATO troops)."`
+	Nuclear  bool      `yaml:"nuclear" doc:"Possesses nuclear weapons."`
+	Budget   *Budget   `yaml:"budget" doc:"Money the actor has."`
+	RedLines []RedLine `yaml:"red_lines" doc:"Stated positions the actor says it will not accept."`
+	Forces   []Unit    `yaml:"forces" doc:"Military units."`
+	Prov     `yaml:",inline"`
+}
+
+// Budget is an actor's money.
+type Budget struct {
+	GDP         Value `yaml:"gdp_usd_bn" v:"min=0" unit:"USD bn/year" doc:"Gross domestic product."`
+	Defence     Value `yaml:"defence_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Defence spending."`
+	AidCapacity Value `yaml:"aid_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Money the actor can give the defender each year."`
+	Prov        `yaml:",inline"`
+}
+
+// RedLine is a stated position: a package that crosses it is unacceptable to
+// the actor (hard) or costly to its acceptance (soft, with a severity).
+type RedLine struct {
+	ID          string   `yaml:"id" v:"req,id=redline"`
+	Text        string   `yaml:"text" v:"req" doc:"The position as stated."`
+	Mechanisms  []string `yaml:"mechanisms" v:"enum=MECHANISMS" doc:"Package mechanisms that cross the line when present."`
+	Contributor string   `yaml:"contributors" v:"enum=any|nato|non_nato" doc:"The line is crossed only if a listed mechanism is provided by such actors (default any)."`
+	Providers   []string `yaml:"providers" v:"ref=actor" doc:"The line is crossed only if one of these actors provides a listed mechanism."`
+	MaxCeded    Value    `yaml:"max_territory_ceded_km2" v:"min=0" unit:"km2" doc:"Crossed if the settlement cedes more than this."`
+	MinCeded    Value    `yaml:"min_territory_ceded_km2" v:"min=0" unit:"km2" doc:"Crossed if the settlement cedes less than this."`
+	MaxTroopCap Value    `yaml:"max_defender_troop_cap" v:"min=0" unit:"people" doc:"Crossed if the settlement caps the defender's forces above this (or not at all)."`
+	Hard        bool     `yaml:"hard" doc:"Non-negotiable: crossing it means rejection."`
+	Severity    Value    `yaml:"severity" v:"min=0,max=1,def=1" doc:"For a soft line, the share of the actor's stake lost when crossed."`
+	Prov        `yaml:",inline"`
+}
+
+// Unit is a military formation.
+type Unit struct {
+	ID         string `yaml:"id" v:"req,id=unit"`
+	Name       string `yaml:"name"`
+	Type       string `yaml:"type" v:"req,enum=infantry|mechanised|armoured|airborne|artillery|air_defence|aviation|drone|naval|territorial|special" doc:"Kind of formation."`
+	Strength   Value  `yaml:"strength" v:"req,min=0" unit:"people" doc:"Personnel."`
+	Quality    Value  `yaml:"quality" v:"gt=0,max=10,def=1" unit:"ratio" doc:"Combat effectiveness per soldier relative to the scenario's reference unit (1)."`
+	Sector     string `yaml:"sector" v:"ref=sector" doc:"Front sector the unit holds or attacks; empty for theatre reserve."`
+	Location   string `yaml:"location" doc:"Where the unit is based, in words."`
+	Readiness  Value  `yaml:"readiness" v:"min=0,max=1,def=1" unit:"fraction" doc:"Share of the unit ready to fight when it arrives."`
+	ArrivalDay Value  `yaml:"arrival_day" v:"min=0,def=0" unit:"days" doc:"Day the unit reaches its sector after hostilities start."`
+	Prov       `yaml:",inline"`
+}
+
+// Theatre is where the war would be fought.
+type Theatre struct {
+	Name          string        `yaml:"name"`
+	LineOfContact LineOfContact `yaml:"line_of_contact" doc:"The line of contact at the scenario date."`
+	Sectors       []Sector      `yaml:"sectors" v:"req,minlen=1" doc:"Front sectors."`
+	Objectives    []Objective   `yaml:"objectives" doc:"Cities, borders and lines the attacker may seek."`
+	Prov          `yaml:",inline"`
+}
+
+// LineOfContact describes the front as it stands.
+type LineOfContact struct {
+	AsOf         string `yaml:"as_of" v:"date"`
+	Description  string `yaml:"description"`
+	LengthKm     Value  `yaml:"length_km" v:"min=0" unit:"km" doc:"Length of the active front."`
+	OccupiedArea Value  `yaml:"occupied_area_km2" v:"min=0" unit:"km2" doc:"Area held by the attacker behind the line."`
+	Prov         `yaml:",inline"`
+}
+
+// Sector is a stretch of front.
+type Sector struct {
+	ID            string `yaml:"id" v:"req,id=sector"`
+	Name          string `yaml:"name"`
+	FrontageKm    Value  `yaml:"frontage_km" v:"req,gt=0" unit:"km" doc:"Width of the sector along the front."`
+	DepthKm       Value  `yaml:"depth_km" v:"req,gt=0" unit:"km" doc:"Distance from the line to the sector's objectives."`
+	Terrain       string `yaml:"terrain" v:"enum=open|mixed|forest|urban|marsh|mountain" doc:"Dominant terrain (default mixed)."`
+	Fortification Value  `yaml:"fortification" v:"min=0,max=3,def=0" unit:"level" doc:"0 none, 1 hasty field works, 2 prepared positions, 3 deliberate fortified belt."`
+	DroneDensity  Value  `yaml:"drone_density" v:"min=0,def=0" unit:"drones/km/day" doc:"Strike and reconnaissance drones employed per km of frontage per day."`
+	Prov          `yaml:",inline"`
+}
+
+// Objective is a place the attacker may want.
+type Objective struct {
+	ID         string `yaml:"id" v:"req,id=objective"`
+	Name       string `yaml:"name"`
+	Kind       string `yaml:"kind" v:"req,enum=city|oblast_border|capital|port|line|region"`
+	Sector     string `yaml:"sector" v:"req,ref=sector" doc:"Sector through which it is reached."`
+	DepthKm    Value  `yaml:"depth_km" v:"req,min=0" unit:"km" doc:"Distance behind the line of contact."`
+	AreaKm2    Value  `yaml:"area_km2" v:"min=0" unit:"km2" doc:"Area the attacker would hold on reaching it (for regions and oblast borders)."`
+	Population Value  `yaml:"population" v:"min=0" unit:"people" doc:"Civilians living there (displacement if lost)."`
+	Prov       `yaml:",inline"`
+}
+
+// Package is one candidate guarantee package.
+type Package struct {
+	ID          string      `yaml:"id" v:"req,id=package"`
+	Name        string      `yaml:"name" v:"req"`
+	Description string      `yaml:"description"`
+	Extends     string      `yaml:"extends" v:"ref=package" doc:"Start from another package's mechanisms and settlement; mechanisms given here replace the parent's whole."`
+	Settlement  *Settlement `yaml:"settlement" doc:"Terms of the cease-fire that come with the package."`
+	Mechanisms  Mechanisms  `yaml:"mechanisms" doc:"The building blocks; absent means not part of the package."`
+	Prov        `yaml:",inline"`
+}
+
+// Settlement holds the terms agreed with the cease-fire.
+type Settlement struct {
+	TerritoryCeded  Value `yaml:"territory_ceded_km2" v:"min=0" unit:"km2" doc:"Area the defender hands over beyond the line of contact."`
+	DefenderTroopCap Value `yaml:"defender_troop_cap" v:"min=0" unit:"people" doc:"Cap on the defender's armed forces; absent means none."`
+	SanctionsRelief Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
+	Neutrality      bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
+	Prov            `yaml:",inline"`
+}

@@ -1,0 +1,228 @@
+package scenario
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Assumption is the source keyword that marks a value as the scenario
+// author's assumption rather than a sourced figure.
+const Assumption = "assumption"
+
+// check runs the whole-document rules that a field's own tag cannot express.
+func (d *decoder) check(s *Scenario) {
+	// References between objects.
+	for _, r := range d.refs {
+		if _, ok := d.ids[r.kind][r.id]; !ok {
+			var known []string
+			for k := range d.ids[r.kind] {
+				known = append(known, k)
+			}
+			d.errorf(r.pos, r.path, "unknown %s %q%s", r.kind, r.id, suggest(r.id, known))
+		}
+	}
+	// Sources must be a reference id, the assumption keyword, a URL or a
+	// citation written out (it has spaces).
+	for _, u := range d.sources {
+		src := strings.TrimSpace(u.src)
+		switch {
+		case src == "":
+			d.errorf(u.pos, u.path, "source is empty")
+		case src == Assumption || strings.ContainsAny(src, " \t") || strings.Contains(src, "://"):
+		default:
+			if _, ok := d.ids["reference"][src]; !ok {
+				var known []string
+				for k := range d.ids["reference"] {
+					known = append(known, k)
+				}
+				d.errorf(u.pos, u.path, "source %q is not a reference id (add it to 'references', write the citation out, or use %q)%s", src, Assumption, suggest(src, known))
+			}
+		}
+	}
+
+	roles := map[string]string{}
+	for _, a := range s.Actors {
+		roles[a.ID] = a.Role
+	}
+	var attackers, defenders []string
+	for i, a := range s.Actors {
+		p := fmt.Sprintf("actors[%d]", i)
+		switch a.Role {
+		case "attacker":
+			attackers = append(attackers, a.ID)
+			if len(a.Forces) == 0 {
+				d.errorf(d.posOfPath(p), p+".forces", "the attacker %q has no forces", a.ID)
+			}
+		case "defender":
+			defenders = append(defenders, a.ID)
+			if len(a.Forces) == 0 {
+				d.errorf(d.posOfPath(p), p+".forces", "the defender %q has no forces", a.ID)
+			}
+		}
+		if a.Role != "coalition" && len(a.Members) > 0 {
+			d.errorf(d.posOfPath(p), p+".members", "only a coalition has members; %q is a %s", a.ID, a.Role)
+		}
+		for j, m := range a.Members {
+			if r, ok := roles[m]; ok && r != "guarantor" {
+				d.errorf(d.posOfPath(p), fmt.Sprintf("%s.members[%d]", p, j), "coalition member %q must be a guarantor, not a %s", m, r)
+			}
+		}
+		for j, u := range a.Forces {
+			up := fmt.Sprintf("%s.forces[%d].arrival_day", p, j)
+			if _, hi := u.ArrivalDay.Support(); u.ArrivalDay.IsSet() && hi > float64(s.Settings.HorizonDays) {
+				d.errorf(u.ArrivalDay.Pos, up, "unit %q may arrive on day %s, after the %d-day horizon (settings.horizon_days)", u.ID, fmtNum(hi), s.Settings.HorizonDays)
+			}
+		}
+	}
+	if len(attackers) != 1 {
+		d.errorf(d.posOfPath("actors"), "actors", "a scenario needs exactly one actor with role attacker, found %d", len(attackers))
+	}
+	if len(defenders) != 1 {
+		d.errorf(d.posOfPath("actors"), "actors", "a scenario needs exactly one actor with role defender, found %d", len(defenders))
+	}
+
+	// Guarantee mechanisms are given by guarantors (or coalitions), never by
+	// the attacker or the defender (the attacker-as-guarantor mechanism has
+	// its own entry).
+	for i := range s.Packages {
+		pk := &s.Packages[i]
+		d.walkActorLists(reflect.ValueOf(&pk.Mechanisms).Elem(), fmt.Sprintf("packages[%d].mechanisms", i), roles)
+	}
+	d.resolveExtends(s)
+}
+
+// walkActorLists checks that every actor listed in a mechanism is a
+// guarantor or coalition.
+func (d *decoder) walkActorLists(v reflect.Value, path string, roles map[string]string) {
+	si := infoFor(v.Type())
+	for _, f := range si.fields {
+		fv := v.FieldByIndex(f.index)
+		fp := joinPath(path, f.key)
+		switch {
+		case fv.Kind() == reflect.Pointer && !fv.IsNil() && fv.Elem().Kind() == reflect.Struct:
+			d.walkActorLists(fv.Elem(), fp, roles)
+		case fv.Kind() == reflect.Slice && fv.Type().Elem().Kind() == reflect.Struct:
+			for i := range fv.Len() {
+				d.walkActorLists(fv.Index(i), fmt.Sprintf("%s[%d]", fp, i), roles)
+			}
+		case f.rules.ref == "actor":
+			var ids []string
+			if fv.Kind() == reflect.String {
+				ids = []string{fv.String()}
+			} else {
+				ids = fv.Interface().([]string)
+			}
+			for _, id := range ids {
+				if r := roles[id]; r == "attacker" || r == "defender" {
+					d.errorf(d.posOfPath(fp), fp, "%q is the %s; guarantee mechanisms are provided by guarantors (use attacker_guarantor for the attacker)", id, r)
+				}
+			}
+		}
+	}
+}
+
+// posOfPath returns the position of the node decoded at path, or of its
+// nearest ancestor that was in the file.
+func (d *decoder) posOfPath(path string) Pos {
+	for {
+		if p, ok := d.paths[path]; ok {
+			return p
+		}
+		k := strings.LastIndexAny(path, ".[")
+		if k <= 0 {
+			if p, ok := d.paths[""]; ok {
+				return p
+			}
+			return Pos{1, 1}
+		}
+		path = path[:k]
+	}
+}
+
+// resolveExtends copies into each package the mechanisms and settlement of
+// the package it extends, where it does not give its own.
+func (d *decoder) resolveExtends(s *Scenario) {
+	byID := map[string]int{}
+	for i, p := range s.Packages {
+		byID[p.ID] = i
+	}
+	state := make([]uint8, len(s.Packages)) // 0 new, 1 in progress, 2 done
+	var visit func(i int, chain []string) bool
+	visit = func(i int, chain []string) bool {
+		switch state[i] {
+		case 1:
+			path := fmt.Sprintf("packages[%d].extends", i)
+			d.errorf(d.posOfPath(path), path, "packages extend each other in a cycle: %s", strings.Join(append(chain, s.Packages[i].ID), " -> "))
+			return false
+		case 2:
+			return true
+		}
+		state[i] = 1
+		p := &s.Packages[i]
+		if j, ok := byID[p.Extends]; ok && p.Extends != "" {
+			if !visit(j, append(chain, p.ID)) {
+				state[i] = 2
+				return false
+			}
+			parent := &s.Packages[j]
+			pv := reflect.ValueOf(&parent.Mechanisms).Elem()
+			cv := reflect.ValueOf(&p.Mechanisms).Elem()
+			for k := range cv.NumField() {
+				if cv.Field(k).IsNil() {
+					cv.Field(k).Set(pv.Field(k))
+				}
+			}
+			if p.Settlement == nil {
+				p.Settlement = parent.Settlement
+			}
+		}
+		state[i] = 2
+		return true
+	}
+	for i := range s.Packages {
+		visit(i, nil)
+	}
+}
+
+// Unsourced lists the numbers in s that carry no source and were not filled
+// from a default: the values a reviewer cannot trace. Values marked with the
+// source keyword "assumption" count as sourced (they are declared
+// assumptions). The result is sorted by position.
+func Unsourced(s *Scenario) ErrorList {
+	var out ErrorList
+	walkValues(reflect.ValueOf(s).Elem(), "", func(path string, v *Value) {
+		if v.IsSet() && !v.Default && v.Source == "" {
+			out = append(out, &FieldError{File: s.File, Pos: v.Pos, Path: path, Msg: "number has no source (add source: or mark it source: assumption)"})
+		}
+	})
+	out.Sort()
+	return out
+}
+
+// Values calls fn for every Value in s with its field path.
+func Values(s *Scenario, fn func(path string, v *Value)) {
+	walkValues(reflect.ValueOf(s).Elem(), "", fn)
+}
+
+func walkValues(v reflect.Value, path string, fn func(string, *Value)) {
+	if v.Type() == valueType {
+		fn(path, v.Addr().Interface().(*Value))
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkValues(v.Elem(), path, fn)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			walkValues(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		}
+	case reflect.Struct:
+		si := infoFor(v.Type())
+		for _, f := range si.fields {
+			walkValues(v.FieldByIndex(f.index), joinPath(path, f.key), fn)
+		}
+	}
+}
