@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -20,15 +21,15 @@ const maxNodes = 2_000_000
 
 // rules are the parsed `v:"..."` tag of a field.
 type rules struct {
-	req            bool
-	min, max       float64 // inclusive bounds, ±Inf if none
-	gt, lt         float64 // exclusive bounds, ±Inf if none
-	def            float64
-	hasDef         bool
-	enum           []string
-	id, ref        string
-	minlen         int
-	date           bool
+	req      bool
+	min, max float64 // inclusive bounds, ±Inf if none
+	gt, lt   float64 // exclusive bounds, ±Inf if none
+	def      float64
+	hasDef   bool
+	enum     []string
+	id, ref  string
+	minlen   int
+	date     bool
 }
 
 type fieldInfo struct {
@@ -151,7 +152,7 @@ func infoLocked(t reflect.Type) *structInfo {
 
 type pendingRef struct {
 	kind, id, path string
-	pos             Pos
+	pos            Pos
 }
 
 type sourceUse struct {
@@ -179,7 +180,18 @@ type valueUse struct {
 	path string
 }
 
+// maxErrors bounds the errors reported for one file.
+const maxErrors = 200
+
 func (d *decoder) errorf(pos Pos, path, format string, args ...any) {
+	if d.stop {
+		return
+	}
+	if len(d.errs) >= maxErrors {
+		d.errs = append(d.errs, &FieldError{File: d.file, Pos: pos, Msg: fmt.Sprintf("too many errors (more than %d); stopping", maxErrors)})
+		d.stop = true
+		return
+	}
 	e := &FieldError{File: d.file, Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)}
 	if pos.Line > 0 && pos.Line <= len(d.lines) {
 		e.line = d.lines[pos.Line-1]
@@ -424,6 +436,10 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	tok := ""
 	if n.GetToken() != nil {
 		tok = " " + strconv.Quote(n.GetToken().Value)
+		if _, err := strconv.ParseFloat(n.GetToken().Value, 64); err != nil && errors.Is(err, strconv.ErrRange) {
+			d.errorf(posOf(n), path, "number %s is out of range", n.GetToken().Value)
+			return 0, false
+		}
 	}
 	d.errorf(posOf(n), path, "expected a number, got %s%s", kindName(n), tok)
 	return 0, false
@@ -691,6 +707,12 @@ func suggest(s string, candidates []string) string {
 		}
 	}
 	if best == "" || bestD > max(2, len(s)/3) {
+		// A key written without its unit suffix: "frontage" for "frontage_km".
+		for _, c := range candidates {
+			if len(s) >= 4 && strings.HasPrefix(c, s+"_") {
+				return fmt.Sprintf(" (did you mean %q?)", c)
+			}
+		}
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)

@@ -113,6 +113,7 @@ type Contingent struct {
 	Troops  Value  `yaml:"troops" v:"req,min=0" unit:"people"`
 	Type    string `yaml:"type" v:"enum=infantry|mechanised|armoured|airborne|artillery|air_defence|aviation|drone|naval|territorial|special"`
 	Quality Value  `yaml:"quality" v:"gt=0,max=10,def=1" unit:"ratio"`
+	Sector  string `yaml:"sector" v:"ref=sector" doc:"Sector where this contingent stands, if not the force's."`
 	Prov    `yaml:",inline"`
 }
 
@@ -176,12 +177,12 @@ type IntelligenceLogistics struct {
 
 // ArmsPurchases buys weapons for the defender ("steel porcupine").
 type ArmsPurchases struct {
-	Funders         []string `yaml:"funders" v:"ref=actor" doc:"Who pays."`
-	Supplier        string   `yaml:"supplier" v:"ref=actor" doc:"Who sells (e.g. the United States)."`
-	Total           Value    `yaml:"total_usd_bn" v:"req,min=0" unit:"USD bn" doc:"Money committed."`
-	DeliveryRate    Value    `yaml:"delivery_usd_bn_per_year" v:"req,gt=0" unit:"USD bn/year" doc:"Value of equipment industry can deliver per year."`
-	StartDay        Value    `yaml:"start_day" v:"min=0,def=0" unit:"days" doc:"Days after the cease-fire when deliveries start."`
-	Prov            `yaml:",inline"`
+	Funders      []string `yaml:"funders" v:"ref=actor" doc:"Who pays."`
+	Supplier     string   `yaml:"supplier" v:"ref=actor" doc:"Who sells (e.g. the United States)."`
+	Total        Value    `yaml:"total_usd_bn" v:"req,min=0" unit:"USD bn" doc:"Money committed."`
+	DeliveryRate Value    `yaml:"delivery_usd_bn_per_year" v:"req,gt=0" unit:"USD bn/year" doc:"Value of equipment industry can deliver per year."`
+	StartDay     Value    `yaml:"start_day" v:"min=0,def=0" unit:"days" doc:"Days after the cease-fire when deliveries start."`
+	Prov         `yaml:",inline"`
 }
 
 // FrozenAssets uses the attacker's immobilised assets as a funding source.
@@ -194,11 +195,11 @@ type FrozenAssets struct {
 
 // SanctionsSnapback re-imposes sanctions on renewed attack.
 type SanctionsSnapback struct {
-	Imposers      []string `yaml:"imposers" v:"req,minlen=1,ref=actor"`
-	Automatic     bool     `yaml:"automatic" doc:"Triggered without a new decision."`
-	AttackerCost  Value    `yaml:"attacker_gdp_cost_pct" v:"min=0,max=100" unit:"% of GDP/year" doc:"Output the attacker loses per year under the sanctions."`
-	ImposerCost   Value    `yaml:"imposer_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year"`
-	Prov          `yaml:",inline"`
+	Imposers     []string `yaml:"imposers" v:"req,minlen=1,ref=actor"`
+	Automatic    bool     `yaml:"automatic" doc:"Triggered without a new decision."`
+	AttackerCost Value    `yaml:"attacker_gdp_cost_pct" v:"min=0,max=100" unit:"% of GDP/year" doc:"Output the attacker loses per year under the sanctions."`
+	ImposerCost  Value    `yaml:"imposer_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year"`
+	Prov         `yaml:",inline"`
 }
 
 // EnergyCutoff ends purchases of the attacker's energy.

@@ -167,9 +167,9 @@ type Package struct {
 
 // Settlement holds the terms agreed with the cease-fire.
 type Settlement struct {
-	TerritoryCeded  Value `yaml:"territory_ceded_km2" v:"min=0" unit:"km2" doc:"Area the defender hands over beyond the line of contact."`
+	TerritoryCeded   Value `yaml:"territory_ceded_km2" v:"min=0" unit:"km2" doc:"Area the defender hands over beyond the line of contact."`
 	DefenderTroopCap Value `yaml:"defender_troop_cap" v:"min=0" unit:"people" doc:"Cap on the defender's armed forces; absent means none."`
-	SanctionsRelief Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
-	Neutrality      bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
-	Prov            `yaml:",inline"`
+	SanctionsRelief  Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
+	Neutrality       bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
+	Prov             `yaml:",inline"`
 }

@@ -52,25 +52,26 @@ func (d *decoder) check(s *Scenario) {
 		case "attacker":
 			attackers = append(attackers, a.ID)
 			if len(a.Forces) == 0 {
-				d.errorf(d.posOfPath(p), p+".forces", "the attacker %q has no forces", a.ID)
+				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the attacker %q has no forces", a.Name)
 			}
 		case "defender":
 			defenders = append(defenders, a.ID)
 			if len(a.Forces) == 0 {
-				d.errorf(d.posOfPath(p), p+".forces", "the defender %q has no forces", a.ID)
+				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the defender %q has no forces", a.Name)
 			}
 		}
 		if a.Role != "coalition" && len(a.Members) > 0 {
 			d.errorf(d.posOfPath(p), p+".members", "only a coalition has members; %q is a %s", a.ID, a.Role)
 		}
 		for j, m := range a.Members {
+			mp := fmt.Sprintf("%s.members[%d]", p, j)
 			if r, ok := roles[m]; ok && r != "guarantor" {
-				d.errorf(d.posOfPath(p), fmt.Sprintf("%s.members[%d]", p, j), "coalition member %q must be a guarantor, not a %s", m, r)
+				d.errorf(d.posOfPath(mp), mp, "coalition member %q must be a guarantor, not a %s", m, r)
 			}
 		}
 		for j, u := range a.Forces {
 			up := fmt.Sprintf("%s.forces[%d].arrival_day", p, j)
-			if _, hi := u.ArrivalDay.Support(); u.ArrivalDay.IsSet() && hi > float64(s.Settings.HorizonDays) {
+			if _, hi := u.ArrivalDay.Support(); s.Settings.HorizonDays >= 1 && u.ArrivalDay.IsSet() && hi > float64(s.Settings.HorizonDays) {
 				d.errorf(u.ArrivalDay.Pos, up, "unit %q may arrive on day %s, after the %d-day horizon (settings.horizon_days)", u.ID, fmtNum(hi), s.Settings.HorizonDays)
 			}
 		}
