@@ -1,10 +1,14 @@
 package engine
 
-import "deter/check"
+import (
+	"deter/campaign"
+	"deter/check"
+)
 
 // Cases returns every model-validation case, model by model. Each model
 // package owns its cases and runs them in its own tests.
 func Cases() []check.Case {
 	var out []check.Case
+	out = append(out, campaign.Cases()...)
 	return out
 }

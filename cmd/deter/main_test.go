@@ -7,8 +7,10 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -216,5 +218,46 @@ func TestREADMEExamples(t *testing.T) {
 	}
 	if n < 4 {
 		t.Errorf("found only %d deter commands in README.md", n)
+	}
+}
+
+// TestFitRecovers: `deter fit` on the synthetic fixture (made with A = 0.03,
+// B = 0.012, rounded to whole people) recovers the coefficients to 0.1%.
+func TestFitRecovers(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "fit", "testdata/duel.csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var a, b float64
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) >= 4 && f[0] == "A" {
+			a, _ = strconv.ParseFloat(f[3], 64)
+		}
+		if len(f) >= 4 && f[0] == "B" {
+			b, _ = strconv.ParseFloat(f[3], 64)
+		}
+	}
+	if math.Abs(a-0.03) > 0.03e-3 || math.Abs(b-0.012) > 0.012e-3 {
+		t.Errorf("fitted A=%v B=%v, want 0.03 and 0.012 within 0.1%%\n%s", a, b, out)
+	}
+}
+
+func TestFitBadCSV(t *testing.T) {
+	dir := t.TempDir()
+	cases := map[string]string{
+		"nocol.csv":   "day,x\n0,1\n",
+		"neg.csv":     "day,x,y\n0,1,2\n1,-5,3\n",
+		"notday0.csv": "day,x,y\n1,1,2\n2,1,1\n",
+		"nan.csv":     "day,x,y\n0,1,2\n1,NaN,3\n",
+	}
+	for name, body := range cases {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(body), 0o644)
+		_, errOut, code := deter(t, "fit", p)
+		if code == 0 || !strings.Contains(errOut, name) {
+			t.Errorf("%s: code %d, stderr %q", name, code, errOut)
+		}
 	}
 }
