@@ -148,8 +148,8 @@ func iwoCases() []check.Case {
 	return []check.Case{
 		{
 			ID: "campaign/iwo-jima-end-day", Model: "campaign",
-			What:   "day the Japanese garrison is down to the 216 taken prisoner, square law with Engel's coefficients",
-			Source: "Engel 1954, Operations Research 2(2): battle lasted 36 days, garrison annihilated (216 prisoners)",
+			What:      "day the Japanese garrison is down to the 216 taken prisoner, square law with Engel's coefficients",
+			Source:    "Engel 1954, Operations Research 2(2): battle lasted 36 days, garrison annihilated (216 prisoners)",
 			Published: 36, Unit: "days", Compare: check.Within, Tol: 1,
 			Run: func(env check.Env) (float64, error) {
 				iw, err := loadIwo(env)

@@ -45,11 +45,11 @@ type Pulse struct {
 // §23) with a fixed step; reinforcement pulses should start and end on step
 // boundaries for full accuracy.
 type Duel struct {
-	Law        Law
-	A, B       float64
-	X0, Y0     float64
-	XIn, YIn   []Pulse
-	StepDays   float64 // default 0.01
+	Law      Law
+	A, B     float64
+	X0, Y0   float64
+	XIn, YIn []Pulse
+	StepDays float64 // default 0.01
 	// NoClamp lets strengths go below zero, as in re-implementations whose
 	// published fits are reproduced in the tests; a real battle clamps.
 	NoClamp bool

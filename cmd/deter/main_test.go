@@ -232,11 +232,11 @@ func TestFitRecovers(t *testing.T) {
 	var a, b float64
 	for _, line := range strings.Split(out, "\n") {
 		f := strings.Fields(line)
-		if len(f) >= 4 && f[0] == "A" {
-			a, _ = strconv.ParseFloat(f[3], 64)
+		if len(f) >= 5 && f[0] == "A" {
+			a, _ = strconv.ParseFloat(f[4], 64)
 		}
-		if len(f) >= 4 && f[0] == "B" {
-			b, _ = strconv.ParseFloat(f[3], 64)
+		if len(f) >= 5 && f[0] == "B" {
+			b, _ = strconv.ParseFloat(f[4], 64)
 		}
 	}
 	if math.Abs(a-0.03) > 0.03e-3 || math.Abs(b-0.012) > 0.012e-3 {
