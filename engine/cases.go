@@ -10,5 +10,6 @@ import (
 func Cases() []check.Case {
 	var out []check.Case
 	out = append(out, campaign.Cases()...)
+	out = append(out, campaignScenarioCases()...)
 	return out
 }

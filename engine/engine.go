@@ -48,6 +48,9 @@ type PackageResult struct {
 	// RedLines lists the stated red lines of any actor that the package
 	// crosses, by the rules written in the scenario.
 	RedLines []RedLineHit `json:"red_lines_crossed"`
+	// Campaign is the defence model's answer if deterrence fails: first
+	// without guarantor intervention, then with it.
+	Campaign []CampaignOutcome `json:"campaign"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -63,7 +66,6 @@ type Inputs struct {
 
 // Gaps are the questions of the project that no model answers yet.
 var Gaps = []Gap{
-	{"campaign", "time to first objective, ground lost at 30/90/365 days, losses", "defence model not implemented yet (issue 3)"},
 	{"deterrence", "P(renewed attack within 1 and 5 years), P(each guarantor honours)", "deterrence model not implemented yet (issue 4)"},
 	{"bargain", "acceptance by each actor with margins, zone of agreement, forecast settlement", "acceptability model not implemented yet (issue 5); only the stated red lines are screened"},
 	{"cost", "troops committed, cost per year and over 5 years, time to full capability", "cost model not implemented yet (issue 6)"},
@@ -91,6 +93,11 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			pr.Mechanisms = []string{}
 		}
 		pr.Inputs = summarise(p, actors)
+		camp, err := runCampaign(s, p)
+		if err != nil {
+			return nil, err
+		}
+		pr.Campaign = camp
 		pr.RedLines = ScreenRedLines(s, p)
 		if pr.RedLines == nil {
 			pr.RedLines = []RedLineHit{}

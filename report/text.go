@@ -40,6 +40,30 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+	fmt.Fprintln(ew, "If deterrence fails: campaign model (nominal values; without / with guarantor intervention)")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tguarantors\tfirst objective\tday\tkm2 lost d30\td90\td365\tattacker losses\tdefender losses\tattack halts")
+	for _, p := range res.Packages {
+		for _, c := range p.Campaign {
+			who := "stay out"
+			if c.Intervention {
+				who = "intervene"
+			}
+			obj, day := "not reached", "-"
+			if c.FirstObjectiveDay != nil {
+				obj, day = c.FirstObjective, fmt.Sprintf("%.1f", *c.FirstObjectiveDay)
+			}
+			halt := "-"
+			if c.CulminationDay != nil {
+				halt = fmt.Sprintf("day %.0f", *c.CulminationDay)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, who, obj, day, num(c.GroundKm2At30),
+				num(c.GroundKm2At90), num(c.GroundKm2At365), num(c.AttackerLosses), num(c.DefenderLosses), halt)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(ew)
+
 	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")

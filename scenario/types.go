@@ -40,6 +40,7 @@ type Scenario struct {
 	Actors      []Actor     `yaml:"actors" v:"req,minlen=2" doc:"Attacker, defender, guarantors and coalitions."`
 	Theatre     Theatre     `yaml:"theatre" v:"req" doc:"The front: sectors, objectives, line of contact."`
 	Packages    []Package   `yaml:"packages" v:"req,minlen=1" doc:"Candidate guarantee packages to compare."`
+	Models      Models      `yaml:"models" doc:"Model coefficients for this scenario (calibration); absent ones take the documented defaults."`
 	Prov        `yaml:",inline"`
 
 	// File is the path the scenario was loaded from ("" if built in code).
@@ -51,6 +52,7 @@ type Settings struct {
 	HorizonDays int    `yaml:"horizon_days" v:"min=1,max=7300,def=365" unit:"days" doc:"Length of simulated campaigns."`
 	Seed        uint64 `yaml:"seed" doc:"Seed of the random streams (Monte Carlo draws)."`
 	Draws       int    `yaml:"draws" v:"min=1,max=10000000,def=1000" doc:"Monte Carlo draws per package."`
+	AttackDay   int    `yaml:"attack_day" v:"min=0,max=36500" unit:"days" doc:"Days after the cease-fire (or the scenario date) when the attack comes; package elements with later arrival days arrive during the campaign."`
 }
 
 // Reference is one bibliography entry.
@@ -62,16 +64,18 @@ type Reference struct {
 
 // Actor is a state or alliance with a stake in the conflict.
 type Actor struct {
-	ID       string    `yaml:"id" v:"req,id=actor" doc:"Identifier used by references elsewhere."`
-	Name     string    `yaml:"name" v:"req"`
-	Role     string    `yaml:"role" v:"req,enum=attacker|defender|guarantor|coalition" doc:"attacker and defender: exactly one each; guarantor: a state that may contribute; coalition: a grouping of guarantors listed in members."`
-	Members  []string  `yaml:"members" v:"ref=actor" doc:"For a coalition: its member actors (guarantors)."`
-	NATO     bool      `yaml:"nato_member" doc:"Member of NATO (matters to red lines about NATO troops)."`
-	Nuclear  bool      `yaml:"nuclear" doc:"Possesses nuclear weapons."`
-	Budget   *Budget   `yaml:"budget" doc:"Money the actor has."`
-	RedLines []RedLine `yaml:"red_lines" doc:"Stated positions the actor says it will not accept."`
-	Forces   []Unit    `yaml:"forces" doc:"Military units."`
-	Prov     `yaml:",inline"`
+	ID             string    `yaml:"id" v:"req,id=actor" doc:"Identifier used by references elsewhere."`
+	Name           string    `yaml:"name" v:"req"`
+	Role           string    `yaml:"role" v:"req,enum=attacker|defender|guarantor|coalition" doc:"attacker and defender: exactly one each; guarantor: a state that may contribute; coalition: a grouping of guarantors listed in members."`
+	Members        []string  `yaml:"members" v:"ref=actor" doc:"For a coalition: its member actors (guarantors)."`
+	NATO           bool      `yaml:"nato_member" doc:"Member of NATO (matters to red lines about NATO troops)."`
+	Nuclear        bool      `yaml:"nuclear" doc:"Possesses nuclear weapons."`
+	Budget         *Budget   `yaml:"budget" doc:"Money the actor has."`
+	RedLines       []RedLine `yaml:"red_lines" doc:"Stated positions the actor says it will not accept."`
+	Forces         []Unit    `yaml:"forces" doc:"Military units."`
+	Recruitment    Value     `yaml:"recruitment_per_month" v:"min=0" unit:"people/month" doc:"Net new troops the actor sends to the theatre each month during a campaign."`
+	RecruitQuality Value     `yaml:"recruit_quality" v:"gt=0,max=10,def=0.7" unit:"ratio" doc:"Combat effectiveness of recruits relative to the reference unit."`
+	Prov           `yaml:",inline"`
 }
 
 // Budget is an actor's money.
@@ -172,4 +176,28 @@ type Settlement struct {
 	SanctionsRelief  Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
 	Neutrality       bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
 	Prov             `yaml:",inline"`
+}
+
+// Models holds per-scenario model coefficients.
+type Models struct {
+	Campaign *CampaignModel `yaml:"campaign" doc:"Coefficients of the campaign (defence) model; see the campaign package documentation for their meaning and defaults."`
+}
+
+// CampaignModel overrides the campaign model's defaults for a scenario.
+type CampaignModel struct {
+	Law                string `yaml:"law" v:"enum=square|linear|logarithmic" doc:"Attrition law (default square)."`
+	AttackerLossRate   Value  `yaml:"attacker_loss_rate" v:"min=0,max=10" unit:"/day" doc:"Attacker people lost per day per unit of defender effective combat power."`
+	DefenderLossRate   Value  `yaml:"defender_loss_rate" v:"min=0,max=10" unit:"/day" doc:"Defender people lost per day per unit of attacker engaged combat power."`
+	MaxDensity         Value  `yaml:"max_density_per_km" v:"gt=0" unit:"people/km" doc:"Force-to-space limit: people per km of front that can engage at once."`
+	MaxAdvance         Value  `yaml:"max_advance_km_per_day" v:"min=0,max=2000" unit:"km/day" doc:"Advance rate against a broken defence on open ground."`
+	HalfRatio          Value  `yaml:"half_ratio" v:"gt=0" unit:"ratio" doc:"Effective force ratio at which the advance reaches half its maximum."`
+	Steepness          Value  `yaml:"steepness" v:"min=0.1,max=20" unit:"exponent" doc:"How sharply the advance rate rises with the force ratio."`
+	DroneDamping       Value  `yaml:"drone_damping" v:"min=0" unit:"per drone/km/day" doc:"How much drone density slows manoeuvre."`
+	StepDays           Value  `yaml:"step_days" v:"gt=0,max=1" unit:"days" doc:"Integration step (default 1/24 day); a slow positional war can use 1."`
+	CulminationLoss    Value  `yaml:"culmination_loss" v:"min=0,max=1" unit:"fraction" doc:"The attacker halts when its strength has fallen by this share from its peak."`
+	AirKillsPerSortie  Value  `yaml:"air_kills_per_sortie" v:"min=0" unit:"people/sortie" doc:"Attacker people put out of action per guarantor close-air-support sortie."`
+	AirLossPerSortie   Value  `yaml:"air_loss_per_sortie" v:"min=0,max=1" unit:"aircraft/sortie" doc:"Guarantor aircraft lost per sortie."`
+	ArmsPeoplePerUSDbn Value  `yaml:"arms_people_per_usd_bn" v:"min=0" unit:"people/USD bn" doc:"Combat power, in reference soldiers, that USD 1 bn of delivered weapons adds to the defender."`
+	IntelligenceEffect Value  `yaml:"intelligence_effect" v:"min=0,max=2" unit:"fraction" doc:"Gain in the defender's combat power at full intelligence and logistics support."`
+	Prov               `yaml:",inline"`
 }

@@ -1,0 +1,266 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+
+	"deter/campaign"
+	"deter/scenario"
+)
+
+// Campaign-model defaults for coefficients the campaign package does not
+// own (they convert package mechanisms into campaign inputs).
+//
+//   - AirKillsPerSortie 2 people/sortie and AirLossPerSortie 0.001: assumption;
+//     of the order of close-air-support effects and loss rates against a
+//     defended airspace (coalition fixed-wing losses in 1991 were about 1 per
+//     1,000 combat sorties, Gulf War Air Power Survey 1993, vol. 5).
+//   - ArmsPeoplePerUSDbn 1,000: assumption; USD 1 bn of equipment taken to
+//     equip and support about one brigade-equivalent's worth of combat power
+//     at reference quality.
+//   - IntelligenceEffect 0.1: assumption; full intelligence and logistics
+//     support raises the defender's effective combat power by 10%.
+var (
+	defaultAirKills   = 2.0
+	defaultAirLoss    = 0.001
+	defaultArmsPeople = 1000.0
+	defaultIntel      = 0.1
+)
+
+// CampaignOutcome is the campaign model's answer for one package, with or
+// without guarantor intervention.
+type CampaignOutcome struct {
+	Intervention      bool      `json:"intervention"`
+	FirstObjectiveDay *float64  `json:"first_objective_day"` // nil: not reached within the horizon
+	FirstObjective    string    `json:"first_objective,omitempty"`
+	GroundKm2At30     float64   `json:"ground_km2_day30"`
+	GroundKm2At90     float64   `json:"ground_km2_day90"`
+	GroundKm2At365    float64   `json:"ground_km2_day365"`
+	GroundKm2ByDay    []float64 `json:"ground_km2_by_day"`
+	AttackerLosses    float64   `json:"attacker_losses"`
+	DefenderLosses    float64   `json:"defender_losses"`
+	GuarantorLosses   float64   `json:"guarantor_losses"`
+	AircraftLost      float64   `json:"aircraft_lost"`
+	CulminationDay    *float64  `json:"culmination_day"`
+}
+
+func terrainOf(s string) campaign.Terrain {
+	switch s {
+	case "open":
+		return campaign.Open
+	case "forest":
+		return campaign.Forest
+	case "urban":
+		return campaign.Urban
+	case "marsh":
+		return campaign.Marsh
+	case "mountain":
+		return campaign.Mountain
+	}
+	return campaign.Mixed
+}
+
+// campaignParams applies the scenario's models.campaign overrides.
+func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, float64, float64) {
+	p := campaign.DefaultParams()
+	kills, loss, arms, intel := defaultAirKills, defaultAirLoss, defaultArmsPeople, defaultIntel
+	m := s.Models.Campaign
+	if m == nil {
+		return p, kills, loss, arms, intel
+	}
+	switch m.Law {
+	case "linear":
+		p.Law = campaign.Linear
+	case "logarithmic":
+		p.Law = campaign.Logarithmic
+	}
+	p.AttackerLossRate = m.AttackerLossRate.Or(p.AttackerLossRate)
+	p.DefenderLossRate = m.DefenderLossRate.Or(p.DefenderLossRate)
+	p.MaxDensity = m.MaxDensity.Or(p.MaxDensity)
+	p.MaxAdvance = m.MaxAdvance.Or(p.MaxAdvance)
+	p.HalfRatio = m.HalfRatio.Or(p.HalfRatio)
+	p.Steepness = m.Steepness.Or(p.Steepness)
+	p.DroneDamping = m.DroneDamping.Or(p.DroneDamping)
+	p.CulminationLoss = m.CulminationLoss.Or(p.CulminationLoss)
+	p.StepDays = m.StepDays.Or(p.StepDays)
+	return p, m.AirKillsPerSortie.Or(kills), m.AirLossPerSortie.Or(loss), m.ArmsPeoplePerUSDbn.Or(arms), m.IntelligenceEffect.Or(intel)
+}
+
+// objective names by sector and order, for reporting.
+type objRef struct{ sector, k int }
+
+// CampaignInput maps a scenario and package onto the campaign model's
+// input, using nominal values. horizon overrides the scenario's horizon when
+// > 0. It returns the objective names per sector in the order of
+// Sector.ObjectivesKm.
+func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool, horizon int) (*campaign.Input, [][]string, error) {
+	if horizon <= 0 {
+		horizon = s.Settings.HorizonDays
+	}
+	params, airKills, airLoss, armsPeople, intelEffect := campaignParams(s)
+	in := &campaign.Input{HorizonDays: horizon, Params: params, Intervention: intervention, DefenderMultiplier: 1}
+	secIdx := map[string]int{}
+	names := make([][]string, len(s.Theatre.Sectors))
+	for i, sec := range s.Theatre.Sectors {
+		secIdx[sec.ID] = i
+		in.Sectors = append(in.Sectors, campaign.Sector{
+			FrontageKm: sec.FrontageKm.Nominal(), DepthKm: sec.DepthKm.Nominal(),
+			Fortification: sec.Fortification.Or(0), Terrain: terrainOf(sec.Terrain),
+			DroneDensity: sec.DroneDensity.Or(0),
+		})
+	}
+	// Objectives sorted by depth within each sector.
+	for _, o := range s.Theatre.Objectives {
+		i := secIdx[o.Sector]
+		d := o.DepthKm.Nominal()
+		sec := &in.Sectors[i]
+		k := len(sec.ObjectivesKm)
+		for k > 0 && sec.ObjectivesKm[k-1] > d {
+			k--
+		}
+		sec.ObjectivesKm = append(sec.ObjectivesKm[:k], append([]float64{d}, sec.ObjectivesKm[k:]...)...)
+		names[i] = append(names[i][:k], append([]string{o.ID}, names[i][k:]...)...)
+	}
+	sectorOf := func(id string) int {
+		if id == "" {
+			return -1
+		}
+		return secIdx[id]
+	}
+	attack := float64(s.Settings.AttackDay)
+	var defenderPeople float64
+	for _, a := range s.Actors {
+		side := campaign.Guarantor
+		switch a.Role {
+		case "attacker":
+			side = campaign.Attacker
+		case "defender":
+			side = campaign.Defender
+		}
+		for _, u := range a.Forces {
+			if u.Strength.Nominal() <= 0 {
+				continue
+			}
+			cu := campaign.Unit{Side: side, Sector: sectorOf(u.Sector), Strength: u.Strength.Nominal(),
+				Quality: u.Quality.Or(1), Readiness: u.Readiness.Or(1), ArrivalDay: u.ArrivalDay.Or(0), TriggerKm: math.Inf(1)}
+			if side == campaign.Defender {
+				defenderPeople += cu.Strength
+			}
+			in.Units = append(in.Units, cu)
+		}
+		if rec := a.Recruitment.Or(0); rec > 0 && side != campaign.Guarantor {
+			in.Streams = append(in.Streams, campaign.Stream{Side: side, PerDay: rec / 30.4375,
+				Quality: a.RecruitQuality.Or(0.7), From: 0, To: float64(horizon)})
+		}
+	}
+	m := &p.Mechanisms
+	// arrival converts a package element's day after the cease-fire into a
+	// campaign day: elements in place before the attack are there at day 0.
+	arrival := func(afterCeasefire float64) float64 { return math.Max(0, afterCeasefire-attack) }
+	if f := m.DeterrentForce; f != nil {
+		for _, c := range f.Contingents {
+			sec := f.Sector
+			if c.Sector != "" {
+				sec = c.Sector
+			}
+			trig := math.Inf(1)
+			if sec != "" && f.Posture != "reassurance" {
+				trig = f.DistanceToLineKm.Or(0)
+			}
+			u := campaign.Unit{Side: campaign.Guarantor, Sector: sectorOf(sec), Strength: c.Troops.Nominal(),
+				Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
+			if u.Strength > 0 && u.ArrivalDay <= float64(horizon) {
+				in.Units = append(in.Units, u)
+			}
+		}
+	}
+	if a := m.AirSupport; a != nil {
+		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
+		in.Air = append(in.Air, campaign.Air{SortiesPerDay: sorties, FromDay: a.ResponseDays.Or(0),
+			KillsPerSortie: airKills, LossPerSortie: airLoss})
+	}
+	mult := 1.0
+	if il := m.IntelligenceLogistics; il != nil {
+		mult *= 1 + intelEffect*(il.Intelligence.Or(0)+il.Logistics.Or(0))/2
+	}
+	months := attack / 30.4375
+	if r := m.Regeneration; r != nil {
+		per := r.TroopsPerMonth.Or(0)
+		if built := per * months; built > 0 {
+			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: built,
+				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
+		}
+		if per > 0 {
+			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: per / 30.4375, Quality: 1, From: 0, To: float64(horizon)})
+		}
+		mult *= 1 + r.QualityGain.Or(0)
+	}
+	if c := m.CapacityBuilding; c != nil && defenderPeople > 0 {
+		trained := math.Min(1, c.TraineesPerYear.Or(0)*attack/365.25/defenderPeople)
+		mult *= 1 + c.QualityGain.Or(0)*trained
+	}
+	if a := m.ArmsPurchases; a != nil {
+		start := a.StartDay.Or(0)
+		rate := a.DeliveryRate.Nominal() / 365.25 // USD bn per day
+		total := a.Total.Nominal()
+		before := math.Min(total, rate*math.Max(0, attack-start))
+		if before > 0 {
+			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: before * armsPeople,
+				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
+		}
+		if left := total - before; left > 0 && rate > 0 {
+			from := math.Max(0, start-attack)
+			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: rate * armsPeople,
+				Quality: 1, From: from, To: math.Min(float64(horizon), from+left/rate)})
+		}
+	}
+	if d := m.DeepStrikes; d != nil {
+		cut := d.ProductionReduction.Or(0)
+		for i := range in.Streams {
+			if in.Streams[i].Side == campaign.Attacker {
+				in.Streams[i].PerDay *= 1 - cut
+			}
+		}
+	}
+	in.DefenderMultiplier = mult
+	if err := in.Validate(); err != nil {
+		return nil, nil, fmt.Errorf("package %s: %w", p.ID, err)
+	}
+	return in, names, nil
+}
+
+// runCampaign evaluates a package with and without guarantor intervention.
+func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, error) {
+	var out []CampaignOutcome
+	for _, iv := range []bool{false, true} {
+		in, names, err := CampaignInput(s, p, iv, 0)
+		if err != nil {
+			return nil, err
+		}
+		r, err := campaign.Run(in)
+		if err != nil {
+			return nil, err
+		}
+		at := func(d int) float64 { return r.GroundKm2[min(d, len(r.GroundKm2)-1)] }
+		o := CampaignOutcome{Intervention: iv, GroundKm2At30: at(30), GroundKm2At90: at(90), GroundKm2At365: at(365),
+			GroundKm2ByDay: r.GroundKm2, AttackerLosses: r.AttackerLosses, DefenderLosses: r.DefenderLosses,
+			GuarantorLosses: r.GuarantorLosses, AircraftLost: r.AircraftLost}
+		if !math.IsInf(r.FirstObjectiveDay, 1) {
+			d := r.FirstObjectiveDay
+			o.FirstObjectiveDay = &d
+			for si, days := range r.ObjectiveDay {
+				for k, day := range days {
+					if day == d {
+						o.FirstObjective = names[si][k]
+					}
+				}
+			}
+		}
+		if !math.IsInf(r.CulminationDay, 1) {
+			d := r.CulminationDay
+			o.CulminationDay = &d
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
