@@ -111,8 +111,8 @@ func (p *Params) Validate() error {
 	chk("attacker loss rate", p.AttackerLossRate, 0, 10)
 	chk("defender loss rate", p.DefenderLossRate, 0, 10)
 	chk("max density", p.MaxDensity, 1e-9, 1e7)
-	for i, v := range p.Posture {
-		chk(fmt.Sprintf("posture[%d]", i), v, 1e-6, 100)
+	for _, v := range p.Posture {
+		chk("posture", v, 1e-6, 100)
 	}
 	for i := range p.TerrainDefence {
 		chk("terrain defence", p.TerrainDefence[i], 1e-6, 100)

@@ -147,6 +147,7 @@ type Sim struct {
 	att, def, gua []pool
 	trig          []float64 // per sector: smallest trigger of guarantor units waiting there
 	waitG         []pool    // guarantor forces present but not yet engaged, by sector
+	frontage      float64   // total frontage, km
 	x             []float64
 	arrived       []bool
 	res           Result
@@ -290,6 +291,10 @@ func (sim *Sim) run(in *Input) {
 	for i := range sim.arrived {
 		sim.arrived[i] = false
 	}
+	sim.frontage = 0
+	for s := range ns {
+		sim.frontage += in.Sectors[s].FrontageKm
+	}
 	r.GroundKm2[0] = 0
 	r.FirstObjectiveDay, r.CulminationDay = math.Inf(1), math.Inf(1)
 	r.AttackerLosses, r.DefenderLosses, r.GuarantorLosses, r.AircraftLost = 0, 0, 0, 0
@@ -365,10 +370,8 @@ func (sim *Sim) mostNeeded(in *Input) int {
 	return best
 }
 
-// arrivals adds units arriving in [t, t+h) and stream inflows; it returns
-// the attacker people added.
-func (sim *Sim) arrivals(in *Input, t, h float64) float64 {
-	added := 0.0
+// arrivals adds units arriving in [t, t+h) and stream inflows.
+func (sim *Sim) arrivals(in *Input, t, h float64) {
 	for i := range in.Units {
 		u := &in.Units[i]
 		if sim.arrived[i] || u.ArrivalDay >= t+h {
@@ -383,7 +386,6 @@ func (sim *Sim) arrivals(in *Input, t, h float64) float64 {
 		switch u.Side {
 		case Attacker:
 			sim.att[s].add(people, u.Quality)
-			added += people
 		case Defender:
 			sim.def[s].add(people, u.Quality)
 		case Guarantor:
@@ -406,7 +408,6 @@ func (sim *Sim) arrivals(in *Input, t, h float64) float64 {
 		pools := sim.def
 		if st.Side == Attacker {
 			pools = sim.att
-			added += people
 		}
 		total := 0.0
 		for s := range pools {
@@ -424,7 +425,6 @@ func (sim *Sim) arrivals(in *Input, t, h float64) float64 {
 			}
 		}
 	}
-	return added
 }
 
 // step advances every sector by h days and returns the ground taken.
@@ -456,10 +456,10 @@ func (sim *Sim) step(in *Input, t, h float64) float64 {
 			continue // sector overrun to its depth: nothing left to fight
 		}
 		// Attrition, generalised Lanchester law on engaged combat power.
-		aLoss := p.AttackerLossRate * powOr(de, p.Law.Q) * powOr(sim.att[s].people, p.Law.P) * h
-		dLoss := p.DefenderLossRate * powOr(ae, p.Law.Q) * powOr(sim.def[s].people+sim.gua[s].people, p.Law.P) * h
+		aLoss := p.AttackerLossRate * pow(de, p.Law.Q) * pow(sim.att[s].people, p.Law.P) * h
+		dLoss := p.DefenderLossRate * pow(ae, p.Law.Q) * pow(sim.def[s].people+sim.gua[s].people, p.Law.P) * h
 		// Air support: kills spread over sectors in proportion to frontage.
-		aLoss += airKills * sec.FrontageKm / in.totalFrontage()
+		aLoss += airKills * sec.FrontageKm / sim.frontage
 		r.AttackerLosses += sim.att[s].lose(aLoss)
 		// Defender losses fall on national and guarantor forces in
 		// proportion to their numbers.
@@ -489,12 +489,3 @@ func (sim *Sim) step(in *Input, t, h float64) float64 {
 	return taken
 }
 
-func (in *Input) totalFrontage() float64 {
-	f := 0.0
-	for i := range in.Sectors {
-		f += in.Sectors[i].FrontageKm
-	}
-	return f
-}
-
-func powOr(x, e float64) float64 { return pow(x, e) }

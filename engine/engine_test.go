@@ -1,0 +1,136 @@
+package engine
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"deter/campaign"
+	"deter/check"
+	"deter/scenario"
+)
+
+func loadShipped(t testing.TB, name string) *scenario.Scenario {
+	t.Helper()
+	p, err := scenarioPath(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenario.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestScenarioCases runs the campaign validation cases that use the shipped
+// scenarios (published figure, source and tolerance are in each case).
+func TestScenarioCases(t *testing.T) {
+	env := check.Env{DataDir: check.FindData()}
+	for _, c := range campaignScenarioCases() {
+		t.Run(c.ID, func(t *testing.T) {
+			r := check.Run(c, env)
+			switch r.Status {
+			case check.Skipped:
+				t.Skip(r.Detail)
+			case check.Passed:
+				t.Logf("%s: model %.6g vs published %.6g (%s; %s)", c.What, r.Model, c.Published, c.Tolerance(), c.Source)
+			default:
+				t.Errorf("%s: model %.6g vs published %.6g, tolerance %s (%s): %s %s", c.What, r.Model, c.Published, c.Tolerance(), c.Source, r.Status, r.Detail)
+			}
+		})
+	}
+}
+
+// TestStepSizeUkraine: the Ukraine scenario's one-day step changes the
+// one-year gain by under 0.1% against one-hour steps (the claim in the
+// scenario's note).
+func TestStepSizeUkraine(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	p, _ := packageByID(s, "no-guarantees")
+	in, _, err := CampaignInput(s, p, false, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Params.StepDays != 1 {
+		t.Fatalf("scenario step %v, want 1", in.Params.StepDays)
+	}
+	day, _ := campaign.Run(in)
+	in.Params.StepDays = 1.0 / 24
+	hour, _ := campaign.Run(in)
+	if d := math.Abs(day.GroundKm2[365]-hour.GroundKm2[365]) / hour.GroundKm2[365]; d > 0.001 {
+		t.Errorf("one-day vs one-hour steps differ by %.3f%%", 100*d)
+	}
+}
+
+// TestRunAllShipped: every package of every shipped scenario runs, with
+// finite numbers, and guarantor intervention never makes things worse for
+// the defender.
+func TestRunAllShipped(t *testing.T) {
+	for _, name := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml"} {
+		s := loadShipped(t, name)
+		res, err := Run(context.Background(), s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range res.Packages {
+			if len(p.Campaign) != 2 || p.Campaign[0].Intervention || !p.Campaign[1].Intervention {
+				t.Fatalf("%s/%s: want outcomes without then with intervention", name, p.ID)
+			}
+			out, in := p.Campaign[0], p.Campaign[1]
+			for _, v := range []float64{out.GroundKm2At30, out.AttackerLosses, out.DefenderLosses, in.GroundKm2At30} {
+				if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+					t.Errorf("%s/%s: bad number %v", name, p.ID, v)
+				}
+			}
+			last := len(out.GroundKm2ByDay) - 1
+			if in.GroundKm2ByDay[last] > out.GroundKm2ByDay[last]*(1+1e-9)+1e-6 {
+				t.Errorf("%s/%s: intervention lost more ground (%v > %v)", name, p.ID, in.GroundKm2ByDay[last], out.GroundKm2ByDay[last])
+			}
+		}
+	}
+}
+
+// TestUkrainePackagesOrder: against the no-guarantees baseline, packages
+// that add forces to the defence lose less ground in a year.
+func TestUkrainePackagesOrder(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	res, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ground := map[string]float64{}
+	for _, p := range res.Packages {
+		ground[p.ID] = p.Campaign[1].GroundKm2ByDay[365]
+	}
+	for _, id := range []string{"capacity-building", "european-force", "steel-porcupine"} {
+		if !(ground[id] < ground["no-guarantees"]) {
+			t.Errorf("%s loses %v km2, not less than no-guarantees %v", id, ground[id], ground["no-guarantees"])
+		}
+	}
+	if !(ground["european-force"] <= ground["capacity-building"]) {
+		t.Errorf("adding a European force and US air support to capacity building lost more ground (%v > %v)", ground["european-force"], ground["capacity-building"])
+	}
+}
+
+// BenchmarkCampaign runs complete 365-day campaigns on the Ukraine
+// scenario's full sector set (no-guarantees package, guarantors
+// intervening); b.N runs, reported per run. Zero allocations per run after
+// set-up.
+func BenchmarkCampaign(b *testing.B) {
+	s := loadShipped(b, "ukraine-2025.yaml")
+	p, _ := packageByID(s, "european-force")
+	in, _, err := CampaignInput(s, p, true, 365)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sim campaign.Sim
+	sim.Run(in)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := sim.Run(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
