@@ -488,4 +488,3 @@ func (sim *Sim) step(in *Input, t, h float64) float64 {
 	}
 	return taken
 }
-

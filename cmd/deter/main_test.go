@@ -128,6 +128,10 @@ func TestRunJSONAndOut(t *testing.T) {
 	if txt, err := os.ReadFile(filepath.Join(dir, "report.txt")); err != nil || !strings.Contains(string(txt), "european-force") {
 		t.Errorf("report.txt: %v", err)
 	}
+	svg, err := os.ReadFile(filepath.Join(dir, "ground.svg"))
+	if err != nil || !bytes.Contains(svg, []byte("<svg")) || !bytes.Contains(svg, []byte("european-force")) {
+		t.Errorf("ground.svg missing or without the packages (err %v)", err)
+	}
 	// The European force includes NATO-state troops in Ukraine: Russia's hard
 	// red line (the scenario's own statement) must be reported as crossed.
 	for _, p := range res.Packages {

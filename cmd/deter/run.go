@@ -27,7 +27,8 @@ prints a comparison table. Questions no model answers yet are listed as such;
 no number is made up.
 
   --json      print the result as JSON instead of a table
-  --out DIR   also write result.json and report.txt into DIR (created if needed)`,
+  --out DIR   also write result.json, report.txt and ground.svg (a chart of
+              ground lost over time per package) into DIR (created if needed)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := scenario.Load(args[0])
@@ -48,7 +49,7 @@ no number is made up.
 			if err != nil {
 				return err
 			}
-			var text, js bytes.Buffer
+			var text, js, svg bytes.Buffer
 			if err := report.Text(&text, res); err != nil {
 				return err
 			}
@@ -59,7 +60,10 @@ no number is made up.
 				if err := os.MkdirAll(outDir, 0o755); err != nil {
 					return fmt.Errorf("cannot create output folder: %w", err)
 				}
-				for name, data := range map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes()} {
+				if err := report.GroundChart(&svg, res); err != nil {
+					return err
+				}
+				for name, data := range map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes(), "ground.svg": svg.Bytes()} {
 					if err := writeFileAtomic(filepath.Join(outDir, name), data); err != nil {
 						return err
 					}
@@ -74,7 +78,7 @@ no number is made up.
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
-	cmd.Flags().StringVar(&outDir, "out", "", "write result.json and report.txt into this folder")
+	cmd.Flags().StringVar(&outDir, "out", "", "write result.json, report.txt and ground.svg into this folder")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "override the scenario's random seed")
 	return cmd
 }
@@ -87,6 +91,11 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	tmp := f.Name()
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
 	_, err = io.Copy(f, bytes.NewReader(data))
 	if err == nil {
 		err = f.Sync()

@@ -1,0 +1,73 @@
+package report
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
+	"deter/engine"
+)
+
+// palette is a colour-blind-safe qualitative palette (Okabe and Ito 2008,
+// "Color Universal Design").
+var palette = []color.RGBA{
+	{0, 114, 178, 255}, {230, 159, 0, 255}, {0, 158, 115, 255}, {204, 121, 167, 255},
+	{86, 180, 233, 255}, {213, 94, 0, 255}, {240, 228, 66, 255}, {0, 0, 0, 255},
+}
+
+// GroundChart writes an SVG chart of the ground the attacker takes over
+// time, one colour per package: solid with guarantor intervention, dashed
+// without.
+func GroundChart(w io.Writer, res *engine.Result) error {
+	p := plot.New()
+	p.Title.Text = "Ground lost if deterrence fails: " + res.Scenario
+	p.X.Label.Text = "days after the attack"
+	p.Y.Label.Text = "area taken by the attacker (km²)"
+	p.Legend.Top = true
+	p.Legend.Left = true
+	p.Add(plotter.NewGrid())
+	p.Y.Tick.Marker = plot.TickerFunc(func(min, max float64) []plot.Tick {
+		ticks := plot.DefaultTicks{}.Ticks(min, max)
+		for i := range ticks {
+			if ticks[i].Label != "" {
+				ticks[i].Label = num(ticks[i].Value)
+				if ticks[i].Value == 0 {
+					ticks[i].Label = "0"
+				}
+			}
+		}
+		return ticks
+	})
+	for i, pk := range res.Packages {
+		col := palette[i%len(palette)]
+		for _, c := range pk.Campaign {
+			xy := make(plotter.XYs, len(c.GroundKm2ByDay))
+			for d, g := range c.GroundKm2ByDay {
+				xy[d].X, xy[d].Y = float64(d), g
+			}
+			l, err := plotter.NewLine(xy)
+			if err != nil {
+				return fmt.Errorf("chart: %w", err)
+			}
+			l.LineStyle.Color = col
+			l.LineStyle.Width = vg.Points(1.5)
+			label := pk.ID + " (guarantors intervene)"
+			if !c.Intervention {
+				l.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+				label = pk.ID + " (guarantors stay out)"
+			}
+			p.Add(l)
+			p.Legend.Add(label, l)
+		}
+	}
+	wt, err := p.WriterTo(9*vg.Inch, 5.5*vg.Inch, "svg")
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}
