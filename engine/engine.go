@@ -51,6 +51,8 @@ type PackageResult struct {
 	// Campaign is the defence model's answer if deterrence fails: first
 	// without guarantor intervention, then with it.
 	Campaign []CampaignOutcome `json:"campaign"`
+	// Cost is what the package takes in troops, money and time.
+	Cost *CostOutcome `json:"cost"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -68,7 +70,6 @@ type Inputs struct {
 var Gaps = []Gap{
 	{"deterrence", "P(renewed attack within 1 and 5 years), P(each guarantor honours)", "deterrence model not implemented yet (issue 4)"},
 	{"bargain", "acceptance by each actor with margins, zone of agreement, forecast settlement", "acceptability model not implemented yet (issue 5); only the stated red lines are screened"},
-	{"cost", "troops committed, cost per year and over 5 years, time to full capability", "cost model not implemented yet (issue 6)"},
 }
 
 // Run evaluates every package of s with the models that exist.
@@ -98,6 +99,9 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			return nil, err
 		}
 		pr.Campaign = camp
+		if pr.Cost, err = runCost(s, p); err != nil {
+			return nil, err
+		}
 		pr.RedLines = ScreenRedLines(s, p)
 		if pr.RedLines == nil {
 			pr.RedLines = []RedLineHit{}

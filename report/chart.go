@@ -71,3 +71,56 @@ func GroundChart(w io.Writer, res *engine.Result) error {
 	_, err = wt.WriteTo(w)
 	return err
 }
+
+// CostChart writes an SVG stacked bar chart of a package's cost by element
+// and year (USD bn). It returns false (writing nothing) when the package
+// costs nothing.
+func CostChart(w io.Writer, scenarioName string, pk *engine.PackageResult) (bool, error) {
+	c := pk.Cost
+	if c == nil || c.Total == 0 {
+		return false, nil
+	}
+	p := plot.New()
+	p.Title.Text = "Cost by element: " + pk.Name
+	p.X.Label.Text = "year after the cease-fire"
+	p.Y.Label.Text = "USD bn"
+	p.Legend.Top = true
+	p.Add(plotter.NewGrid())
+	var below *plotter.BarChart
+	width := vg.Points(28)
+	for i, name := range c.Elements {
+		vals := make(plotter.Values, len(c.ByElement[i]))
+		copy(vals, c.ByElement[i])
+		b, err := plotter.NewBarChart(vals, width)
+		if err != nil {
+			return false, fmt.Errorf("chart: %w", err)
+		}
+		b.Color = palette[i%len(palette)]
+		b.LineStyle.Width = 0
+		if below != nil {
+			b.StackOn(below)
+		}
+		below = b
+		p.Add(b)
+		p.Legend.Add(name, b)
+	}
+	names := make([]string, len(c.ByYear))
+	for y := range names {
+		names[y] = fmt.Sprintf("%d", y+1)
+	}
+	p.NominalX(names...)
+	// Head-room above the tallest bar for the legend.
+	top := 0.0
+	for _, v := range c.ByYear {
+		top = max(top, v)
+	}
+	p.Y.Min = 0
+	p.Y.Max = top * (1.25 + 0.07*float64(len(c.Elements)))
+	p.Legend.Left = true
+	wt, err := p.WriterTo(7*vg.Inch, 4.5*vg.Inch, "svg")
+	if err != nil {
+		return false, fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err == nil, err
+}

@@ -64,6 +64,39 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+	fmt.Fprintln(ew, "What it takes: cost model (nominal values; USD bn; years from the cease-fire)")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\ttroops deployed\tcommitted (rotation)\tyear 1\tyear 2\t5 years\tfull capability\tarms paid by frozen assets\tshortfalls and withdrawals\tnot costed")
+	for _, p := range res.Packages {
+		c := p.Cost
+		if c == nil {
+			continue
+		}
+		y := func(i int) string {
+			if i < len(c.ByYear) {
+				return money(c.ByYear[i])
+			}
+			return "-"
+		}
+		var notes []string
+		for _, n := range c.Nations {
+			if n.Shortfall > 0 {
+				notes = append(notes, fmt.Sprintf("%s short %s", n.ID, num(n.Shortfall)))
+			}
+			for _, w := range n.Withdrawn {
+				notes = append(notes, fmt.Sprintf("%s takes %s from %s", n.ID, num(w.Troops), w.Commitment))
+			}
+		}
+		fc := "now"
+		if c.FullCapabilityDay > 0 {
+			fc = fmt.Sprintf("day %.0f", c.FullCapabilityDay)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, num(c.Deployed), num(c.Committed), y(0), y(1),
+			money(c.Total), fc, money(c.PaidFromFrozen), orDash(strings.Join(notes, "; ")), orDash(strings.Join(c.Uncosted, ", ")))
+	}
+	tw.Flush()
+	fmt.Fprintln(ew)
+
 	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")
@@ -107,6 +140,20 @@ func num(x float64) string {
 		return b.String()
 	}
 	return fmt.Sprintf("%.3g", x)
+}
+
+func money(x float64) string {
+	if x == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", x)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 type errWriter struct {

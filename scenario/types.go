@@ -64,18 +64,19 @@ type Reference struct {
 
 // Actor is a state or alliance with a stake in the conflict.
 type Actor struct {
-	ID             string    `yaml:"id" v:"req,id=actor" doc:"Identifier used by references elsewhere."`
-	Name           string    `yaml:"name" v:"req"`
-	Role           string    `yaml:"role" v:"req,enum=attacker|defender|guarantor|coalition" doc:"attacker and defender: exactly one each; guarantor: a state that may contribute; coalition: a grouping of guarantors listed in members."`
-	Members        []string  `yaml:"members" v:"ref=actor" doc:"For a coalition: its member actors (guarantors)."`
-	NATO           bool      `yaml:"nato_member" doc:"Member of NATO (matters to red lines about NATO troops)."`
-	Nuclear        bool      `yaml:"nuclear" doc:"Possesses nuclear weapons."`
-	Budget         *Budget   `yaml:"budget" doc:"Money the actor has."`
-	RedLines       []RedLine `yaml:"red_lines" doc:"Stated positions the actor says it will not accept."`
-	Forces         []Unit    `yaml:"forces" doc:"Military units."`
-	Recruitment    Value     `yaml:"recruitment_per_month" v:"min=0" unit:"people/month" doc:"Net new troops the actor sends to the theatre each month during a campaign."`
-	RecruitQuality Value     `yaml:"recruit_quality" v:"gt=0,max=10,def=0.7" unit:"ratio" doc:"Combat effectiveness of recruits relative to the reference unit."`
-	Prov           `yaml:",inline"`
+	ID              string           `yaml:"id" v:"req,id=actor" doc:"Identifier used by references elsewhere."`
+	Name            string           `yaml:"name" v:"req"`
+	Role            string           `yaml:"role" v:"req,enum=attacker|defender|guarantor|coalition" doc:"attacker and defender: exactly one each; guarantor: a state that may contribute; coalition: a grouping of guarantors listed in members."`
+	Members         []string         `yaml:"members" v:"ref=actor" doc:"For a coalition: its member actors (guarantors)."`
+	NATO            bool             `yaml:"nato_member" doc:"Member of NATO (matters to red lines about NATO troops)."`
+	Nuclear         bool             `yaml:"nuclear" doc:"Possesses nuclear weapons."`
+	Budget          *Budget          `yaml:"budget" doc:"Money the actor has."`
+	RedLines        []RedLine        `yaml:"red_lines" doc:"Stated positions the actor says it will not accept."`
+	Forces          []Unit           `yaml:"forces" doc:"Military units."`
+	Recruitment     Value            `yaml:"recruitment_per_month" v:"min=0" unit:"people/month" doc:"Net new troops the actor sends to the theatre each month during a campaign."`
+	RecruitQuality  Value            `yaml:"recruit_quality" v:"gt=0,max=10,def=0.7" unit:"ratio" doc:"Combat effectiveness of recruits relative to the reference unit."`
+	ForceGeneration *ForceGeneration `yaml:"force_generation" doc:"What the actor can send abroad (guarantors): deployable pool, rotation, cost, other commitments."`
+	Prov            `yaml:",inline"`
 }
 
 // Budget is an actor's money.
@@ -181,6 +182,39 @@ type Settlement struct {
 // Models holds per-scenario model coefficients.
 type Models struct {
 	Campaign *CampaignModel `yaml:"campaign" doc:"Coefficients of the campaign (defence) model; see the campaign package documentation for their meaning and defaults."`
+	Cost     *CostModel     `yaml:"cost" doc:"Unit costs for the cost model (prices with their year)."`
+}
+
+// ForceGeneration is what a contributor nation can deploy and sustain.
+type ForceGeneration struct {
+	DeployablePool Value        `yaml:"deployable_pool" v:"req,min=0" unit:"people" doc:"Troops the nation can commit to operations abroad, counting those at home that sustain rotations."`
+	RotationRatio  Value        `yaml:"rotation_ratio" v:"min=1,max=10,def=3" unit:"ratio" doc:"Troops committed for each one deployed (the rule of three: one deployed, one recovering, one preparing)."`
+	SoldierCost    Value        `yaml:"cost_per_deployed_soldier_usd_k" v:"min=0" unit:"USD thousand/year" doc:"Cost of one deployed soldier for a year, over and above peacetime cost."`
+	Commitments    []Commitment `yaml:"commitments" doc:"Other standing commitments drawing on the same pool, in order of priority (the last is given up first)."`
+	Prov           `yaml:",inline"`
+}
+
+// Commitment is a standing deployment elsewhere (e.g. NATO forward presence).
+type Commitment struct {
+	Name   string `yaml:"name" v:"req"`
+	Troops Value  `yaml:"troops" v:"req,min=0" unit:"people" doc:"Troops committed, rotation included."`
+	Prov   `yaml:",inline"`
+}
+
+// CostModel holds unit costs. Money values should state their price year
+// in the source or note.
+type CostModel struct {
+	SoldierCost      Value `yaml:"cost_per_deployed_soldier_usd_k" v:"min=0" unit:"USD thousand/year" doc:"Default cost of a deployed soldier-year, for nations that give none."`
+	FlyingHourCost   Value `yaml:"cost_per_flying_hour_usd_k" v:"min=0" unit:"USD thousand/hour" doc:"Cost of one flying hour of a combat aircraft."`
+	HoursPerSortie   Value `yaml:"hours_per_sortie" v:"gt=0,max=24,def=2" unit:"hours"`
+	AircraftStandby  Value `yaml:"aircraft_standby_usd_m_per_year" v:"min=0" unit:"USD million/year" doc:"Cost of keeping one aircraft based and ready for a year, flying aside."`
+	ShipCost         Value `yaml:"cost_per_ship_year_usd_m" v:"min=0" unit:"USD million/year" doc:"Cost of keeping one warship or mine countermeasures vessel on station for a year."`
+	TrainerCost      Value `yaml:"cost_per_trainer_year_usd_k" v:"min=0" unit:"USD thousand/year"`
+	TraineeCost      Value `yaml:"cost_per_trainee_usd_k" v:"min=0" unit:"USD thousand" doc:"Cost of training one soldier of the defender."`
+	ObserverCost     Value `yaml:"cost_per_observer_year_usd_k" v:"min=0" unit:"USD thousand/year"`
+	IntelligenceCost Value `yaml:"intelligence_logistics_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Cost of full intelligence and logistics support (scaled by its level)."`
+	MissileCost      Value `yaml:"cost_per_long_range_missile_usd_m" v:"min=0" unit:"USD million" doc:"Cost of one long-range strike missile."`
+	Prov             `yaml:",inline"`
 }
 
 // CampaignModel overrides the campaign model's defaults for a scenario.

@@ -27,8 +27,9 @@ prints a comparison table. Questions no model answers yet are listed as such;
 no number is made up.
 
   --json      print the result as JSON instead of a table
-  --out DIR   also write result.json, report.txt and ground.svg (a chart of
-              ground lost over time per package) into DIR (created if needed)`,
+  --out DIR   also write result.json, report.txt, ground.svg (a chart of
+              ground lost over time per package) and cost-PACKAGE.svg (cost by
+              element and year) into DIR (created if needed)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := scenario.Load(args[0])
@@ -63,7 +64,18 @@ no number is made up.
 				if err := report.GroundChart(&svg, res); err != nil {
 					return err
 				}
-				for name, data := range map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes(), "ground.svg": svg.Bytes()} {
+				files := map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes(), "ground.svg": svg.Bytes()}
+				for i := range res.Packages {
+					var b bytes.Buffer
+					ok, err := report.CostChart(&b, res.Scenario, &res.Packages[i])
+					if err != nil {
+						return err
+					}
+					if ok {
+						files["cost-"+res.Packages[i].ID+".svg"] = b.Bytes()
+					}
+				}
+				for name, data := range files {
 					if err := writeFileAtomic(filepath.Join(outDir, name), data); err != nil {
 						return err
 					}
