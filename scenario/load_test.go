@@ -6,7 +6,6 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -293,7 +292,6 @@ func TestAliasBomb(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
 
 func TestTooLarge(t *testing.T) {
 	_, err := Parse("big.yaml", make([]byte, MaxFileSize+1))

@@ -187,6 +187,7 @@ func TestREADMEExamples(t *testing.T) {
 	}
 	defer f.Close()
 	inBlock, n := false, 0
+	readmeTmp := t.TempDir()
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
@@ -210,8 +211,15 @@ func TestREADMEExamples(t *testing.T) {
 			}
 		}
 		for i, a := range args {
-			if a == "-o" || a == "--out" {
-				args[i+1] = filepath.Join(t.TempDir(), args[i+1])
+			if a == "-o" || a == "--out" || a == "--db" {
+				args[i+1] = filepath.Join(readmeTmp, args[i+1]) // one folder, so resume and merge see the sweep
+			}
+			if a == "merge" {
+				for j := i + 1; j < len(args); j++ {
+					if strings.HasSuffix(args[j], ".db") {
+						args[j] = filepath.Join(readmeTmp, args[j])
+					}
+				}
 			}
 		}
 		n++

@@ -1,0 +1,301 @@
+// Package sweep runs Monte Carlo over a scenario's uncertain values: each
+// draw replaces every distribution by one sampled number, runs all the
+// models through the engine, and keeps a few outputs per package; the draws
+// are then summarised (mean, median, 5% and 95% quantiles).
+//
+// Reproducibility: draw d uses its own stream rand.NewPCG(seed, d), and the
+// uncertain values are sampled in the order of their position in the
+// scenario file, so a draw's numbers do not depend on which worker runs it,
+// how many workers there are, or how the draws are sharded. A value shared
+// between packages (through `extends` or a YAML alias) is drawn once per
+// draw, so packages are compared on common random numbers.
+package sweep
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"deter/engine"
+	"deter/scenario"
+)
+
+// MaxDraws bounds one sweep.
+const MaxDraws = 10_000_000
+
+// Output names the per-draw numbers kept for each package.
+var Output = []string{
+	"ground_km2_d30", "ground_km2_d90", "ground_km2_d365", // with guarantor intervention
+	"ground_km2_d365_no_intervention",
+	"first_objective_day", // +Inf if not reached
+	"attacker_losses", "defender_losses",
+	"cost_5y_usd_bn", "troops_committed",
+}
+
+// Row is one draw's outputs for one package, in the order of Output.
+type Row struct {
+	Draw    uint64
+	Package int
+	Values  []float64
+}
+
+// Plan is a prepared sweep: the scenario and the order in which its
+// uncertain values are drawn.
+type Plan struct {
+	S    *scenario.Scenario
+	Seed uint64
+	keys []scenario.Pos // uncertain values, in file order
+	dist map[scenario.Pos]scenario.Value
+}
+
+// NewPlan prepares a sweep of s with the given seed.
+func NewPlan(s *scenario.Scenario, seed uint64) *Plan {
+	p := &Plan{S: s, Seed: seed, dist: map[scenario.Pos]scenario.Value{}}
+	scenario.Values(s, func(_ string, v *scenario.Value) {
+		if v.IsSet() && v.Dist != scenario.Point {
+			if _, ok := p.dist[v.Pos]; !ok {
+				p.dist[v.Pos] = *v
+				p.keys = append(p.keys, v.Pos)
+			}
+		}
+	})
+	sort.Slice(p.keys, func(i, j int) bool {
+		a, b := p.keys[i], p.keys[j]
+		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+	})
+	return p
+}
+
+// Uncertain is the number of distinct uncertain values.
+func (p *Plan) Uncertain() int { return len(p.keys) }
+
+// Draw returns the scenario of draw d: every distribution replaced by a
+// sample from stream (seed, d).
+func (p *Plan) Draw(d uint64) *scenario.Scenario {
+	r := rand.New(rand.NewPCG(p.Seed, d))
+	drawn := make(map[scenario.Pos]float64, len(p.keys))
+	for _, k := range p.keys {
+		drawn[k] = p.dist[k].Sample(r)
+	}
+	return scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
+		if x, ok := drawn[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {
+			return v.Point(x)
+		}
+		return v
+	})
+}
+
+// Run evaluates draw d and returns one row per package.
+func (p *Plan) Run(ctx context.Context, d uint64) ([]Row, error) {
+	res, err := engine.Run(ctx, p.Draw(d), engine.Options{Seed: p.Seed})
+	if err != nil {
+		return nil, fmt.Errorf("draw %d: %w", d, err)
+	}
+	rows := make([]Row, len(res.Packages))
+	for i, pk := range res.Packages {
+		out, in := pk.Campaign[0], pk.Campaign[1]
+		first := math.Inf(1)
+		if in.FirstObjectiveDay != nil {
+			first = *in.FirstObjectiveDay
+		}
+		at := func(c engine.CampaignOutcome, day int) float64 {
+			return c.GroundKm2ByDay[min(day, len(c.GroundKm2ByDay)-1)]
+		}
+		var cost5, troops float64
+		if pk.Cost != nil {
+			cost5, troops = pk.Cost.Total, pk.Cost.Committed
+		}
+		rows[i] = Row{Draw: d, Package: i, Values: []float64{
+			at(in, 30), at(in, 90), at(in, 365), at(out, 365),
+			first, in.AttackerLosses, in.DefenderLosses, cost5, troops,
+		}}
+	}
+	return rows, nil
+}
+
+// Shard selects the draws i, i+n, i+2n, ... of 0..draws-1.
+type Shard struct{ I, N int }
+
+// Draws lists the draw indices of the shard.
+func (s Shard) Draws(draws int) []uint64 {
+	n := max(s.N, 1)
+	var out []uint64
+	for d := s.I; d < draws; d += n {
+		out = append(out, uint64(d))
+	}
+	return out
+}
+
+// Options control Execute.
+type Options struct {
+	Workers int              // <= 0: all cores
+	Skip    func(uint64) bool // draws already done (resume); may be nil
+	// Sink receives each finished draw's rows, from one goroutine at a
+	// time, in completion order; an error stops the sweep.
+	Sink     func([]Row) error
+	Progress func(done, total int) // may be nil
+}
+
+// Execute runs the given draws with a worker pool.
+func (p *Plan) Execute(ctx context.Context, draws []uint64, opt Options) error {
+	if len(draws) > MaxDraws {
+		return fmt.Errorf("sweep: %d draws; the limit is %d", len(draws), MaxDraws)
+	}
+	todo := draws
+	if opt.Skip != nil {
+		todo = slices.DeleteFunc(slices.Clone(draws), opt.Skip)
+	}
+	w := opt.Workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan uint64)
+	results := make(chan []Row)
+	errc := make(chan error, w+1)
+	var wg sync.WaitGroup
+	for range w {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for d := range jobs {
+				rows, err := p.Run(ctx, d)
+				if err != nil {
+					errc <- err
+					cancel()
+					return
+				}
+				select {
+				case results <- rows:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, d := range todo {
+			select {
+			case jobs <- d:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() { wg.Wait(); close(results) }()
+	done, total := len(draws)-len(todo), len(draws)
+	var sinkErr error
+	for rows := range results {
+		if sinkErr != nil {
+			continue
+		}
+		if opt.Sink != nil {
+			if err := opt.Sink(rows); err != nil {
+				sinkErr = err
+				cancel()
+				continue
+			}
+		}
+		done++
+		if opt.Progress != nil {
+			opt.Progress(done, total)
+		}
+	}
+	select {
+	case err := <-errc:
+		return err
+	default:
+	}
+	if sinkErr != nil {
+		return sinkErr
+	}
+	return ctx.Err()
+}
+
+// Summary describes one output of one package over the draws.
+type Summary struct {
+	Package string  `json:"package"`
+	Output  string  `json:"output"`
+	N       int     `json:"n"`
+	Mean    float64 `json:"mean"`
+	Median  float64 `json:"median"`
+	P05     float64 `json:"p05"`
+	P95     float64 `json:"p95"`
+	// Finite is the share of draws with a finite value (for
+	// first_objective_day: the probability the objective is reached). The
+	// statistics are over those draws, and 0 when there are none.
+	Finite float64 `json:"share_finite"`
+}
+
+// Summarise turns rows into summaries, package by package and output by
+// output. Rows are sorted by draw first, so the result does not depend on
+// the order in which draws finished.
+func Summarise(packages []string, rows []Row) ([]Summary, error) {
+	rows = slices.Clone(rows)
+	slices.SortFunc(rows, func(a, b Row) int {
+		if a.Package != b.Package {
+			return a.Package - b.Package
+		}
+		switch {
+		case a.Draw < b.Draw:
+			return -1
+		case a.Draw > b.Draw:
+			return 1
+		}
+		return 0
+	})
+	var out []Summary
+	for pi, name := range packages {
+		for oi, o := range Output {
+			var xs []float64
+			n := 0
+			for _, r := range rows {
+				if r.Package != pi {
+					continue
+				}
+				if oi >= len(r.Values) {
+					return nil, errors.New("sweep: row with too few values")
+				}
+				n++
+				if v := r.Values[oi]; !math.IsInf(v, 0) && !math.IsNaN(v) {
+					xs = append(xs, v)
+				}
+			}
+			s := Summary{Package: name, Output: o, N: n}
+			if n > 0 {
+				s.Finite = float64(len(xs)) / float64(n)
+			}
+			if len(xs) > 0 {
+				sum := 0.0
+				for _, x := range xs {
+					sum += x
+				}
+				s.Mean = sum / float64(len(xs))
+				slices.Sort(xs)
+				s.Median = quantile(xs, 0.5)
+				s.P05 = quantile(xs, 0.05)
+				s.P95 = quantile(xs, 0.95)
+			}
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// quantile of sorted xs by linear interpolation between order statistics
+// (Hyndman and Fan 1996, "Sample quantiles in statistical packages", The
+// American Statistician 50(4), definition 7, the default of R and NumPy).
+func quantile(xs []float64, q float64) float64 {
+	h := q * float64(len(xs)-1)
+	lo := int(math.Floor(h))
+	hi := min(lo+1, len(xs)-1)
+	return xs[lo] + (h-float64(lo))*(xs[hi]-xs[lo])
+}
