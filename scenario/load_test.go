@@ -292,7 +292,6 @@ func TestAliasBomb(t *testing.T) {
 	}
 }
 
-
 func TestTooLarge(t *testing.T) {
 	_, err := Parse("big.yaml", make([]byte, MaxFileSize+1))
 	if err == nil || !strings.Contains(err.Error(), "limit") {

@@ -134,7 +134,7 @@ func (s Shard) Draws(draws int) []uint64 {
 
 // Options control Execute.
 type Options struct {
-	Workers int              // <= 0: all cores
+	Workers int               // <= 0: all cores
 	Skip    func(uint64) bool // draws already done (resume); may be nil
 	// Sink receives each finished draw's rows, from one goroutine at a
 	// time, in completion order; an error stops the sweep.
