@@ -46,7 +46,10 @@
 // and vice versa). K_air is guarantor close air support: sorties/day ×
 // kills/sortie, only with intervention, shared among sectors by frontage;
 // aircraft are lost at a rate per sortie. Defender losses fall on national
-// and guarantor forces in proportion to their numbers.
+// and guarantor forces in proportion to their numbers. Guarantor air
+// policing over the rear (with intervention) shields the defender from part
+// of the attacker's strikes: defender losses are multiplied by (1 − shield),
+// and policing aircraft are lost at their own rate per sortie.
 //
 // # Movement
 //

@@ -75,13 +75,25 @@ type Air struct {
 	LossPerSortie  float64 // aircraft lost per sortie
 }
 
+// Policing is air policing during a campaign.
+type Policing struct {
+	SortiesPerDay float64
+	// Shield is the share of defender losses it prevents, in [0, 0.9].
+	Shield        float64
+	LossPerSortie float64 // aircraft lost per sortie
+}
+
 // Input is one campaign: the front, the forces, and whether the guarantors
 // intervene.
 type Input struct {
-	Sectors      []Sector
-	Units        []Unit
-	Streams      []Stream
-	Air          []Air // used only with Intervention
+	Sectors []Sector
+	Units   []Unit
+	Streams []Stream
+	Air     []Air // used only with Intervention
+	// Policing is guarantor air policing over the defender's rear, used only
+	// with Intervention: it shields the defender from the attacker's strikes
+	// on logistics and reserves, cutting defender losses by a share.
+	Policing     []Policing
 	Intervention bool
 	// DefenderMultiplier scales the defender's combat power everywhere
 	// (intelligence support, training): 1 for none.
@@ -221,6 +233,11 @@ func (in *Input) Validate() error {
 	for i, s := range in.Streams {
 		if bad(s.PerDay) || s.PerDay < 0 || bad(s.Quality) || s.Quality <= 0 || bad(s.From) || math.IsNaN(s.To) || s.To < s.From || s.Side == Guarantor {
 			errs = append(errs, fmt.Errorf("campaign: stream %d: needs per-day >= 0, quality > 0, from <= to, side attacker or defender", i))
+		}
+	}
+	for i, pl := range in.Policing {
+		if bad(pl.SortiesPerDay) || pl.SortiesPerDay < 0 || bad(pl.Shield) || pl.Shield < 0 || pl.Shield > 0.9 || bad(pl.LossPerSortie) || pl.LossPerSortie < 0 || pl.LossPerSortie > 1 {
+			errs = append(errs, fmt.Errorf("campaign: policing %d: sorties >= 0, shield in [0, 0.9], loss per sortie in [0, 1]", i))
 		}
 	}
 	for i, a := range in.Air {
@@ -433,7 +450,12 @@ func (sim *Sim) step(in *Input, t, h float64) float64 {
 	r := &sim.res
 	taken := 0.0
 	airKills := 0.0
+	shield := 0.0
 	if in.Intervention {
+		for _, pl := range in.Policing {
+			shield = 1 - (1-shield)*(1-pl.Shield)
+			r.AircraftLost += pl.SortiesPerDay * pl.LossPerSortie * h
+		}
 		for _, a := range in.Air {
 			if t >= a.FromDay {
 				airKills += a.SortiesPerDay * a.KillsPerSortie * h
@@ -457,7 +479,7 @@ func (sim *Sim) step(in *Input, t, h float64) float64 {
 		}
 		// Attrition, generalised Lanchester law on engaged combat power.
 		aLoss := p.AttackerLossRate * pow(de, p.Law.Q) * pow(sim.att[s].people, p.Law.P) * h
-		dLoss := p.DefenderLossRate * pow(ae, p.Law.Q) * pow(sim.def[s].people+sim.gua[s].people, p.Law.P) * h
+		dLoss := p.DefenderLossRate * pow(ae, p.Law.Q) * pow(sim.def[s].people+sim.gua[s].people, p.Law.P) * h * (1 - shield)
 		// Air support: kills spread over sectors in proportion to frontage.
 		aLoss += airKills * sec.FrontageKm / sim.frontage
 		r.AttackerLosses += sim.att[s].lose(aLoss)

@@ -245,3 +245,24 @@ func TestCalibrateDroneDamping(t *testing.T) {
 		t.Error("unreachable target accepted")
 	}
 }
+
+// TestAirPolicing: policing only acts with intervention; it cuts defender
+// losses and loses aircraft: 16 sorties × 0.001 over 60 days = 0.96.
+func TestAirPolicing(t *testing.T) {
+	in := twoSector()
+	in.Units[3].Strength, in.Units[4].Strength = 80000, 60000 // defenders survive the 60 days
+	in.Policing = []Policing{{SortiesPerDay: 16, Shield: 0.2, LossPerSortie: 0.001}}
+	a, _ := Run(in)
+	in.Intervention = true
+	b, _ := Run(in)
+	if a.AircraftLost != 0 || math.Abs(b.AircraftLost-0.96) > 1e-9 {
+		t.Errorf("aircraft lost %v without and %v with intervention, want 0 and 0.96", a.AircraftLost, b.AircraftLost)
+	}
+	if !(b.DefenderLosses < a.DefenderLosses) {
+		t.Errorf("policing did not reduce defender losses: %v vs %v", b.DefenderLosses, a.DefenderLosses)
+	}
+	in.Policing[0].Shield = 1.5
+	if _, err := Run(in); err == nil {
+		t.Error("shield above 0.9 accepted")
+	}
+}

@@ -25,6 +25,11 @@ var (
 	defaultAirLoss    = 0.001
 	defaultArmsPeople = 1000.0
 	defaultIntel      = 0.1
+	// defaultShieldPerSortie: assumption; each daily policing sortie over
+	// the rear prevents 0.2% of defender losses (16 sorties: about 3%),
+	// capped at 50%; intercepting drones and missiles aimed at logistics
+	// and reserves is the mechanism.
+	defaultShieldPerSortie = 0.002
 )
 
 // CampaignOutcome is the campaign model's answer for one package, with or
@@ -173,6 +178,11 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 				in.Units = append(in.Units, u)
 			}
 		}
+	}
+	if a := m.AirPolicing; a != nil {
+		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
+		in.Policing = append(in.Policing, campaign.Policing{SortiesPerDay: sorties,
+			Shield: math.Min(0.5, sorties*defaultShieldPerSortie), LossPerSortie: airLoss})
 	}
 	if a := m.AirSupport; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
