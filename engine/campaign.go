@@ -239,18 +239,23 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 	return in, names, nil
 }
 
-// runCampaign evaluates a package with and without guarantor intervention.
-func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, error) {
+// runCampaign evaluates a package without and with guarantor
+// intervention; it also returns the raw results and the input with
+// intervention.
+func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, [2]*campaign.Result, *campaign.Input, error) {
 	var out []CampaignOutcome
-	for _, iv := range []bool{false, true} {
+	var raw [2]*campaign.Result
+	var last *campaign.Input
+	for k, iv := range []bool{false, true} {
 		in, names, err := CampaignInput(s, p, iv, 0)
 		if err != nil {
-			return nil, err
+			return nil, raw, nil, err
 		}
 		r, err := campaign.Run(in)
 		if err != nil {
-			return nil, err
+			return nil, raw, nil, err
 		}
+		raw[k], last = r, in
 		at := func(d int) float64 { return r.GroundKm2[min(d, len(r.GroundKm2)-1)] }
 		o := CampaignOutcome{Intervention: iv, GroundKm2At30: at(30), GroundKm2At90: at(90), GroundKm2At365: at(365),
 			GroundKm2ByDay: r.GroundKm2, AttackerLosses: r.AttackerLosses, DefenderLosses: r.DefenderLosses,
@@ -272,5 +277,5 @@ func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, 
 		}
 		out = append(out, o)
 	}
-	return out, nil
+	return out, raw, last, nil
 }

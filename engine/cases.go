@@ -11,5 +11,6 @@ func Cases() []check.Case {
 	var out []check.Case
 	out = append(out, campaign.Cases()...)
 	out = append(out, campaignScenarioCases()...)
+	out = append(out, deterrenceCases()...)
 	return out
 }

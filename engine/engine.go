@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 
+	"deter/deterrence"
 	"deter/scenario"
 )
 
@@ -53,6 +54,8 @@ type PackageResult struct {
 	Campaign []CampaignOutcome `json:"campaign"`
 	// Cost is what the package takes in troops, money and time.
 	Cost *CostOutcome `json:"cost"`
+	// Deterrence is the deterrence game's answer.
+	Deterrence *deterrence.Result `json:"deterrence"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -68,7 +71,7 @@ type Inputs struct {
 
 // Gaps are the questions of the project that no model answers yet.
 var Gaps = []Gap{
-	{"deterrence", "P(renewed attack within 1 and 5 years), P(each guarantor honours)", "deterrence model not implemented yet (issue 4)"},
+	{"deterrence (empirical)", "cease-fire survival at 1, 5 and 10 years from Fortna's hazard model", "not implemented yet (issue 4); the deterrence game's answer is shown above"},
 	{"bargain", "acceptance by each actor with margins, zone of agreement, forecast settlement", "acceptability model not implemented yet (issue 5); only the stated red lines are screened"},
 }
 
@@ -94,11 +97,14 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			pr.Mechanisms = []string{}
 		}
 		pr.Inputs = summarise(p, actors)
-		camp, err := runCampaign(s, p)
+		camp, raw, cin, err := runCampaign(s, p)
 		if err != nil {
 			return nil, err
 		}
 		pr.Campaign = camp
+		if pr.Deterrence, err = runDeterrence(s, p, raw[0], raw[1], cin); err != nil {
+			return nil, err
+		}
 		if pr.Cost, err = runCost(s, p); err != nil {
 			return nil, err
 		}

@@ -27,7 +27,7 @@ func loadShipped(t testing.TB, name string) *scenario.Scenario {
 // scenarios (published figure, source and tolerance are in each case).
 func TestScenarioCases(t *testing.T) {
 	env := check.Env{DataDir: check.FindData()}
-	for _, c := range campaignScenarioCases() {
+	for _, c := range append(campaignScenarioCases(), deterrenceCases()...) {
 		t.Run(c.ID, func(t *testing.T) {
 			r := check.Run(c, env)
 			switch r.Status {
@@ -132,5 +132,27 @@ func BenchmarkCampaign(b *testing.B) {
 		if _, err := sim.Run(in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestDeterrenceOrdering: in the Ukraine scenario, each step up the ladder
+// of packages lowers P(attack): no guarantees > assurances only >
+// capacity building, and a European force with US air support is at least
+// as deterring as capacity building alone.
+func TestDeterrenceOrdering(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	res, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := map[string]float64{}
+	for _, pk := range res.Packages {
+		p[pk.ID] = pk.Deterrence.PAttack1
+		if pk.Deterrence.Deciding == "" {
+			t.Errorf("%s: no explanation", pk.ID)
+		}
+	}
+	if !(p["no-guarantees"] > p["assurances-only"] && p["assurances-only"] > p["capacity-building"] && p["european-force"] <= p["capacity-building"]) {
+		t.Errorf("P(attack) by package: %v", p)
 	}
 }

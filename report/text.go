@@ -64,6 +64,28 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+	fmt.Fprintln(ew, "Does it deter? Deterrence game (nominal values)")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
+	for _, p := range res.Packages {
+		d := p.Deterrence
+		if d == nil {
+			continue
+		}
+		var hon []string
+		for _, g := range d.Guarantors {
+			hon = append(hon, fmt.Sprintf("%s %.0f%%", g.ID, 100*g.PHonour))
+		}
+		fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%s\n", p.ID, 100*d.PAttack1, 100*d.PAttack5, 100*d.PIntervention, 100*d.Threshold, orDash(strings.Join(hon, ", ")))
+	}
+	tw.Flush()
+	for _, p := range res.Packages {
+		if d := p.Deterrence; d != nil {
+			fmt.Fprintf(ew, "  %s: %s\n", p.ID, d.Deciding)
+		}
+	}
+	fmt.Fprintln(ew)
+
 	fmt.Fprintln(ew, "What it takes: cost model (nominal values; USD bn; years from the cease-fire)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\ttroops deployed\tcommitted (rotation)\tyear 1\tyear 2\t5 years\tfull capability\tarms paid by frozen assets\tshortfalls and withdrawals\tnot costed")

@@ -75,6 +75,8 @@ type Actor struct {
 	Forces          []Unit           `yaml:"forces" doc:"Military units."`
 	Recruitment     Value            `yaml:"recruitment_per_month" v:"min=0" unit:"people/month" doc:"Net new troops the actor sends to the theatre each month during a campaign."`
 	RecruitQuality  Value            `yaml:"recruit_quality" v:"gt=0,max=10,def=0.7" unit:"ratio" doc:"Combat effectiveness of recruits relative to the reference unit."`
+	Stakes          Value            `yaml:"stakes_usd_bn" unit:"USD bn" doc:"For a guarantor: what the defender's survival is worth to it (deterrence model)."`
+	TrackRecord     Value            `yaml:"track_record" v:"min=0,max=1,def=0.5" unit:"level" doc:"For a guarantor: how it has honoured past commitments (0 never, 0.5 neutral, 1 always)."`
 	ForceGeneration *ForceGeneration `yaml:"force_generation" doc:"What the actor can send abroad (guarantors): deployable pool, rotation, cost, other commitments."`
 	Prov            `yaml:",inline"`
 }
@@ -181,8 +183,25 @@ type Settlement struct {
 
 // Models holds per-scenario model coefficients.
 type Models struct {
-	Campaign *CampaignModel `yaml:"campaign" doc:"Coefficients of the campaign (defence) model; see the campaign package documentation for their meaning and defaults."`
-	Cost     *CostModel     `yaml:"cost" doc:"Unit costs for the cost model (prices with their year)."`
+	Campaign   *CampaignModel   `yaml:"campaign" doc:"Coefficients of the campaign (defence) model; see the campaign package documentation for their meaning and defaults."`
+	Cost       *CostModel       `yaml:"cost" doc:"Unit costs for the cost model (prices with their year)."`
+	Deterrence *DeterrenceModel `yaml:"deterrence" doc:"Coefficients of the deterrence game; see the deterrence package documentation."`
+}
+
+// DeterrenceModel sets the deterrence game's coefficients for a scenario.
+type DeterrenceModel struct {
+	AttackerDrive          Value `yaml:"attacker_drive_usd_bn" unit:"USD bn/year" doc:"What renewed war is worth to the attacker beyond the ground it takes (its standing revisionist drive); negative for a status-quo power."`
+	AttackerWarCost        Value `yaml:"attacker_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Yearly cost of waging the war (default: the attacker's defence budget)."`
+	FightGuarantors        Value `yaml:"fight_guarantors_usd_bn" v:"min=0" unit:"USD bn" doc:"The attacker's cost of fighting the guarantors' own forces (a wider war, escalation)."`
+	Escalation             Value `yaml:"guarantor_escalation_usd_bn" v:"min=0" unit:"USD bn" doc:"A guarantor's expected cost of escalation when its forces fight a nuclear-armed attacker."`
+	SoldierValue           Value `yaml:"guarantor_cost_per_soldier_lost_usd_m" v:"min=0" unit:"USD million" doc:"A guarantor's cost of one of its soldiers lost (e.g. the value of a statistical life)."`
+	AircraftValue          Value `yaml:"guarantor_cost_per_aircraft_lost_usd_m" v:"min=0" unit:"USD million"`
+	SanctionsAutomatic     Value `yaml:"p_sanctions_if_automatic" v:"min=0,max=1" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic."`
+	SanctionsDiscretionary Value `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1" unit:"probability" doc:"Chance they are imposed when they need a new decision."`
+	ValuePerKm2            Value `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
+	SigmaAttacker          Value `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
+	SigmaGuarantor         Value `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`
+	Prov                   `yaml:",inline"`
 }
 
 // ForceGeneration is what a contributor nation can deploy and sustain.

@@ -36,6 +36,7 @@ var Output = []string{
 	"first_objective_day", // +Inf if not reached
 	"attacker_losses", "defender_losses",
 	"cost_5y_usd_bn", "troops_committed",
+	"p_attack_1y", "p_attack_5y", "p_intervention",
 }
 
 // Row is one draw's outputs for one package, in the order of Output.
@@ -111,9 +112,13 @@ func (p *Plan) Run(ctx context.Context, d uint64) ([]Row, error) {
 		if pk.Cost != nil {
 			cost5, troops = pk.Cost.Total, pk.Cost.Committed
 		}
+		var p1, p5, pI float64
+		if d := pk.Deterrence; d != nil {
+			p1, p5, pI = d.PAttack1, d.PAttack5, d.PIntervention
+		}
 		rows[i] = Row{Draw: d, Package: i, Values: []float64{
 			at(in, 30), at(in, 90), at(in, 365), at(out, 365),
-			first, in.AttackerLosses, in.DefenderLosses, cost5, troops,
+			first, in.AttackerLosses, in.DefenderLosses, cost5, troops, p1, p5, pI,
 		}}
 	}
 	return rows, nil

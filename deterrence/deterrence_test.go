@@ -1,0 +1,149 @@
+package deterrence
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"deter/check"
+)
+
+func base() *Input {
+	return &Input{
+		Guarantors: []Guarantor{{ID: "g", Commitment: AsDeemedNecessary, Stakes: 20, WarCost: 30, TrackRecord: 0.5}},
+		StayOut:    War{GroundKm2: 6000, AttackerLosses: 300000},
+		Intervene:  War{GroundKm2: 1000, AttackerLosses: 500000},
+		WarCost:    100, FightGuarantors: 200, Sanctions: 40, SanctionsProb: 0.5, Drive: 20,
+		Params: DefaultParams(),
+	}
+}
+
+// TestRADGThreshold reproduces the structure of Zagare and Kilgour's
+// rudimentary asymmetric deterrence game: with a certain-minded attacker
+// (σa → 0) it attacks exactly when the guarantors' credibility pI is below
+// p* = (aDC − aSQ)/(aDC − aDD), where aSQ = 0 (cease-fire), aDC the
+// attacker's payoff when the guarantor concedes (stays out) and aDD when it
+// resists. Hand-worked for base(): aDC = 0.025·6000 − 100 − 0.0001·300000 −
+// 20 + 20 = 20 (sanctions 0.5·40 = 20, drive 20); aDD = 0.025·1000 − 100 −
+// 50 − 200 − 20 + 20 = −325; p* = 20/345 = 0.05797.
+func TestRADGThreshold(t *testing.T) {
+	in := base()
+	in.Params.SigmaA = 1e-9
+	r, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(r.Threshold-20.0/345) > 1e-9 {
+		t.Fatalf("threshold %v, want %v", r.Threshold, 20.0/345)
+	}
+	// Credibility below the threshold: attack; above: no attack.
+	for _, stakes := range []float64{-200, 200} {
+		in.Guarantors[0].Stakes = stakes
+		r, _ := Solve(in)
+		want := 0.0
+		if r.PIntervention < r.Threshold {
+			want = 1
+		}
+		if r.PAttack1 != want {
+			t.Errorf("pI %.3f vs threshold %.3f: P(attack) %v, want %v", r.PIntervention, r.Threshold, r.PAttack1, want)
+		}
+	}
+	// The data file states the published property and the derived threshold.
+	p, err := check.Env{DataDir: check.FindData()}.DataFile("deterrence-games/zagare_kilgour_RADG.txt")
+	if err != nil {
+		t.Skip(err)
+	}
+	b, _ := os.ReadFile(p)
+	if !strings.Contains(string(b), "pB* = (aDC - aSQ)/(aDC - aDD)") || !strings.Contains(string(b), "yH = 1 and yS = 0") {
+		t.Errorf("%s no longer states the threshold and the hard/soft property this test implements", filepath.Base(p))
+	}
+}
+
+// TestHardResistsSoftConcedes: a guarantor honours with probability
+// Φ(Δ/σ); its hard types (Δ + ε > 0) resist. More binding text, a
+// tripwire, and other commitments at stake each raise P(honour); a higher
+// cost of fighting lowers it.
+func TestCredibilityStructure(t *testing.T) {
+	ph := func(mod func(*Guarantor)) float64 {
+		in := base()
+		mod(&in.Guarantors[0])
+		r, err := Solve(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.Guarantors[0].PHonour
+	}
+	ref := ph(func(*Guarantor) {})
+	if math.Abs(ref-Phi((20+50-30)/50.0)) > 1e-12 {
+		t.Fatalf("P(honour) %v, want Φ(40/50)", ref)
+	}
+	cases := map[string]func(*Guarantor){
+		"treaty":            func(g *Guarantor) { g.Treaty = true },
+		"automatic":         func(g *Guarantor) { g.Commitment = Automatic },
+		"tripwire":          func(g *Guarantor) { g.TripwireTroops = 2000 },
+		"other commitments": func(g *Guarantor) { g.OtherCommitments = true },
+		"stakes":            func(g *Guarantor) { g.Stakes = 60 },
+		"good record":       func(g *Guarantor) { g.TrackRecord = 0.9 },
+	}
+	for name, mod := range cases {
+		if p := ph(mod); !(p > ref) {
+			t.Errorf("%s did not raise P(honour): %v <= %v", name, p, ref)
+		}
+	}
+	if p := ph(func(g *Guarantor) { g.Commitment = Assurance }); !(p < ref) {
+		t.Errorf("assurances no weaker than Art. 5: %v", p)
+	}
+	if p := ph(func(g *Guarantor) { g.WarCost = 300 }); !(p < ref) {
+		t.Errorf("higher war cost did not lower P(honour): %v", p)
+	}
+}
+
+// TestCapabilityWithoutCredibility: deterrence fails when the threat is not
+// credible even if capability is high (the guarantors' forces would stop
+// the attack cold), and holds when the same forces are credibly committed
+// (Zagare and Kilgour 2000; Huth 1988).
+func TestCapabilityWithoutCredibility(t *testing.T) {
+	in := base()
+	in.Intervene = War{GroundKm2: 0, AttackerLosses: 800000} // overwhelming capability
+	in.Guarantors[0].Commitment = Assurance
+	in.Guarantors[0].Stakes = -100 // not worth fighting for
+	weak, _ := Solve(in)
+	in.Guarantors[0].Commitment = Automatic
+	in.Guarantors[0].Treaty = true
+	in.Guarantors[0].TripwireTroops = 3000
+	in.Guarantors[0].Stakes = 20
+	strong, _ := Solve(in)
+	if !(weak.PAttack1 > 0.5) || !(strong.PAttack1 < 0.1) {
+		t.Errorf("P(attack): not credible %v (want > 0.5), credible %v (want < 0.1)", weak.PAttack1, strong.PAttack1)
+	}
+	if !strings.Contains(weak.Deciding, "not deterred") || !strings.Contains(strong.Deciding, "deterred") {
+		t.Errorf("explanations: %q / %q", weak.Deciding, strong.Deciding)
+	}
+}
+
+func TestFiveYears(t *testing.T) {
+	r, _ := Solve(base())
+	if math.Abs(r.PAttack5-(1-math.Pow(1-r.PAttack1, 5))) > 1e-15 || r.PAttack5 < r.PAttack1 {
+		t.Errorf("P5 %v from P1 %v", r.PAttack5, r.PAttack1)
+	}
+}
+
+func TestValidate(t *testing.T) {
+	in := base()
+	in.Params.SigmaA = 0
+	if _, err := Solve(in); err == nil {
+		t.Error("σa = 0 accepted")
+	}
+	in = base()
+	in.StayOut.GroundKm2 = math.NaN()
+	if _, err := Solve(in); err == nil {
+		t.Error("NaN accepted")
+	}
+	in = base()
+	in.SanctionsProb = 2
+	if _, err := Solve(in); err == nil {
+		t.Error("probability 2 accepted")
+	}
+}

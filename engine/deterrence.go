@@ -1,0 +1,206 @@
+package engine
+
+import (
+	"math"
+	"slices"
+
+	"deter/campaign"
+	"deter/deterrence"
+	"deter/scenario"
+)
+
+// Defaults for mapping a scenario onto the deterrence game, used when the
+// scenario's models.deterrence does not set them.
+//
+//   - guarantor cost per soldier lost US$ 10 million: of the order of the
+//     value of a statistical life used by US agencies (US EPA, about US$ 10
+//     million in 2020 dollars).
+//   - cost per aircraft lost US$ 100 million: order of a modern fighter.
+//   - p(sanctions) 0.9 if automatic, 0.5 if a new decision is needed:
+//     assumption; RUSI (2025): sanctions are more credible than a military
+//     threat but undermined by US statements.
+//   - attacker drive 0, fight-the-guarantors 0, guarantor escalation 0:
+//     no value is assumed unless the scenario states one.
+const (
+	defaultSoldierValue  = 0.01 // US$ bn
+	defaultAircraftValue = 0.1  // US$ bn
+	defaultPSanctionAuto = 0.9
+	defaultPSanctionDisc = 0.5
+)
+
+// DeterrenceInput maps a scenario, a package and its two campaign results
+// (without and with intervention) onto the deterrence game.
+func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) *deterrence.Input {
+	dm := scenario.DeterrenceModel{}
+	if s.Models.Deterrence != nil {
+		dm = *s.Models.Deterrence
+	}
+	params := deterrence.DefaultParams()
+	if dm.ValuePerKm2.IsSet() {
+		params.ValuePerKm2 = dm.ValuePerKm2.Nominal() / 1000
+	}
+	params.SigmaA = dm.SigmaAttacker.Or(params.SigmaA)
+	params.SigmaG = dm.SigmaGuarantor.Or(params.SigmaG)
+	actors := map[string]*scenario.Actor{}
+	var attacker *scenario.Actor
+	for i := range s.Actors {
+		a := &s.Actors[i]
+		actors[a.ID] = a
+		if a.Role == "attacker" {
+			attacker = a
+		}
+	}
+	last := func(r *campaign.Result) float64 { return r.GroundKm2[len(r.GroundKm2)-1] }
+	di := &deterrence.Input{
+		StayOut:         deterrence.War{GroundKm2: last(out), AttackerLosses: out.AttackerLosses},
+		Intervene:       deterrence.War{GroundKm2: last(in), AttackerLosses: in.AttackerLosses},
+		FightGuarantors: dm.FightGuarantors.Or(0),
+		Drive:           dm.AttackerDrive.Or(0),
+		Params:          params,
+	}
+	// A year of war is what the model compares with a year of cease-fire.
+	if h := float64(len(in.GroundKm2) - 1); h > 365 {
+		di.StayOut.GroundKm2 = out.GroundKm2[365]
+		di.Intervene.GroundKm2 = in.GroundKm2[365]
+	}
+	di.WarCost = dm.AttackerWarCost.Or(0)
+	if !dm.AttackerWarCost.IsSet() && attacker.Budget != nil {
+		di.WarCost = attacker.Budget.Defence.Or(0)
+	}
+	m := &p.Mechanisms
+	if sn := m.SanctionsSnapback; sn != nil {
+		gdp := 0.0
+		if attacker.Budget != nil {
+			gdp = attacker.Budget.GDP.Or(0)
+		}
+		di.Sanctions = sn.AttackerCost.Or(0) / 100 * gdp
+		di.SanctionsProb = dm.SanctionsDiscretionary.Or(defaultPSanctionDisc)
+		if sn.Automatic {
+			di.SanctionsProb = dm.SanctionsAutomatic.Or(defaultPSanctionAuto)
+		}
+	}
+	if e := m.EnergyCutoff; e != nil {
+		di.Energy = e.Volume.Nominal()
+	}
+	// Guarantors: every guarantor named by a mechanism, with its strongest
+	// commitment.
+	commit := map[string]deterrence.Commitment{}
+	treaty := map[string]bool{}
+	raise := func(ids []string, c deterrence.Commitment, isTreaty bool) {
+		for _, id := range ids {
+			if c > commit[id] {
+				commit[id] = c
+			}
+			treaty[id] = treaty[id] || isTreaty
+		}
+	}
+	var order []string
+	for _, key := range p.Mechanisms.Present() {
+		for _, id := range Providers(m, key) {
+			if a := actors[id]; a != nil && a.Role == "guarantor" && !slices.Contains(order, id) {
+				order = append(order, id)
+			}
+		}
+	}
+	if c := m.Assurances; c != nil {
+		raise(c.Guarantors, deterrence.Assurance, c.Binding == "treaty")
+	}
+	if c := m.ConsultationPledge; c != nil {
+		raise(c.Guarantors, deterrence.Consultation, c.Binding == "treaty")
+	}
+	if c := m.CollectiveDefence; c != nil {
+		level := deterrence.AsDeemedNecessary
+		if c.Obligation == "automatic" {
+			level = deterrence.Automatic
+		}
+		raise(c.Guarantors, level, c.Binding == "treaty")
+	}
+	// Each guarantor's share of the guarantor troops and aircraft, for
+	// splitting the campaign's guarantor losses.
+	troops := map[string]float64{}
+	tripwire := map[string]float64{}
+	total := 0.0
+	if f := m.DeterrentForce; f != nil {
+		for _, c := range f.Contingents {
+			t := c.Troops.Nominal()
+			troops[c.Actor] += t
+			total += t
+			sec := f.Sector
+			if c.Sector != "" {
+				sec = c.Sector
+			}
+			if sec != "" && f.Posture != "reassurance" {
+				// In the attack's path: the line reaches it without intervention.
+				for i, st := range s.Theatre.Sectors {
+					if st.ID == sec && out.AdvanceKm[i] >= f.DistanceToLineKm.Or(0) {
+						tripwire[c.Actor] += t
+					}
+				}
+			}
+		}
+	}
+	for _, a := range s.Actors {
+		if a.Role == "guarantor" {
+			for _, u := range a.Forces {
+				troops[a.ID] += u.Strength.Nominal()
+				total += u.Strength.Nominal()
+			}
+		}
+	}
+	aircraft := map[string]float64{}
+	air := 0.0
+	for _, mech := range [][]string{providersIf(m.AirSupport != nil, m, "air_support"), providersIf(m.AirPolicing != nil, m, "air_policing")} {
+		for _, id := range mech {
+			aircraft[id]++
+			air++
+		}
+	}
+	for _, id := range order {
+		a := actors[id]
+		g := deterrence.Guarantor{ID: id, Commitment: commit[id], Treaty: treaty[id], Stakes: a.Stakes.Or(0),
+			TripwireTroops: tripwire[id], OtherCommitments: a.NATO, TrackRecord: a.TrackRecord.Or(0.5)}
+		if total > 0 {
+			g.WarCost += in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
+		}
+		if air > 0 {
+			g.WarCost += in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
+		}
+		// Honouring means going to war with the attacker, with or without
+		// forces in the package: against a nuclear power that risks escalation.
+		if attacker.Nuclear {
+			g.Escalation = dm.Escalation.Or(0)
+		}
+		di.Guarantors = append(di.Guarantors, g)
+	}
+	// The attacker pays for fighting the guarantors only if their
+	// intervention brings forces into the war.
+	if total == 0 && air == 0 {
+		di.FightGuarantors = 0
+	}
+	_ = cin
+	return di
+}
+
+func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
+	if !ok {
+		return nil
+	}
+	return Providers(m, key)
+}
+
+// runDeterrence solves the deterrence game of a package from its campaign
+// results.
+func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) (*deterrence.Result, error) {
+	di := DeterrenceInput(s, p, out, in, cin)
+	r, err := deterrence.Solve(di)
+	if err != nil {
+		return nil, err
+	}
+	if r.Guarantors == nil {
+		r.Guarantors = []deterrence.GuarantorResult{}
+	}
+	if math.IsNaN(r.PAttack1) {
+		r.PAttack1 = 0
+	}
+	return r, nil
+}

@@ -1,0 +1,53 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+
+	"deter/check"
+	"deter/scenario"
+)
+
+// pAttack runs a shipped scenario and returns a package's P(attack within a
+// year).
+func pAttack(file, pkg string) (float64, error) {
+	path, err := scenarioPath(file)
+	if err != nil {
+		return 0, err
+	}
+	s, err := scenario.Load(path)
+	if err != nil {
+		return 0, err
+	}
+	res, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range res.Packages {
+		if p.ID == pkg {
+			return p.Deterrence.PAttack1, nil
+		}
+	}
+	return 0, fmt.Errorf("%s has no package %s", file, pkg)
+}
+
+// deterrenceCases compare the deterrence game with what happened. They are
+// in-sample: the scenarios' deterrence coefficients were set knowing these
+// outcomes (the Cold War stakes were raised after a first run), so they
+// check consistency, not predictive power; true retrodiction cases
+// (Budapest 1994-2014, Minsk II 2015-2022) are still to be added.
+func deterrenceCases() []check.Case {
+	c := func(id, what, source, file, pkg string, published float64, cmp check.Compare) check.Case {
+		return check.Case{ID: id, Model: "deterrence", What: what + " (in-sample)", Source: source,
+			Published: published, Unit: "P/year", Compare: cmp, Tol: 0.1,
+			Run: func(check.Env) (float64, error) { return pAttack(file, pkg) }}
+	}
+	return []check.Case{
+		c("deterrence/cold-war-deterred", "P(Warsaw Pact attack within a year) against the 1985 forward defence",
+			"no Warsaw Pact attack on NATO, 1949-1991", "cold-war-1985.yaml", "forward-defence", 0, check.AtMost),
+		c("deterrence/baltic-efp-deterred", "P(Russian attack within a year) on the Baltic states with NATO's forward presence",
+			"no Russian attack on the Baltic states, 2017-2025", "baltic-2016.yaml", "efp-2017", 0, check.AtMost),
+		c("deterrence/ukraine-no-guarantee-war", "P(Russia presses on within a year) at the August 2025 lay-down with no guarantees",
+			"Russia continued its offensive through 2025 (DeepStateMap gains of 4,347 km2)", "ukraine-2025.yaml", "no-guarantees", 0.6, check.AtLeast),
+	}
+}
