@@ -71,6 +71,17 @@ type Purchase struct {
 	StartDay    float64
 	Payers      []string
 	Frozen      float64 // USD bn of frozen assets available to pay for it
+	Items       []Item
+}
+
+// Item is a kind of equipment within a purchase: a share of each year's
+// spending goes to it, but no more units than industry can deliver; money
+// that cannot be spent stays for later years.
+type Item struct {
+	Name       string
+	Share      float64 // of each year's spending, in [0, 1]; shares sum to <= 1
+	UnitCost   float64 // USD bn per unit (> 0)
+	MaxPerYear float64 // units
 }
 
 // Input is a package's cost inputs.
@@ -92,6 +103,13 @@ type NationResult struct {
 	Withdrawn []Withdrawal `json:"withdrawn_from_other_commitments"`
 }
 
+// ItemResult is the units of one item delivered per year.
+type ItemResult struct {
+	Name       string    `json:"name"`
+	Units      []float64 `json:"units_by_year"`
+	MaxPerYear float64   `json:"max_per_year"`
+}
+
 // Withdrawal is troops taken from another commitment.
 type Withdrawal struct {
 	Commitment string  `json:"commitment"`
@@ -109,12 +127,17 @@ type Result struct {
 	ByYear    []float64   `json:"cost_by_year_usd_bn"`
 	Total     float64     `json:"total_usd_bn"`
 	// Arms delivered per year (USD bn of equipment) and how it was paid.
-	ArmsDelivered  []float64 `json:"arms_delivered_usd_bn"`
-	PaidFromFrozen float64   `json:"paid_from_frozen_assets_usd_bn"`
-	PaidNational   float64   `json:"paid_from_national_budgets_usd_bn"`
+	ArmsDelivered []float64 `json:"arms_delivered_usd_bn"`
+	// Units delivered per item and year.
+	Items          []ItemResult `json:"items"`
+	PaidFromFrozen float64      `json:"paid_from_frozen_assets_usd_bn"`
+	PaidNational   float64      `json:"paid_from_national_budgets_usd_bn"`
 	// FullCapabilityDay is when the last element is in place (days after
-	// the cease-fire); 0 for a package of words only.
+	// the cease-fire); 0 for a package of words only. Purchases with
+	// production-limited items are complete by the end of a year.
 	FullCapabilityDay float64 `json:"full_capability_day"`
+	// BeyondHorizon lists elements not complete within the horizon.
+	BeyondHorizon []string `json:"not_complete_within_horizon"`
 }
 
 const daysPerYear = 365.25
@@ -162,6 +185,16 @@ func (in *Input) Validate() error {
 	for _, p := range in.Purchases {
 		if bad(p.Total) || bad(p.StartDay) || bad(p.Frozen) || !(p.RatePerYear > 0) || math.IsInf(p.RatePerYear, 0) {
 			errs = append(errs, fmt.Errorf("cost: purchase %s: total, start and frozen >= 0 and a rate > 0 required", p.Element))
+		}
+		share := 0.0
+		for _, it := range p.Items {
+			share += it.Share
+			if bad(it.Share) || !(it.UnitCost > 0) || math.IsInf(it.UnitCost, 0) || bad(it.MaxPerYear) {
+				errs = append(errs, fmt.Errorf("cost: purchase %s: item %s needs share >= 0, unit cost > 0, max per year >= 0", p.Element, it.Name))
+			}
+		}
+		if share > 1+1e-9 {
+			errs = append(errs, fmt.Errorf("cost: purchase %s: item shares add up to %v > 1", p.Element, share))
 		}
 	}
 	return errors.Join(errs...)
@@ -230,9 +263,27 @@ func Compute(in *Input) (*Result, error) {
 	for _, p := range in.Purchases {
 		row := elem(p.Element)
 		remaining, frozen := p.Total, p.Frozen
+		items := make([]ItemResult, len(p.Items))
+		for i, it := range p.Items {
+			items[i] = ItemResult{Name: it.Name, Units: make([]float64, in.Years), MaxPerYear: it.MaxPerYear}
+		}
+		doneDay := math.Inf(1)
 		for y := range in.Years {
-			spend := math.Min(remaining, p.RatePerYear*overlap(y, p.StartDay, math.Inf(1)))
+			f := overlap(y, p.StartDay, math.Inf(1))
+			budget := math.Min(remaining, p.RatePerYear*f)
+			// Each item gets its share, capped by what industry can make this
+			// year; the unspent part of its share is not spent this year.
+			spend := budget
+			for i, it := range p.Items {
+				want := budget * it.Share
+				units := math.Min(want/it.UnitCost, it.MaxPerYear*f)
+				items[i].Units[y] = units
+				spend -= want - units*it.UnitCost
+			}
 			remaining -= spend
+			if remaining <= 1e-9 && math.IsInf(doneDay, 1) {
+				doneDay = float64(y+1) * daysPerYear
+			}
 			row[y] += spend
 			r.ArmsDelivered[y] += spend
 			fromFrozen := math.Min(spend, frozen)
@@ -240,7 +291,15 @@ func Compute(in *Input) (*Result, error) {
 			r.PaidFromFrozen += fromFrozen
 			r.PaidNational += spend - fromFrozen
 		}
-		r.FullCapabilityDay = math.Max(r.FullCapabilityDay, p.StartDay+p.Total/p.RatePerYear*daysPerYear)
+		switch {
+		case len(p.Items) == 0:
+			r.FullCapabilityDay = math.Max(r.FullCapabilityDay, p.StartDay+p.Total/p.RatePerYear*daysPerYear)
+		case math.IsInf(doneDay, 1):
+			r.BeyondHorizon = append(r.BeyondHorizon, p.Element)
+		default:
+			r.FullCapabilityDay = math.Max(r.FullCapabilityDay, doneDay)
+		}
+		r.Items = append(r.Items, items...)
 	}
 	for _, row := range r.ByElement {
 		for y, v := range row {

@@ -86,7 +86,9 @@ func randomInput(t *rapid.T) *Input {
 	}
 	in.Purchases = []Purchase{{Element: "arms", Total: rapid.Float64Range(0, 300).Draw(t, "total"),
 		RatePerYear: rapid.Float64Range(0.1, 100).Draw(t, "rate"), StartDay: rapid.Float64Range(0, 1000).Draw(t, "astart"),
-		Frozen: rapid.Float64Range(0, 300).Draw(t, "frozen")}}
+		Frozen: rapid.Float64Range(0, 300).Draw(t, "frozen"),
+		Items: []Item{{Name: "i", Share: rapid.Float64Range(0, 1).Draw(t, "share"),
+			UnitCost: rapid.Float64Range(0.001, 1).Draw(t, "unit"), MaxPerYear: rapid.Float64Range(0, 1000).Draw(t, "max")}}}}
 	return in
 }
 
@@ -107,6 +109,11 @@ func TestProperties(t *testing.T) {
 				t.Fatalf("year %d delivered %v above the production rate %v", y, d, p.RatePerYear)
 			}
 			spent += d
+		}
+		for y, u := range r.Items[0].Units {
+			if u > p.Items[0].MaxPerYear*(1+1e-12) {
+				t.Fatalf("year %d: %v units above the production limit %v", y, u, p.Items[0].MaxPerYear)
+			}
 		}
 		if spent > p.Total*(1+1e-12) || r.PaidFromFrozen > p.Frozen*(1+1e-12) {
 			t.Fatalf("spent %v of %v; frozen used %v of %v", spent, p.Total, r.PaidFromFrozen, p.Frozen)
@@ -135,5 +142,41 @@ func TestValidate(t *testing.T) {
 		if _, err := Compute(in); err == nil {
 			t.Errorf("case %d accepted", i)
 		}
+	}
+}
+
+// TestItemsProductionLimit works an itemised purchase by hand:
+//
+//	USD 10 bn at up to 4 bn a year; 50% for shells at USD 0.01 bn (10 m)
+//	per lot with at most 100 lots a year, the rest unrestricted.
+//	Year 1: budget 4; shells want 2 bn = 200 lots, capped at 100 (1 bn);
+//	spend 4 − 1 = 3, remaining 7. Year 2: same, remaining 4. Year 3: same,
+//	remaining 1. Year 4: budget 1, shells want 0.5 = 50 lots (allowed),
+//	spend 1, done at the end of year 4.
+func TestItemsProductionLimit(t *testing.T) {
+	in := &Input{Years: 5, Purchases: []Purchase{{Element: "arms", Total: 10, RatePerYear: 4,
+		Items: []Item{{Name: "shells", Share: 0.5, UnitCost: 0.01, MaxPerYear: 100}}}}}
+	r, err := Compute(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{3, 3, 3, 1, 0}
+	units := []float64{100, 100, 100, 50, 0}
+	for y := range want {
+		if !near(r.ArmsDelivered[y], want[y]) || !near(r.Items[0].Units[y], units[y]) {
+			t.Errorf("year %d: spent %v (want %v), lots %v (want %v)", y+1, r.ArmsDelivered[y], want[y], r.Items[0].Units[y], units[y])
+		}
+	}
+	if !near(r.FullCapabilityDay, 4*365.25) || len(r.BeyondHorizon) != 0 {
+		t.Errorf("full capability %v, beyond %v", r.FullCapabilityDay, r.BeyondHorizon)
+	}
+	in.Years = 2
+	r, _ = Compute(in)
+	if len(r.BeyondHorizon) != 1 {
+		t.Errorf("a purchase not complete in 2 years not reported: %v", r.BeyondHorizon)
+	}
+	in.Purchases[0].Items = append(in.Purchases[0].Items, Item{Name: "x", Share: 0.6, UnitCost: 1, MaxPerYear: 1})
+	if _, err := Compute(in); err == nil {
+		t.Error("shares above 1 accepted")
 	}
 }

@@ -159,8 +159,13 @@ func CostInput(s *scenario.Scenario, p *scenario.Package) (*cost.Input, []string
 		if f := m.FrozenAssets; f != nil {
 			frozen = f.Amount.Nominal() * f.ShareAvailable.Or(1)
 		}
+		var items []cost.Item
+		for _, it := range a.Items {
+			items = append(items, cost.Item{Name: it.Name, Share: it.Share.Nominal(), UnitCost: it.UnitCost.Nominal() / 1000,
+				MaxPerYear: it.MaxPerYear.Nominal()})
+		}
 		in.Purchases = append(in.Purchases, cost.Purchase{Element: "arms_purchases", Total: a.Total.Nominal(),
-			RatePerYear: a.DeliveryRate.Nominal(), StartDay: a.StartDay.Or(0), Payers: a.Funders, Frozen: frozen})
+			RatePerYear: a.DeliveryRate.Nominal(), StartDay: a.StartDay.Or(0), Payers: a.Funders, Frozen: frozen, Items: items})
 	}
 	var ifTriggered float64
 	if sn := m.SanctionsSnapback; sn != nil {
@@ -177,6 +182,12 @@ func runCost(s *scenario.Scenario, p *scenario.Package) (*CostOutcome, error) {
 	}
 	if uncosted == nil {
 		uncosted = []string{}
+	}
+	if r.BeyondHorizon == nil {
+		r.BeyondHorizon = []string{}
+	}
+	if r.Items == nil {
+		r.Items = []cost.ItemResult{}
 	}
 	return &CostOutcome{Result: *r, Uncosted: uncosted, IfTriggered: trig}, nil
 }

@@ -113,6 +113,9 @@ func Text(w io.Writer, res *engine.Result) error {
 		if c.FullCapabilityDay > 0 {
 			fc = fmt.Sprintf("day %.0f", c.FullCapabilityDay)
 		}
+		if len(c.BeyondHorizon) > 0 {
+			fc = "beyond 5 years (" + strings.Join(c.BeyondHorizon, ", ") + ")"
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", p.ID, num(c.Deployed), num(c.Committed), y(0), y(1),
 			money(c.Total), fc, money(c.PaidFromFrozen), orDash(strings.Join(notes, "; ")), orDash(strings.Join(c.Uncosted, ", ")))
 	}

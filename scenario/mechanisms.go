@@ -177,12 +177,23 @@ type IntelligenceLogistics struct {
 
 // ArmsPurchases buys weapons for the defender ("steel porcupine").
 type ArmsPurchases struct {
-	Funders      []string `yaml:"funders" v:"ref=actor" doc:"Who pays."`
-	Supplier     string   `yaml:"supplier" v:"ref=actor" doc:"Who sells (e.g. the United States)."`
-	Total        Value    `yaml:"total_usd_bn" v:"req,min=0" unit:"USD bn" doc:"Money committed."`
-	DeliveryRate Value    `yaml:"delivery_usd_bn_per_year" v:"req,gt=0" unit:"USD bn/year" doc:"Value of equipment industry can deliver per year."`
-	StartDay     Value    `yaml:"start_day" v:"min=0,def=0" unit:"days" doc:"Days after the cease-fire when deliveries start."`
+	Funders      []string   `yaml:"funders" v:"ref=actor" doc:"Who pays."`
+	Supplier     string     `yaml:"supplier" v:"ref=actor" doc:"Who sells (e.g. the United States)."`
+	Total        Value      `yaml:"total_usd_bn" v:"req,min=0" unit:"USD bn" doc:"Money committed."`
+	DeliveryRate Value      `yaml:"delivery_usd_bn_per_year" v:"req,gt=0" unit:"USD bn/year" doc:"Value of equipment industry can deliver per year."`
+	StartDay     Value      `yaml:"start_day" v:"min=0,def=0" unit:"days" doc:"Days after the cease-fire when deliveries start."`
+	Items        []ArmsItem `yaml:"items" doc:"What the money buys, with each item's production limit; the rest of the money buys equipment limited only by the delivery rate."`
 	Prov         `yaml:",inline"`
+}
+
+// ArmsItem is one kind of equipment bought, with its price and the most
+// industry can deliver in a year.
+type ArmsItem struct {
+	Name       string `yaml:"name" v:"req"`
+	Share      Value  `yaml:"share" v:"req,min=0,max=1" unit:"fraction" doc:"Share of each year's spending meant for this item."`
+	UnitCost   Value  `yaml:"unit_cost_usd_m" v:"req,gt=0" unit:"USD million" doc:"Price of one unit."`
+	MaxPerYear Value  `yaml:"max_per_year" v:"req,min=0" unit:"units/year" doc:"Most units industry can deliver to this buyer in a year."`
+	Prov       `yaml:",inline"`
 }
 
 // FrozenAssets uses the attacker's immobilised assets as a funding source.
