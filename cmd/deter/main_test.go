@@ -211,7 +211,7 @@ func TestREADMEExamples(t *testing.T) {
 			}
 		}
 		for i, a := range args {
-			if a == "-o" || a == "--out" || a == "--db" {
+			if a == "-o" || a == "--out" || a == "--db" || a == "--output" {
 				args[i+1] = filepath.Join(readmeTmp, args[i+1]) // one folder, so resume and merge see the sweep
 			}
 			if a == "merge" {

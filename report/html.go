@@ -1,0 +1,196 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"deter/engine"
+	"deter/scenario"
+)
+
+// Document is what the HTML and Markdown reports show.
+type Document struct {
+	Result     *engine.Result
+	References []scenario.Reference
+	Ground     template.HTML   // inline SVG
+	Costs      []template.HTML // inline SVG per costed package
+	Version    string
+}
+
+// NewDocument renders the charts of res for a report.
+func NewDocument(s *scenario.Scenario, res *engine.Result, version string) (*Document, error) {
+	d := &Document{Result: res, References: s.References, Version: version}
+	var b bytes.Buffer
+	if err := GroundChart(&b, res); err != nil {
+		return nil, err
+	}
+	d.Ground = template.HTML(stripXMLHeader(b.String()))
+	for i := range res.Packages {
+		var c bytes.Buffer
+		ok, err := CostChart(&c, res.Scenario, &res.Packages[i])
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			d.Costs = append(d.Costs, template.HTML(stripXMLHeader(c.String())))
+		}
+	}
+	return d, nil
+}
+
+// stripXMLHeader drops the XML declaration and doctype so the SVG can sit
+// inside HTML.
+func stripXMLHeader(svg string) string {
+	if i := strings.Index(svg, "<svg"); i > 0 {
+		return svg[i:]
+	}
+	return svg
+}
+
+var funcs = template.FuncMap{
+	"pct":   func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
+	"num":   num,
+	"money": money,
+	"day": func(p *float64) string {
+		if p == nil {
+			return "not reached"
+		}
+		return fmt.Sprintf("day %.1f", *p)
+	},
+}
+
+var htmlTmpl = template.Must(template.New("report").Funcs(funcs).Parse(fullHTML))
+
+const fullHTML = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Result.Scenario}}: deter report</title>
+<style>
+body { font-family: Georgia, serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; line-height: 1.45; }
+h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #ccc; margin-top: 2rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; margin: 0.5rem 0 1rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: right; vertical-align: top; }
+th:first-child, td:first-child, td.text { text-align: left; }
+th { background: #f3f3f3; }
+.note { color: #555; font-size: 0.9rem; }
+svg { max-width: 100%; height: auto; }
+.hard { color: #a00; font-weight: bold; }
+</style>
+</head>
+<body>
+<h1>{{.Result.Scenario}}</h1>
+<p class="note">As of {{.Result.AsOf}} · horizon {{.Result.HorizonDays}} days · seed {{.Result.Seed}} · deter {{.Version}}.
+Nominal values (distributions at their means); <code>deter sweep</code> gives the uncertainty.</p>
+
+<h2>Does it deter?</h2>
+<table>
+<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>P(guarantors intervene)</th><th>credibility needed</th><th>P(honour) by guarantor</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<tr><td>{{$p.Name}}</td><td>{{pct .PAttack1}}</td><td>{{pct .PAttack5}}</td><td>{{pct .PIntervention}}</td><td>{{pct .Threshold}}</td>
+<td class="text">{{range $i, $g := .Guarantors}}{{if $i}}, {{end}}{{$g.ID}} {{pct $g.PHonour}}{{end}}</td></tr>{{end}}{{end}}
+</table>
+<ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}</li>{{end}}{{end}}</ul>
+
+<h2>If deterrence fails: the campaign</h2>
+<table>
+<tr><th>package</th><th>guarantors</th><th>first objective</th><th>km² lost day 30</th><th>day 90</th><th>day 365</th><th>attacker losses</th><th>defender losses</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{range .Campaign}}<tr><td>{{$p.Name}}</td><td class="text">{{if .Intervention}}intervene{{else}}stay out{{end}}</td>
+<td class="text">{{.FirstObjective}} {{day .FirstObjectiveDay}}</td><td>{{num .GroundKm2At30}}</td><td>{{num .GroundKm2At90}}</td><td>{{num .GroundKm2At365}}</td>
+<td>{{num .AttackerLosses}}</td><td>{{num .DefenderLosses}}</td></tr>{{end}}{{end}}
+</table>
+<figure>{{.Ground}}<figcaption class="note">Ground taken by the attacker over time: solid with guarantor intervention, dashed without.</figcaption></figure>
+
+<h2>What it takes: cost</h2>
+<table>
+<tr><th>package</th><th>troops deployed</th><th>committed with rotation</th><th>year 1 (US$ bn)</th><th>5 years</th><th>paid from frozen assets</th><th>not costed</th></tr>
+{{range .Result.Packages}}{{with .Cost}}<tr><td>{{$.PkgName .}}</td><td>{{num .Deployed}}</td><td>{{num .Committed}}</td><td>{{if .ByYear}}{{money (index .ByYear 0)}}{{end}}</td><td>{{money .Total}}</td><td>{{money .PaidFromFrozen}}</td>
+<td class="text">{{range $i, $u := .Uncosted}}{{if $i}}, {{end}}{{$u}}{{end}}</td></tr>{{end}}{{end}}
+</table>
+{{range .Costs}}<figure>{{.}}</figure>{{end}}
+
+<h2>Stated red lines crossed</h2>
+<table>
+<tr><th>package</th><th>actor</th><th>red line</th><th>why</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{range .RedLines}}<tr><td>{{$p.Name}}</td><td class="text">{{.Actor}}</td><td class="text{{if .Hard}} hard{{end}}">{{.ID}}{{if .Hard}} (hard){{end}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}
+</table>
+
+<h2>Not modelled yet</h2>
+<ul>{{range .Result.NotModelled}}<li>{{.Model}}: {{.Answer}} — {{.Why}}</li>{{end}}</ul>
+
+<h2>Sources</h2>
+<ul class="note">{{range .References}}<li><b>{{.ID}}</b>: {{.Citation}}{{if .URL}} ({{.URL}}){{end}}</li>{{end}}</ul>
+</body>
+</html>
+`
+
+// PkgName finds the name of the package whose cost outcome is c.
+func (d *Document) PkgName(c *engine.CostOutcome) string {
+	for _, p := range d.Result.Packages {
+		if p.Cost == c {
+			return p.Name
+		}
+	}
+	return ""
+}
+
+// HTML writes a self-contained HTML report: inline CSS and SVG, no script,
+// no external resources, so it opens offline and can be mailed.
+func HTML(w io.Writer, d *Document) error {
+	return htmlTmpl.Execute(w, d)
+}
+
+// Markdown writes the report as Markdown text (charts left out).
+func Markdown(w io.Writer, d *Document) error {
+	ew := &errWriter{w: w}
+	r := d.Result
+	fmt.Fprintf(ew, "# %s\n\nAs of %s · horizon %d days · seed %d. Nominal values.\n\n", r.Scenario, r.AsOf, r.HorizonDays, r.Seed)
+	fmt.Fprintf(ew, "## Does it deter?\n\n| package | P(attack) 1 y | 5 y | P(intervene) | needed | P(honour) |\n|---|---|---|---|---|---|\n")
+	for _, p := range r.Packages {
+		if dd := p.Deterrence; dd != nil {
+			var hon []string
+			for _, g := range dd.Guarantors {
+				hon = append(hon, fmt.Sprintf("%s %.0f%%", g.ID, 100*g.PHonour))
+			}
+			fmt.Fprintf(ew, "| %s | %.0f%% | %.0f%% | %.0f%% | %.0f%% | %s |\n", p.Name, 100*dd.PAttack1, 100*dd.PAttack5, 100*dd.PIntervention, 100*dd.Threshold, strings.Join(hon, ", "))
+		}
+	}
+	fmt.Fprintln(ew)
+	for _, p := range r.Packages {
+		if dd := p.Deterrence; dd != nil {
+			fmt.Fprintf(ew, "- **%s**: %s\n", p.Name, dd.Deciding)
+		}
+	}
+	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")
+	for _, p := range r.Packages {
+		for _, c := range p.Campaign {
+			who := "stay out"
+			if c.Intervention {
+				who = "intervene"
+			}
+			obj := "not reached"
+			if c.FirstObjectiveDay != nil {
+				obj = fmt.Sprintf("%s, day %.1f", c.FirstObjective, *c.FirstObjectiveDay)
+			}
+			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p.Name, who, obj, num(c.GroundKm2At30), num(c.GroundKm2At90), num(c.GroundKm2At365), num(c.AttackerLosses), num(c.DefenderLosses))
+		}
+	}
+	fmt.Fprintf(ew, "\n## Cost\n\n| package | deployed | committed | year 1 US$ bn | 5 years |\n|---|---|---|---|---|\n")
+	for _, p := range r.Packages {
+		if c := p.Cost; c != nil {
+			y1 := "-"
+			if len(c.ByYear) > 0 {
+				y1 = money(c.ByYear[0])
+			}
+			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s |\n", p.Name, num(c.Deployed), num(c.Committed), y1, money(c.Total))
+		}
+	}
+	fmt.Fprintf(ew, "\n## Sources\n\n")
+	for _, ref := range d.References {
+		fmt.Fprintf(ew, "- **%s**: %s\n", ref.ID, ref.Citation)
+	}
+	return ew.err
+}

@@ -1,0 +1,91 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"math"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"deter/engine"
+	"deter/scenario"
+)
+
+func ukraine(t *testing.T) (*scenario.Scenario, *engine.Result) {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	s, err := scenario.Load(filepath.Join(filepath.Dir(file), "..", "scenarios", "ukraine-2025.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := engine.Run(context.Background(), s, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, res
+}
+
+// TestHTMLSelfContained: the HTML report holds every package, its charts as
+// inline SVG, the sources, and nothing that needs the network.
+func TestHTMLSelfContained(t *testing.T) {
+	s, res := ukraine(t)
+	doc, err := NewDocument(s, res, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := HTML(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	h := b.String()
+	for _, p := range s.Packages {
+		if !strings.Contains(h, p.Name) {
+			t.Errorf("package %q missing", p.Name)
+		}
+	}
+	if n := strings.Count(h, "<svg"); n != 1+len(doc.Costs) || n < 3 {
+		t.Errorf("%d inline SVG charts, want %d", n, 1+len(doc.Costs))
+	}
+	for _, bad := range []string{"<script", "<link", `src="http`, "<iframe", "@import"} {
+		if strings.Contains(h, bad) {
+			t.Errorf("report contains %q: it would not be self-contained", bad)
+		}
+	}
+	for _, ref := range s.References {
+		if !strings.Contains(h, ref.ID) {
+			t.Errorf("source %s not listed", ref.ID)
+		}
+	}
+	if strings.Contains(h, "NaN") || strings.Contains(h, "Inf") {
+		t.Error("report shows NaN or Inf")
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	s, res := ukraine(t)
+	doc, _ := NewDocument(s, res, "test")
+	var b bytes.Buffer
+	if err := Markdown(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	md := b.String()
+	if !strings.Contains(md, "| Assurances only |") || !strings.Contains(md, "## Sources") {
+		t.Errorf("markdown lacks tables or sources:\n%s", md[:min(len(md), 500)])
+	}
+}
+
+func TestTextNoNaN(t *testing.T) {
+	_, res := ukraine(t)
+	var b bytes.Buffer
+	if err := Text(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "NaN") {
+		t.Error("text report shows NaN")
+	}
+	if num(1234567) != "1,234,567" || num(0) != "-" || num(math.Pi) != "3.14" {
+		t.Errorf("num: %q %q %q", num(1234567), num(0), num(math.Pi))
+	}
+}
