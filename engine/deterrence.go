@@ -172,11 +172,20 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		}
 		di.Guarantors = append(di.Guarantors, g)
 	}
-	// The attacker pays for fighting the guarantors only if their
-	// intervention brings forces into the war.
-	if total == 0 && air == 0 {
-		di.FightGuarantors = 0
+	// The attacker pays for fighting the guarantors in proportion to the
+	// war their intervention brings: nothing without forces, rising with
+	// their size toward the full cost at a divisional force or more:
+	//	e_eff = e · (1 − exp(−F/F₀)),  F = troops + 100·aircraft,  F₀ = 10,000
+	// (assumption: a division-sized force, or about 100 combat aircraft,
+	// makes it a real war with the guarantor states).
+	force := total
+	if a := m.AirSupport; a != nil {
+		force += 100 * a.Aircraft.Nominal()
 	}
+	if a := m.AirPolicing; a != nil {
+		force += 100 * a.Aircraft.Nominal()
+	}
+	di.FightGuarantors *= 1 - math.Exp(-force/10000)
 	_ = cin
 	return di
 }

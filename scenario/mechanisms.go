@@ -1,6 +1,9 @@
 package scenario
 
-import "reflect"
+import (
+	"fmt"
+	"reflect"
+)
 
 // Mechanisms are the building blocks of a guarantee package: every mechanism
 // discussed in the 2025 talks on Ukraine (RUSI 2025, "Guaranteeing
@@ -53,6 +56,18 @@ func (m *Mechanisms) Present() []string {
 		}
 	}
 	return out
+}
+
+// Remove deletes the mechanism with the given key from m.
+func (m *Mechanisms) Remove(key string) error {
+	v := reflect.ValueOf(m).Elem()
+	for i := range v.NumField() {
+		if yamlKey(v.Type().Field(i)) == key {
+			v.Field(i).SetZero()
+			return nil
+		}
+	}
+	return fmt.Errorf("scenario: unknown mechanism %q", key)
 }
 
 // Has reports whether the mechanism with the given key is present.

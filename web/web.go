@@ -1,0 +1,669 @@
+// Package web is the analyst's workbench: an HTTP server with the user
+// interface embedded, over the same engine as the command line. It serves
+// the scenarios of one folder, validates and saves them, runs packages with
+// changes made in a package builder, runs sweeps in the background, and
+// writes reports.
+//
+// Safety: it listens on loopback by default; request bodies are limited;
+// every file name is checked to lie in the scenario folder; saves are
+// atomic, keep the previous version, and detect a concurrent edit (the
+// client sends the version it opened; a mismatch is 409 Conflict).
+package web
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"deter/engine"
+	"deter/report"
+	"deter/scenario"
+	"deter/store"
+	"deter/sweep"
+)
+
+//go:embed static
+var static embed.FS
+
+// MaxBody is the largest request body accepted.
+const MaxBody = scenario.MaxFileSize + 64<<10
+
+// MaxWebDraws bounds a sweep started from the browser.
+const MaxWebDraws = 100000
+
+// Server serves the workbench.
+type Server struct {
+	Dir     string // scenario folder
+	DBPath  string // sweep database
+	Version string
+	Log     *slog.Logger
+
+	mu     sync.Mutex // guards saves and jobs
+	jobs   map[string]*job
+	nextID int
+}
+
+type job struct {
+	ID       string          `json:"id"`
+	Scenario string          `json:"scenario"`
+	Draws    int             `json:"draws"`
+	Done     int             `json:"done"`
+	State    string          `json:"state"` // running, done, cancelled, failed
+	Error    string          `json:"error,omitempty"`
+	Sums     []sweep.Summary `json:"summaries,omitempty"`
+	cancel   context.CancelFunc
+}
+
+// Handler returns the HTTP handler.
+func (s *Server) Handler() http.Handler {
+	if s.jobs == nil {
+		s.jobs = map[string]*job{}
+	}
+	if s.Log == nil {
+		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	mux := http.NewServeMux()
+	sub, _ := fs.Sub(static, "static")
+	mux.Handle("GET /", http.FileServerFS(sub))
+	mux.HandleFunc("GET /api/scenarios", s.list)
+	mux.HandleFunc("GET /api/scenarios/{name}", s.get)
+	mux.HandleFunc("PUT /api/scenarios/{name}", s.put)
+	mux.HandleFunc("POST /api/validate", s.validate)
+	mux.HandleFunc("POST /api/run", s.run)
+	mux.HandleFunc("POST /api/sweeps", s.startSweep)
+	mux.HandleFunc("GET /api/sweeps/{id}", s.getSweep)
+	mux.HandleFunc("DELETE /api/sweeps/{id}", s.cancelSweep)
+	mux.HandleFunc("GET /api/report/{name}", s.report)
+	return s.limit(mux)
+}
+
+// limit caps request bodies and recovers from handler panics with a 500.
+func (s *Server) limit(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+		defer func() {
+			if v := recover(); v != nil {
+				s.Log.Error("panic", "path", r.URL.Path, "err", v)
+				httpError(w, http.StatusInternalServerError, "internal error")
+			}
+		}()
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		h.ServeHTTP(w, r)
+	})
+}
+
+func httpError(w http.ResponseWriter, code int, format string, args ...any) {
+	writeJSON(w, code, map[string]string{"error": fmt.Sprintf(format, args...)})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(v)
+}
+
+var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.ya?ml$`)
+
+// path returns the file for a scenario name, refusing anything that is not a
+// plain file name in the folder.
+func (s *Server) path(name string) (string, error) {
+	if !nameRe.MatchString(name) || strings.Contains(name, "..") {
+		return "", fmt.Errorf("bad scenario name %q: use letters, digits, '.', '_', '-' and end in .yaml", name)
+	}
+	dir, err := filepath.Abs(s.Dir)
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(dir, name)
+	if filepath.Dir(p) != dir {
+		return "", fmt.Errorf("bad scenario name %q", name)
+	}
+	return p, nil
+}
+
+func version(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:8])
+}
+
+type fileInfo struct {
+	Name   string `json:"name"`
+	Title  string `json:"title"`
+	Valid  bool   `json:"valid"`
+	Errors int    `json:"errors"`
+}
+
+func (s *Server) list(w http.ResponseWriter, r *http.Request) {
+	ents, err := os.ReadDir(s.Dir)
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, "cannot read the scenario folder: %v", err)
+		return
+	}
+	out := []fileInfo{}
+	for _, e := range ents {
+		if e.IsDir() || !nameRe.MatchString(e.Name()) {
+			continue
+		}
+		fi := fileInfo{Name: e.Name()}
+		sc, err := scenario.Load(filepath.Join(s.Dir, e.Name()))
+		var list scenario.ErrorList
+		switch {
+		case err == nil:
+			fi.Title, fi.Valid = sc.Name, true
+		case errors.As(err, &list):
+			fi.Errors = len(list)
+		default:
+			fi.Errors = 1
+		}
+		out = append(out, fi)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	writeJSON(w, http.StatusOK, out)
+}
+
+type valueInfo struct {
+	Path     string `json:"path"`
+	Value    string `json:"value"`
+	Line     int    `json:"line"`
+	Source   string `json:"source"`
+	Citation string `json:"citation"`
+	Note     string `json:"note"`
+}
+
+func (s *Server) get(w http.ResponseWriter, r *http.Request) {
+	p, err := s.path(r.PathValue("name"))
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	b, err := os.ReadFile(p)
+	if errors.Is(err, os.ErrNotExist) {
+		httpError(w, http.StatusNotFound, "no scenario %s", r.PathValue("name"))
+		return
+	}
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	resp := map[string]any{"name": r.PathValue("name"), "text": string(b), "version": version(b)}
+	if sc, err := scenario.Parse(p, b); err == nil {
+		refs := map[string]string{}
+		for _, ref := range sc.References {
+			refs[ref.ID] = ref.Citation
+		}
+		vals := []valueInfo{}
+		scenario.Values(sc, func(path string, v *scenario.Value) {
+			if v.IsSet() && !v.Default {
+				vals = append(vals, valueInfo{Path: path, Value: v.String(), Line: v.Pos.Line, Source: v.Source, Citation: refs[v.Source], Note: v.Note})
+			}
+		})
+		var pk []map[string]any
+		for _, p := range sc.Packages {
+			mech := p.Mechanisms.Present()
+			if mech == nil {
+				mech = []string{}
+			}
+			pk = append(pk, map[string]any{"id": p.ID, "name": p.Name, "mechanisms": mech})
+		}
+		resp["values"], resp["packages"] = vals, pk
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+type errorInfo struct {
+	Line int    `json:"line"`
+	Col  int    `json:"col"`
+	Path string `json:"path"`
+	Msg  string `json:"message"`
+}
+
+func errorsOf(err error) []errorInfo {
+	var list scenario.ErrorList
+	if !errors.As(err, &list) {
+		return []errorInfo{{Msg: err.Error()}}
+	}
+	out := make([]errorInfo, len(list))
+	for i, e := range list {
+		out[i] = errorInfo{Line: e.Pos.Line, Col: e.Pos.Col, Path: e.Path, Msg: e.Msg}
+	}
+	return out
+}
+
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			httpError(w, http.StatusRequestEntityTooLarge, "request body over %d bytes", mbe.Limit)
+		} else {
+			httpError(w, http.StatusBadRequest, "cannot read request: %v", err)
+		}
+		return nil, false
+	}
+	return b, true
+}
+
+func (s *Server) validate(w http.ResponseWriter, r *http.Request) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	_, err := scenario.Parse("scenario.yaml", b)
+	if err != nil {
+		writeJSON(w, http.StatusOK, map[string]any{"valid": false, "errors": errorsOf(err)})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"valid": true, "errors": []errorInfo{}})
+}
+
+func (s *Server) put(w http.ResponseWriter, r *http.Request) {
+	p, err := s.path(r.PathValue("name"))
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Text    string `json:"text"`
+		Version string `json:"version"` // version the client opened; "" for a new file
+	}
+	if err := json.Unmarshal(b, &req); err != nil {
+		httpError(w, http.StatusBadRequest, "body must be JSON {text, version}: %v", err)
+		return
+	}
+	if _, err := scenario.Parse(r.PathValue("name"), []byte(req.Text)); err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid; not saved", "errors": errorsOf(err)})
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, err := os.ReadFile(p)
+	switch {
+	case err == nil && version(old) != req.Version:
+		httpError(w, http.StatusConflict, "the file changed since you opened it (someone else saved it); reload and merge your changes")
+		return
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	case errors.Is(err, os.ErrNotExist) && req.Version != "":
+		httpError(w, http.StatusConflict, "the file was deleted since you opened it")
+		return
+	}
+	if err == nil {
+		if err := atomicWrite(p+".prev", old); err != nil {
+			httpError(w, http.StatusInternalServerError, "cannot keep the previous version: %v", err)
+			return
+		}
+	}
+	if err := atomicWrite(p, []byte(req.Text)); err != nil {
+		httpError(w, http.StatusInternalServerError, "cannot save: %v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"version": version([]byte(req.Text))})
+}
+
+func atomicWrite(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
+
+// Overrides are the package builder's changes to one package.
+type Overrides struct {
+	Package     string   `json:"package"`
+	Disable     []string `json:"disable"`      // mechanisms to remove
+	TroopsScale *float64 `json:"troops_scale"` // multiplies every deterrent-force contingent
+	ArmsUSDbn   *float64 `json:"arms_usd_bn"`  // arms purchases total
+	Commitment  string   `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
+}
+
+// load reads a scenario by name, or parses the text sent by the client.
+func (s *Server) load(name, text string) (*scenario.Scenario, error) {
+	if text != "" {
+		return scenario.Parse(name, []byte(text))
+	}
+	p, err := s.path(name)
+	if err != nil {
+		return nil, err
+	}
+	return scenario.Load(p)
+}
+
+func apply(sc *scenario.Scenario, o *Overrides) error {
+	if o == nil || o.Package == "" {
+		return nil
+	}
+	var p *scenario.Package
+	for i := range sc.Packages {
+		if sc.Packages[i].ID == o.Package {
+			p = &sc.Packages[i]
+		}
+	}
+	if p == nil {
+		return fmt.Errorf("no package %q", o.Package)
+	}
+	// The package may share mechanisms with others (extends): copy what we
+	// change.
+	m := p.Mechanisms
+	for _, key := range o.Disable {
+		if err := setNil(&m, key); err != nil {
+			return err
+		}
+	}
+	if o.TroopsScale != nil {
+		k := *o.TroopsScale
+		if k < 0 || k > 100 || k != k {
+			return fmt.Errorf("troops_scale %v is outside 0..100", k)
+		}
+		if f := m.DeterrentForce; f != nil {
+			c := *f
+			c.Contingents = append([]scenario.Contingent(nil), f.Contingents...)
+			for i := range c.Contingents {
+				c.Contingents[i].Troops = c.Contingents[i].Troops.Point(c.Contingents[i].Troops.Nominal() * k)
+			}
+			m.DeterrentForce = &c
+		}
+	}
+	if o.ArmsUSDbn != nil {
+		v := *o.ArmsUSDbn
+		if v < 0 || v > 10000 || v != v {
+			return fmt.Errorf("arms_usd_bn %v is outside 0..10000", v)
+		}
+		if a := m.ArmsPurchases; a != nil {
+			c := *a
+			c.Total = c.Total.Point(v)
+			m.ArmsPurchases = &c
+		}
+	}
+	if o.Commitment != "" {
+		var gs []string
+		for _, a := range sc.Actors {
+			if a.Role == "guarantor" {
+				gs = append(gs, a.ID)
+			}
+		}
+		if cd := m.CollectiveDefence; cd != nil {
+			gs = cd.Guarantors
+		} else if cp := m.ConsultationPledge; cp != nil {
+			gs = cp.Guarantors
+		} else if as := m.Assurances; as != nil {
+			gs = as.Guarantors
+		}
+		m.CollectiveDefence, m.ConsultationPledge, m.Assurances = nil, nil, nil
+		switch o.Commitment {
+		case "assurances":
+			m.Assurances = &scenario.Assurances{Guarantors: gs, Binding: "political"}
+		case "consultation":
+			m.ConsultationPledge = &scenario.ConsultationPledge{Guarantors: gs, Binding: "political"}
+		case "as_deemed_necessary", "automatic":
+			m.CollectiveDefence = &scenario.CollectiveDefence{Guarantors: gs, Obligation: o.Commitment, Binding: "treaty"}
+		case "none":
+		default:
+			return fmt.Errorf("unknown commitment %q", o.Commitment)
+		}
+	}
+	p.Mechanisms = m
+	return nil
+}
+
+func setNil(m *scenario.Mechanisms, key string) error {
+	for _, info := range scenario.MechanismList() {
+		if info.Key == key {
+			return m.Remove(key)
+		}
+	}
+	return fmt.Errorf("unknown mechanism %q", key)
+}
+
+func (s *Server) run(w http.ResponseWriter, r *http.Request) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Name      string     `json:"name"`
+		Text      string     `json:"text"`
+		Overrides *Overrides `json:"overrides"`
+	}
+	if err := json.Unmarshal(b, &req); err != nil {
+		httpError(w, http.StatusBadRequest, "body must be JSON {name, text?, overrides?}: %v", err)
+		return
+	}
+	sc, err := s.load(req.Name, req.Text)
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid", "errors": errorsOf(err)})
+		return
+	}
+	if err := apply(sc, req.Overrides); err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
+	defer cancel()
+	res, err := engine.Run(ctx, sc, engine.Options{})
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	var svg bytes.Buffer
+	if err := report.GroundChart(&svg, res); err != nil {
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"result": res, "ground_svg": svg.String()})
+}
+
+func (s *Server) report(w http.ResponseWriter, r *http.Request) {
+	sc, err := s.load(r.PathValue("name"), "")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	res, err := engine.Run(r.Context(), sc, engine.Options{})
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	doc, err := report.NewDocument(sc, res, s.Version)
+	if err != nil {
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	report.HTML(w, doc)
+}
+
+func (s *Server) startSweep(w http.ResponseWriter, r *http.Request) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Name  string `json:"name"`
+		Draws int    `json:"draws"`
+	}
+	if err := json.Unmarshal(b, &req); err != nil {
+		httpError(w, http.StatusBadRequest, "body must be JSON {name, draws}: %v", err)
+		return
+	}
+	if req.Draws < 1 || req.Draws > MaxWebDraws {
+		httpError(w, http.StatusBadRequest, "draws must be between 1 and %d", MaxWebDraws)
+		return
+	}
+	p, err := s.path(req.Name)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	text, err := os.ReadFile(p)
+	if err != nil {
+		httpError(w, http.StatusNotFound, "no scenario %s", req.Name)
+		return
+	}
+	sc, err := scenario.Parse(p, text)
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid", "errors": errorsOf(err)})
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.mu.Lock()
+	s.nextID++
+	j := &job{ID: fmt.Sprintf("s%d", s.nextID), Scenario: req.Name, Draws: req.Draws, State: "running", cancel: cancel}
+	s.jobs[j.ID] = j
+	s.mu.Unlock()
+	go s.runSweep(ctx, j, sc, text)
+	writeJSON(w, http.StatusAccepted, map[string]string{"id": j.ID})
+}
+
+func (s *Server) runSweep(ctx context.Context, j *job, sc *scenario.Scenario, text []byte) {
+	fail := func(err error) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if errors.Is(err, context.Canceled) {
+			j.State = "cancelled"
+		} else {
+			j.State, j.Error = "failed", err.Error()
+		}
+	}
+	db, err := store.Open(s.DBPath)
+	if err != nil {
+		fail(err)
+		return
+	}
+	defer db.Close()
+	var pkgs []string
+	for _, p := range sc.Packages {
+		pkgs = append(pkgs, p.ID)
+	}
+	key := store.RunKey{ScenarioHash: store.Hash(text), Seed: sc.Settings.Seed, Draws: j.Draws, Shard: sweep.Shard{I: 0, N: 1}}
+	run, err := db.StartRun(ctx, key, sc.Name, text, s.Version, pkgs)
+	if err != nil {
+		fail(err)
+		return
+	}
+	done, err := db.Done(ctx, run)
+	if err != nil {
+		fail(err)
+		return
+	}
+	plan := sweep.NewPlan(sc, sc.Settings.Seed)
+	var mu sync.Mutex
+	err = plan.Execute(ctx, sweep.Shard{I: 0, N: 1}.Draws(j.Draws), sweep.Options{
+		Skip: func(d uint64) bool { return done[d] },
+		Sink: func(rows []sweep.Row) error { mu.Lock(); defer mu.Unlock(); return db.Put(ctx, run, rows) },
+		Progress: func(n, _ int) {
+			s.mu.Lock()
+			j.Done = n
+			s.mu.Unlock()
+		},
+	})
+	if err != nil {
+		fail(err)
+		return
+	}
+	rows, err := db.Rows(ctx, run)
+	if err != nil {
+		fail(err)
+		return
+	}
+	sums, err := sweep.Summarise(pkgs, rows)
+	if err != nil {
+		fail(err)
+		return
+	}
+	s.mu.Lock()
+	j.State, j.Done, j.Sums = "done", j.Draws, sums
+	s.mu.Unlock()
+}
+
+func (s *Server) getSweep(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	j, ok := s.jobs[r.PathValue("id")]
+	if !ok {
+		httpError(w, http.StatusNotFound, "no sweep %s", r.PathValue("id"))
+		return
+	}
+	writeJSON(w, http.StatusOK, j)
+}
+
+func (s *Server) cancelSweep(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	j, ok := s.jobs[r.PathValue("id")]
+	s.mu.Unlock()
+	if !ok {
+		httpError(w, http.StatusNotFound, "no sweep %s", r.PathValue("id"))
+		return
+	}
+	j.cancel()
+	writeJSON(w, http.StatusOK, map[string]string{"id": j.ID, "state": "cancelling"})
+}
+
+func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }
+
+// Serve runs the server on addr until ctx ends, with timeouts.
+func (s *Server) Serve(ctx context.Context, addr string, ready func(string)) error {
+	srv := &http.Server{Addr: addr, Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 60 * time.Second, WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 1 << 16}
+	ln, err := listen(addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s: %w", addr, err)
+	}
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		s.mu.Lock()
+		for _, j := range s.jobs {
+			j.cancel()
+		}
+		s.mu.Unlock()
+		return srv.Shutdown(sctx)
+	case err := <-errc:
+		return err
+	}
+}
