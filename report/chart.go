@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
 	"deter/engine"
+	"deter/sweep"
 )
 
 // palette is a colour-blind-safe qualitative palette (Okabe and Ito 2008,
@@ -123,4 +125,42 @@ func CostChart(w io.Writer, scenarioName string, pk *engine.PackageResult) (bool
 	}
 	_, err = wt.WriteTo(w)
 	return err == nil, err
+}
+
+// TornadoChart writes a tornado chart: one horizontal bar per uncertain
+// value, from the output at its 5% quantile to the output at its 95%, around
+// the value at the medians; largest swing on top.
+func TornadoChart(w io.Writer, title string, base float64, bars []sweep.Bar) error {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "output as each value moves over its 5%-95% range (line: all at their medians)"
+	p.Add(plotter.NewGrid())
+	n := len(bars)
+	names := make([]string, n)
+	for i, b := range bars {
+		y := float64(n - 1 - i) // largest on top
+		names[n-1-i] = b.Input
+		lo, hi := math.Min(b.Low, b.High), math.Max(b.Low, b.High)
+		box, err := plotter.NewPolygon(plotter.XYs{{X: lo, Y: y - 0.35}, {X: hi, Y: y - 0.35}, {X: hi, Y: y + 0.35}, {X: lo, Y: y + 0.35}})
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+		box.Color = palette[0]
+		box.LineStyle.Width = 0
+		p.Add(box)
+	}
+	mid, err := plotter.NewLine(plotter.XYs{{X: base, Y: -0.6}, {X: base, Y: float64(n) - 0.4}})
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	mid.LineStyle.Color = palette[5]
+	mid.LineStyle.Width = vg.Points(1.5)
+	p.Add(mid)
+	p.NominalY(names...)
+	wt, err := p.WriterTo(9*vg.Inch, vg.Length(1.2+0.45*float64(n))*vg.Inch, "svg")
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err
 }

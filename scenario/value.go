@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Dist names the probability distribution of a [Value].
@@ -230,4 +232,35 @@ func gammaSample(r *rand.Rand, k float64) float64 {
 			return d * v
 		}
 	}
+}
+
+// Quantile returns the value below which a share p of the distribution lies
+// (the inverse distribution function), for p in (0, 1). A point value
+// returns itself.
+func (v Value) Quantile(p float64) float64 {
+	q := v.P
+	switch v.Dist {
+	case Point:
+		return q[0]
+	case Uniform:
+		return q[0] + p*(q[1]-q[0])
+	case Triangular:
+		a, c, b := q[0], q[1], q[2]
+		if b == a {
+			return a
+		}
+		if fc := (c - a) / (b - a); p < fc {
+			return a + math.Sqrt(p*(b-a)*(c-a))
+		}
+		return b - math.Sqrt((1-p)*(b-a)*(b-c))
+	case Normal:
+		n := distuv.Normal{Mu: q[0], Sigma: q[1]}
+		lo, hi := n.CDF(q[2]), n.CDF(q[3])
+		return math.Min(math.Max(n.Quantile(lo+p*(hi-lo)), q[2]), q[3])
+	case LogNormal:
+		return q[0] * math.Exp(q[1]*distuv.UnitNormal.Quantile(p))
+	case Beta:
+		return q[2] + (q[3]-q[2])*distuv.Beta{Alpha: q[0], Beta: q[1]}.Quantile(p)
+	}
+	panic("scenario: unknown distribution")
 }

@@ -133,3 +133,39 @@ func TestSampleStreamRegression(t *testing.T) {
 		}
 	}
 }
+
+// TestQuantile: the quantile function inverts the sampler: the share of
+// 100,000 draws below Quantile(p) is p within 0.005, for each distribution.
+func TestQuantile(t *testing.T) {
+	vals := []Value{
+		{Dist: Uniform, P: [4]float64{2, 6}, set: true},
+		{Dist: Triangular, P: [4]float64{0, 1, 4}, set: true},
+		{Dist: Normal, P: [4]float64{0, 1, -0.5, 2}, set: true},
+		{Dist: LogNormal, P: [4]float64{3, 0.4}, set: true},
+		{Dist: Beta, P: [4]float64{2, 5, 10, 20}, set: true},
+	}
+	for _, v := range vals {
+		r := rand.New(rand.NewPCG(3, 4))
+		xs := make([]float64, 100000)
+		for i := range xs {
+			xs[i] = v.Sample(r)
+		}
+		for _, p := range []float64{0.05, 0.5, 0.95} {
+			q := v.Quantile(p)
+			n := 0
+			for _, x := range xs {
+				if x < q {
+					n++
+				}
+			}
+			if got := float64(n) / float64(len(xs)); math.Abs(got-p) > 0.005 {
+				t.Errorf("%v: share below Quantile(%v) = %v", v, p, got)
+			}
+		}
+	}
+	// Hand-worked: triangular(0, 1, 4) median: 0.5 > (1-0)/(4-0) = 0.25, so
+	// 4 − sqrt(0.5·4·3) = 4 − sqrt(6) = 1.5505.
+	if q := vals[1].Quantile(0.5); math.Abs(q-(4-math.Sqrt(6))) > 1e-12 {
+		t.Errorf("triangular median %v", q)
+	}
+}

@@ -99,29 +99,33 @@ func (p *Plan) Run(ctx context.Context, d uint64) ([]Row, error) {
 		return nil, fmt.Errorf("draw %d: %w", d, err)
 	}
 	rows := make([]Row, len(res.Packages))
-	for i, pk := range res.Packages {
-		out, in := pk.Campaign[0], pk.Campaign[1]
-		first := math.Inf(1)
-		if in.FirstObjectiveDay != nil {
-			first = *in.FirstObjectiveDay
-		}
-		at := func(c engine.CampaignOutcome, day int) float64 {
-			return c.GroundKm2ByDay[min(day, len(c.GroundKm2ByDay)-1)]
-		}
-		var cost5, troops float64
-		if pk.Cost != nil {
-			cost5, troops = pk.Cost.Total, pk.Cost.Committed
-		}
-		var p1, p5, pI float64
-		if d := pk.Deterrence; d != nil {
-			p1, p5, pI = d.PAttack1, d.PAttack5, d.PIntervention
-		}
-		rows[i] = Row{Draw: d, Package: i, Values: []float64{
-			at(in, 30), at(in, 90), at(in, 365), at(out, 365),
-			first, in.AttackerLosses, in.DefenderLosses, cost5, troops, p1, p5, pI,
-		}}
+	for i := range res.Packages {
+		rows[i] = Row{Draw: d, Package: i, Values: rowValues(res, i)}
 	}
 	return rows, nil
+}
+
+// rowValues returns package i's outputs, in the order of Output.
+func rowValues(res *engine.Result, i int) []float64 {
+	pk := &res.Packages[i]
+	out, in := pk.Campaign[0], pk.Campaign[1]
+	first := math.Inf(1)
+	if in.FirstObjectiveDay != nil {
+		first = *in.FirstObjectiveDay
+	}
+	at := func(c engine.CampaignOutcome, day int) float64 {
+		return c.GroundKm2ByDay[min(day, len(c.GroundKm2ByDay)-1)]
+	}
+	var cost5, troops float64
+	if pk.Cost != nil {
+		cost5, troops = pk.Cost.Total, pk.Cost.Committed
+	}
+	var p1, p5, pI float64
+	if d := pk.Deterrence; d != nil {
+		p1, p5, pI = d.PAttack1, d.PAttack5, d.PIntervention
+	}
+	return []float64{at(in, 30), at(in, 90), at(in, 365), at(out, 365),
+		first, in.AttackerLosses, in.DefenderLosses, cost5, troops, p1, p5, pI}
 }
 
 // Shard selects the draws i, i+n, i+2n, ... of 0..draws-1.

@@ -167,3 +167,23 @@ func storedDraws(t *testing.T, path string) int {
 	}
 	return len(done)
 }
+
+func TestSensitivityCmd(t *testing.T) {
+	t.Chdir("../..")
+	svg := filepath.Join(t.TempDir(), "t.svg")
+	out, errOut, code := deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "no-guarantees", "--output", "ground_km2_d365", "--n", "16", "--svg", svg)
+	if code != 0 || !strings.Contains(out, "drone_density") {
+		t.Fatalf("exit %d: %s%s", code, out, errOut)
+	}
+	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("<svg")) {
+		t.Errorf("tornado chart: %v", err)
+	}
+	_, errOut, code = deter(t, "sensitivity", "scenarios/baltic-2016.yaml", "--package", "efp-2017")
+	if code == 0 || !strings.Contains(errOut, "no uncertain values") {
+		t.Errorf("baltic (no distributions): %d %s", code, errOut)
+	}
+	_, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "no-guarantees", "--output", "nope")
+	if code == 0 || !strings.Contains(errOut, "unknown output") {
+		t.Errorf("bad output: %d %s", code, errOut)
+	}
+}
