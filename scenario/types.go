@@ -41,6 +41,7 @@ type Scenario struct {
 	Theatre     Theatre     `yaml:"theatre" v:"req" doc:"The front: sectors, objectives, line of contact."`
 	Packages    []Package   `yaml:"packages" v:"req,minlen=1" doc:"Candidate guarantee packages to compare."`
 	Models      Models      `yaml:"models" doc:"Model coefficients for this scenario (calibration); absent ones take the documented defaults."`
+	Design      *Design     `yaml:"design" doc:"The package design space that 'deter optimise' searches."`
 	Prov        `yaml:",inline"`
 
 	// File is the path the scenario was loaded from ("" if built in code).
@@ -253,4 +254,21 @@ type CampaignModel struct {
 	ArmsPeoplePerUSDbn Value  `yaml:"arms_people_per_usd_bn" v:"min=0" unit:"people/USD bn" doc:"Combat power, in reference soldiers, that USD 1 bn of delivered weapons adds to the defender."`
 	IntelligenceEffect Value  `yaml:"intelligence_effect" v:"min=0,max=2" unit:"fraction" doc:"Gain in the defender's combat power at full intelligence and logistics support."`
 	Prov               `yaml:",inline"`
+}
+
+// Design is the space of packages 'deter optimise' searches: variations of
+// one base package.
+type Design struct {
+	Base        string   `yaml:"base" v:"req,ref=package" doc:"Package to vary."`
+	TroopsScale *Range   `yaml:"troops_scale" doc:"Multiplier on the deterrent force's contingents."`
+	ArmsUSDbn   *Range   `yaml:"arms_usd_bn" doc:"Money for arms purchases (the base package must have them)."`
+	Optional    []string `yaml:"optional" v:"enum=MECHANISMS" doc:"Mechanisms the search may drop."`
+	Commitments []string `yaml:"commitments" v:"enum=none|assurances|consultation|as_deemed_necessary|automatic" doc:"Commitment texts the search may choose among."`
+	Prov        `yaml:",inline"`
+}
+
+// Range is a closed interval for a design variable.
+type Range struct {
+	Min float64 `yaml:"min" v:"min=0,max=100000"`
+	Max float64 `yaml:"max" v:"min=0,max=100000"`
 }

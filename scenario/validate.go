@@ -91,6 +91,17 @@ func (d *decoder) check(s *Scenario) {
 		d.walkActorLists(reflect.ValueOf(&pk.Mechanisms).Elem(), fmt.Sprintf("packages[%d].mechanisms", i), roles)
 	}
 	d.resolveExtends(s)
+	if ds := s.Design; ds != nil {
+		for _, r := range []struct {
+			name string
+			r    *Range
+		}{{"troops_scale", ds.TroopsScale}, {"arms_usd_bn", ds.ArmsUSDbn}} {
+			if r.r != nil && r.r.Min > r.r.Max {
+				p := "design." + r.name
+				d.errorf(d.posOfPath(p), p, "min %s is above max %s", fmtNum(r.r.Min), fmtNum(r.r.Max))
+			}
+		}
+	}
 }
 
 // walkActorLists checks that every actor listed in a mechanism is a

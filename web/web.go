@@ -347,15 +347,6 @@ func atomicWrite(path string, data []byte) error {
 	return err
 }
 
-// Overrides are the package builder's changes to one package.
-type Overrides struct {
-	Package     string   `json:"package"`
-	Disable     []string `json:"disable"`      // mechanisms to remove
-	TroopsScale *float64 `json:"troops_scale"` // multiplies every deterrent-force contingent
-	ArmsUSDbn   *float64 `json:"arms_usd_bn"`  // arms purchases total
-	Commitment  string   `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
-}
-
 // load reads a scenario by name, or parses the text sent by the client.
 func (s *Server) load(name, text string) (*scenario.Scenario, error) {
 	if text != "" {
@@ -368,101 +359,15 @@ func (s *Server) load(name, text string) (*scenario.Scenario, error) {
 	return scenario.Load(p)
 }
 
-func apply(sc *scenario.Scenario, o *Overrides) error {
-	if o == nil || o.Package == "" {
-		return nil
-	}
-	var p *scenario.Package
-	for i := range sc.Packages {
-		if sc.Packages[i].ID == o.Package {
-			p = &sc.Packages[i]
-		}
-	}
-	if p == nil {
-		return fmt.Errorf("no package %q", o.Package)
-	}
-	// The package may share mechanisms with others (extends): copy what we
-	// change.
-	m := p.Mechanisms
-	for _, key := range o.Disable {
-		if err := setNil(&m, key); err != nil {
-			return err
-		}
-	}
-	if o.TroopsScale != nil {
-		k := *o.TroopsScale
-		if k < 0 || k > 100 || k != k {
-			return fmt.Errorf("troops_scale %v is outside 0..100", k)
-		}
-		if f := m.DeterrentForce; f != nil {
-			c := *f
-			c.Contingents = append([]scenario.Contingent(nil), f.Contingents...)
-			for i := range c.Contingents {
-				c.Contingents[i].Troops = c.Contingents[i].Troops.Point(c.Contingents[i].Troops.Nominal() * k)
-			}
-			m.DeterrentForce = &c
-		}
-	}
-	if o.ArmsUSDbn != nil {
-		v := *o.ArmsUSDbn
-		if v < 0 || v > 10000 || v != v {
-			return fmt.Errorf("arms_usd_bn %v is outside 0..10000", v)
-		}
-		if a := m.ArmsPurchases; a != nil {
-			c := *a
-			c.Total = c.Total.Point(v)
-			m.ArmsPurchases = &c
-		}
-	}
-	if o.Commitment != "" {
-		var gs []string
-		for _, a := range sc.Actors {
-			if a.Role == "guarantor" {
-				gs = append(gs, a.ID)
-			}
-		}
-		if cd := m.CollectiveDefence; cd != nil {
-			gs = cd.Guarantors
-		} else if cp := m.ConsultationPledge; cp != nil {
-			gs = cp.Guarantors
-		} else if as := m.Assurances; as != nil {
-			gs = as.Guarantors
-		}
-		m.CollectiveDefence, m.ConsultationPledge, m.Assurances = nil, nil, nil
-		switch o.Commitment {
-		case "assurances":
-			m.Assurances = &scenario.Assurances{Guarantors: gs, Binding: "political"}
-		case "consultation":
-			m.ConsultationPledge = &scenario.ConsultationPledge{Guarantors: gs, Binding: "political"}
-		case "as_deemed_necessary", "automatic":
-			m.CollectiveDefence = &scenario.CollectiveDefence{Guarantors: gs, Obligation: o.Commitment, Binding: "treaty"}
-		case "none":
-		default:
-			return fmt.Errorf("unknown commitment %q", o.Commitment)
-		}
-	}
-	p.Mechanisms = m
-	return nil
-}
-
-func setNil(m *scenario.Mechanisms, key string) error {
-	for _, info := range scenario.MechanismList() {
-		if info.Key == key {
-			return m.Remove(key)
-		}
-	}
-	return fmt.Errorf("unknown mechanism %q", key)
-}
-
 func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	b, ok := readBody(w, r)
 	if !ok {
 		return
 	}
 	var req struct {
-		Name      string     `json:"name"`
-		Text      string     `json:"text"`
-		Overrides *Overrides `json:"overrides"`
+		Name      string            `json:"name"`
+		Text      string            `json:"text"`
+		Overrides *engine.Overrides `json:"overrides"`
 	}
 	if err := json.Unmarshal(b, &req); err != nil {
 		httpError(w, http.StatusBadRequest, "body must be JSON {name, text?, overrides?}: %v", err)
@@ -473,7 +378,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid", "errors": errorsOf(err)})
 		return
 	}
-	if err := apply(sc, req.Overrides); err != nil {
+	if err := engine.ApplyOverrides(sc, req.Overrides); err != nil {
 		httpError(w, http.StatusBadRequest, "%v", err)
 		return
 	}

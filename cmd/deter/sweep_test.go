@@ -187,3 +187,21 @@ func TestSensitivityCmd(t *testing.T) {
 		t.Errorf("bad output: %d %s", code, errOut)
 	}
 }
+
+func TestOptimiseCmd(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "optimise", "scenarios/ukraine-2025.yaml", "--population", "8", "--generations", "2", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var v struct {
+		Front []map[string]any
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Front) == 0 {
+		t.Fatalf("front: %v %s", err, out)
+	}
+	_, errOut, code = deter(t, "optimise", "scenarios/baltic-2016.yaml")
+	if code == 0 || !strings.Contains(errOut, "design") {
+		t.Errorf("scenario without design: %d %s", code, errOut)
+	}
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"deter/engine"
+	"deter/optimise"
+	"deter/scenario"
+)
+
+func newOptimiseCmd() *cobra.Command {
+	var pop, gens int
+	var seed uint64
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "optimise FILE",
+		Aliases: []string{"optimize"},
+		Short:   "Search the scenario's package design space for the Pareto front (NSGA-II)",
+		Long: `optimise varies the scenario's 'design:' base package (force size, arms money,
+optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
+2002) for the packages that no other beats on all three objectives at once:
+
+  P(renewed attack within a year)   from the deterrence model
+  cost over five years (US$ bn)     from the cost model
+  red lines crossed                 hard ones count 1, soft ones their severity
+                                    (a stand-in for acceptability until the
+                                    bargaining model exists)`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := scenario.Load(args[0])
+			if err != nil {
+				return fmt.Errorf("%v\nrun 'deter validate %s'", err, args[0])
+			}
+			if s.Design == nil {
+				return errors.New("the scenario has no 'design:' block saying what to vary (see docs/scenario.md)")
+			}
+			if !cmd.Flags().Changed("seed") {
+				seed = s.Settings.Seed
+			}
+			v := engine.NewDesignVars(s.Design)
+			if len(v.Names) == 0 {
+				return errors.New("the design block varies nothing")
+			}
+			prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
+				objs, err := engine.EvaluateDesigns(cmd.Context(), s, v, xs)
+				if err != nil {
+					return nil, err
+				}
+				out := make([][]float64, len(objs))
+				for i, o := range objs {
+					out[i] = []float64{o.PAttack1, o.Cost5, o.RedLines}
+				}
+				return out, nil
+			}}
+			progress := progressFunc(cmd.ErrOrStderr(), gens, false)
+			front, err := optimise.Run(prob, optimise.Options{Population: pop, Generations: gens, Seed: seed, Progress: progress})
+			if err != nil {
+				return err
+			}
+			type row struct {
+				Design   map[string]any `json:"design"`
+				PAttack1 float64        `json:"p_attack_1y"`
+				Cost5    float64        `json:"cost_5y_usd_bn"`
+				RedLines float64        `json:"red_lines_crossed"`
+			}
+			var rows []row
+			seen := map[string]bool{}
+			for _, f := range front {
+				_, d := v.Decode(f.X)
+				key, _ := json.Marshal(d)
+				if seen[string(key)] {
+					continue // the same design reached twice
+				}
+				seen[string(key)] = true
+				rows = append(rows, row{d, f.F[0], f.F[1], f.F[2]})
+			}
+			w := cmd.OutOrStdout()
+			if asJSON {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"base": s.Design.Base, "variables": v.Names, "front": rows})
+			}
+			fmt.Fprintf(w, "Pareto front: %d designs varying %s (population %d, %d generations, seed %d)\n\n", len(rows), s.Design.Base, pop, gens, seed)
+			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "P(attack) 1 y\tcost 5 y US$ bn\tred lines\tdesign")
+			for _, r := range rows {
+				b, _ := json.Marshal(r.Design)
+				fmt.Fprintf(tw, "%.3g\t%.1f\t%.2f\t%s\n", r.PAttack1, r.Cost5, r.RedLines, b)
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().IntVar(&pop, "population", 40, "NSGA-II population (even)")
+	cmd.Flags().IntVar(&gens, "generations", 30, "NSGA-II generations")
+	cmd.Flags().Uint64Var(&seed, "seed", 0, "random seed (default: the scenario's)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

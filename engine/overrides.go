@@ -1,0 +1,106 @@
+package engine
+
+import (
+	"fmt"
+
+	"deter/scenario"
+)
+
+// Overrides are the package builder's changes to one package.
+type Overrides struct {
+	Package     string   `json:"package"`
+	Disable     []string `json:"disable"`      // mechanisms to remove
+	TroopsScale *float64 `json:"troops_scale"` // multiplies every deterrent-force contingent
+	ArmsUSDbn   *float64 `json:"arms_usd_bn"`  // arms purchases total
+	Commitment  string   `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
+}
+
+// ApplyOverrides changes one package of sc as the overrides say. It copies
+// what it changes, so packages that shared a mechanism keep theirs.
+func ApplyOverrides(sc *scenario.Scenario, o *Overrides) error {
+	if o == nil || o.Package == "" {
+		return nil
+	}
+	var p *scenario.Package
+	for i := range sc.Packages {
+		if sc.Packages[i].ID == o.Package {
+			p = &sc.Packages[i]
+		}
+	}
+	if p == nil {
+		return fmt.Errorf("no package %q", o.Package)
+	}
+	// The package may share mechanisms with others (extends): copy what we
+	// change.
+	m := p.Mechanisms
+	for _, key := range o.Disable {
+		if err := setNil(&m, key); err != nil {
+			return err
+		}
+	}
+	if o.TroopsScale != nil {
+		k := *o.TroopsScale
+		if k < 0 || k > 100 || k != k {
+			return fmt.Errorf("troops_scale %v is outside 0..100", k)
+		}
+		if f := m.DeterrentForce; f != nil && k == 0 {
+			m.DeterrentForce = nil // no troops: no force, and no red line crossed by it
+		} else if f != nil {
+			c := *f
+			c.Contingents = append([]scenario.Contingent(nil), f.Contingents...)
+			for i := range c.Contingents {
+				c.Contingents[i].Troops = c.Contingents[i].Troops.Point(c.Contingents[i].Troops.Nominal() * k)
+			}
+			m.DeterrentForce = &c
+		}
+	}
+	if o.ArmsUSDbn != nil {
+		v := *o.ArmsUSDbn
+		if v < 0 || v > 10000 || v != v {
+			return fmt.Errorf("arms_usd_bn %v is outside 0..10000", v)
+		}
+		if a := m.ArmsPurchases; a != nil {
+			c := *a
+			c.Total = c.Total.Point(v)
+			m.ArmsPurchases = &c
+		}
+	}
+	if o.Commitment != "" {
+		var gs []string
+		for _, a := range sc.Actors {
+			if a.Role == "guarantor" {
+				gs = append(gs, a.ID)
+			}
+		}
+		if cd := m.CollectiveDefence; cd != nil {
+			gs = cd.Guarantors
+		} else if cp := m.ConsultationPledge; cp != nil {
+			gs = cp.Guarantors
+		} else if as := m.Assurances; as != nil {
+			gs = as.Guarantors
+		}
+		m.CollectiveDefence, m.ConsultationPledge, m.Assurances = nil, nil, nil
+		switch o.Commitment {
+		case "assurances":
+			m.Assurances = &scenario.Assurances{Guarantors: gs, Binding: "political"}
+		case "consultation":
+			m.ConsultationPledge = &scenario.ConsultationPledge{Guarantors: gs, Binding: "political"}
+		case "as_deemed_necessary", "automatic":
+			m.CollectiveDefence = &scenario.CollectiveDefence{Guarantors: gs, Obligation: o.Commitment, Binding: "treaty"}
+		case "none":
+		default:
+			return fmt.Errorf("unknown commitment %q", o.Commitment)
+		}
+	}
+	p.Mechanisms = m
+	return nil
+}
+
+func setNil(m *scenario.Mechanisms, key string) error {
+	for _, info := range scenario.MechanismList() {
+		if info.Key == key {
+			return m.Remove(key)
+		}
+	}
+	return fmt.Errorf("unknown mechanism %q", key)
+}
