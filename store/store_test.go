@@ -3,9 +3,13 @@ package store
 import (
 	"context"
 	"math"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 
 	"deter/sweep"
 )
@@ -68,5 +72,43 @@ func TestRoundTrip(t *testing.T) {
 func TestOpenBadPath(t *testing.T) {
 	if _, err := Open(filepath.Join(t.TempDir(), "no", "such", "dir", "x.db")); err == nil {
 		t.Fatal("opened a database in a missing folder")
+	}
+}
+
+func TestExport(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(filepath.Join(t.TempDir(), "e.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	run, _ := db.StartRun(ctx, RunKey{ScenarioHash: "h", Draws: 2, Shard: sweep.Shard{N: 1}}, "n", nil, "v", []string{"a"})
+	vals := make([]float64, len(sweep.Output))
+	vals[4] = math.Inf(1)
+	vals[0] = 12.5
+	db.Put(ctx, run, []sweep.Row{{Draw: 0, Package: 0, Values: vals}, {Draw: 1, Package: 0, Values: vals}})
+	rows, err := db.Export(ctx, 0)
+	if err != nil || len(rows) != 2*len(sweep.Output) {
+		t.Fatalf("%d rows, %v", len(rows), err)
+	}
+	var csvb strings.Builder
+	if err := WriteCSV(&csvb, rows); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(csvb.String(), "1,0,a,ground_km2_d30,12.5") || !strings.Contains(csvb.String(), ",Inf") {
+		t.Errorf("csv:\n%s", csvb.String()[:200])
+	}
+	path := filepath.Join(t.TempDir(), "x.parquet")
+	f, _ := os.Create(path)
+	if err := WriteParquet(f, rows); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	back, err := parquet.ReadFile[ExportRow](path)
+	if err != nil || len(back) != len(rows) || back[0] != rows[0] || !math.IsInf(back[4].Value, 1) {
+		t.Fatalf("parquet round trip: %v %v", err, back[:2])
+	}
+	if _, err := db.Export(ctx, 99); err == nil {
+		t.Error("unknown run accepted")
 	}
 }

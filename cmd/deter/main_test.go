@@ -217,7 +217,7 @@ func TestREADMEExamples(t *testing.T) {
 			if a == "-o" || a == "--out" || a == "--db" || a == "--output" {
 				args[i+1] = filepath.Join(readmeTmp, args[i+1]) // one folder, so resume and merge see the sweep
 			}
-			if a == "merge" {
+			if a == "merge" || a == "export" {
 				for j := i + 1; j < len(args); j++ {
 					if strings.HasSuffix(args[j], ".db") {
 						args[j] = filepath.Join(readmeTmp, args[j])

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -95,12 +97,7 @@ func TestSweepKillResume(t *testing.T) {
 	}
 	root, _ := filepath.Abs("../..")
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "deter")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/deter")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildDeter(t)
 	scen := filepath.Join(root, "scenarios", "ukraine-2025.yaml")
 	const draws = "3000"
 	db := filepath.Join(dir, "killed.db")
@@ -203,5 +200,116 @@ func TestOptimiseCmd(t *testing.T) {
 	_, errOut, code = deter(t, "optimise", "scenarios/baltic-2016.yaml")
 	if code == 0 || !strings.Contains(errOut, "design") {
 		t.Errorf("scenario without design: %d %s", code, errOut)
+	}
+}
+
+var (
+	buildOnce sync.Once
+	builtBin  string
+	buildErr  error
+)
+
+// buildDeter builds the binary once per test run.
+func buildDeter(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "deter-bin-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "deter")
+		root, _ := filepath.Abs("../..")
+		cmd := exec.Command("go", "build", "-o", builtBin, "./cmd/deter")
+		cmd.Dir = root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// TestShardProcesses runs 3 shard processes at once, merges their
+// databases, and checks the result equals a single-process sweep bit for
+// bit (summaries, and every exported draw).
+func TestShardProcesses(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs several processes; skipped in -short mode")
+	}
+	bin := buildDeter(t)
+	root, _ := filepath.Abs("../..")
+	scen := filepath.Join(root, "scenarios", "ukraine-2025.yaml")
+	dir := t.TempDir()
+	const n = 3
+	var cmds []*exec.Cmd
+	var dbs []string
+	for i := range n {
+		db := filepath.Join(dir, fmt.Sprintf("shard-%d.db", i))
+		dbs = append(dbs, db)
+		c := exec.Command(bin, "sweep", scen, "--draws", "90", "--shard", fmt.Sprintf("%d/%d", i, n), "--db", db, "-q")
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds = append(cmds, c)
+	}
+	for _, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatalf("shard process: %v", err)
+		}
+	}
+	merged := filepath.Join(dir, "merged.db")
+	mout, err := exec.Command(bin, append([]string{"merge", "--json", "--out", merged}, dbs...)...).Output()
+	if err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	single := filepath.Join(dir, "single.db")
+	sout, err := exec.Command(bin, "sweep", scen, "--draws", "90", "--db", single, "-q", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b struct{ Summaries json.RawMessage }
+	json.Unmarshal(mout, &a)
+	json.Unmarshal(sout, &b)
+	if !bytes.Equal(a.Summaries, b.Summaries) || len(a.Summaries) < 100 {
+		t.Fatal("merged shards differ from the single-process sweep")
+	}
+	ca, cb := filepath.Join(dir, "a.csv"), filepath.Join(dir, "b.csv")
+	if out, err := exec.Command(bin, "export", merged, "-o", ca).CombinedOutput(); err != nil {
+		t.Fatalf("export: %v %s", err, out)
+	}
+	exec.Command(bin, "export", single, "-o", cb).Run()
+	x, _ := os.ReadFile(ca)
+	y, _ := os.ReadFile(cb)
+	if !bytes.Equal(x, y) || len(x) < 1000 {
+		t.Fatal("exported draws differ between merged shards and the single sweep")
+	}
+	// A shard missing is caught.
+	if out, err := exec.Command(bin, append([]string{"merge"}, dbs[:2]...)...).CombinedOutput(); err == nil || !strings.Contains(string(out), "missing") {
+		t.Errorf("merge with a shard missing: %v %s", err, out)
+	}
+}
+
+// TestDeployScripts: the SLURM script and the Kubernetes manifest call
+// 'deter sweep' with flags that exist.
+func TestDeployScripts(t *testing.T) {
+	t.Chdir("../..")
+	help, _, _ := deter(t, "sweep", "--help")
+	for _, f := range []string{"deploy/slurm-sweep.sh", "deploy/kubernetes-sweep.yaml"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if !strings.Contains(text, "sweep ") || !strings.Contains(text, "--shard") {
+			t.Fatalf("%s does not run a sharded sweep", f)
+		}
+		for _, flag := range []string{"--draws", "--seed", "--shard", "--db", "--resume", "-q"} {
+			if strings.Contains(text, flag) && !strings.Contains(help, flag) {
+				t.Errorf("%s uses %s, which deter sweep does not have", f, flag)
+			}
+		}
 	}
 }
