@@ -78,10 +78,15 @@ func (d *decoder) decodeValue(n ast.Node, v *Value, path string, r rules) {
 				d.errorf(distPos, kp, "unknown distribution %q; use one of: %s%s", distName, strings.Join(distNamesList, ", "), suggest(distName, distNamesList))
 				bad = true
 			}
-		case "source", "note":
+		case "source", "note", "id":
 			s, ok := val.(*ast.StringNode)
 			if !ok {
 				d.errorf(posOf(val), kp, "expected a string, got %s", kindName(val))
+				continue
+			}
+			if e.key == "id" {
+				v.ID = s.Value
+				d.defineID("value", s.Value, posOf(val), kp)
 				continue
 			}
 			if e.key == "source" {
@@ -98,7 +103,7 @@ func (d *decoder) decodeValue(n ast.Node, v *Value, path string, r rules) {
 			}
 			nums[e.key], numPos[e.key] = x, posOf(val)
 		default:
-			keys := []string{"value", "dist", "min", "max", "mode", "mean", "sd", "median", "sigma", "alpha", "beta", "source", "note"}
+			keys := []string{"value", "dist", "min", "max", "mode", "mean", "sd", "median", "sigma", "alpha", "beta", "source", "note", "id"}
 			d.errorf(e.pos, kp, "unknown field %q in a number%s", e.key, suggest(e.key, keys))
 			bad = true
 		}
@@ -136,7 +141,7 @@ func (d *decoder) decodeValue(n ast.Node, v *Value, path string, r rules) {
 		}
 		return def
 	}
-	out := Value{Dist: spec.d, Source: v.Source, Note: v.Note, Pos: v.Pos, set: true}
+	out := Value{Dist: spec.d, Source: v.Source, Note: v.Note, ID: v.ID, Pos: v.Pos, set: true}
 	inf := math.Inf(1)
 	switch spec.d {
 	case Point:

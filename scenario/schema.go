@@ -36,7 +36,7 @@ type schemaGen struct {
 func numberSchema() map[string]any {
 	num := map[string]any{"type": "number"}
 	str := map[string]any{"type": "string"}
-	prov := map[string]any{"source": str, "note": str}
+	prov := map[string]any{"source": str, "note": str, "id": map[string]any{"type": "string", "pattern": `^[A-Za-z][A-Za-z0-9_.-]*$`}}
 	withProv := func(props map[string]any, req ...string) map[string]any {
 		p := map[string]any{}
 		for k, v := range prov {

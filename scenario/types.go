@@ -31,18 +31,19 @@ type Prov struct {
 
 // Scenario is one conflict and the guarantee packages to compare in it.
 type Scenario struct {
-	Deter       int         `yaml:"deter" v:"req,min=1,max=1" doc:"Format version; must be 1."`
-	Name        string      `yaml:"name" v:"req" doc:"Title of the scenario."`
-	Description string      `yaml:"description" doc:"What the scenario represents."`
-	AsOf        string      `yaml:"as_of" v:"date" doc:"Date the scenario describes (YYYY-MM-DD)."`
-	Settings    Settings    `yaml:"settings" doc:"Run settings."`
-	References  []Reference `yaml:"references" doc:"Bibliography; values cite entries by id."`
-	Actors      []Actor     `yaml:"actors" v:"req,minlen=2" doc:"Attacker, defender, guarantors and coalitions."`
-	Theatre     Theatre     `yaml:"theatre" v:"req" doc:"The front: sectors, objectives, line of contact."`
-	Packages    []Package   `yaml:"packages" v:"req,minlen=1" doc:"Candidate guarantee packages to compare."`
-	Models      Models      `yaml:"models" doc:"Model coefficients for this scenario (calibration); absent ones take the documented defaults."`
-	Design      *Design     `yaml:"design" doc:"The package design space that 'deter optimise' searches."`
-	Prov        `yaml:",inline"`
+	Deter        int           `yaml:"deter" v:"req,min=1,max=1" doc:"Format version; must be 1."`
+	Name         string        `yaml:"name" v:"req" doc:"Title of the scenario."`
+	Description  string        `yaml:"description" doc:"What the scenario represents."`
+	AsOf         string        `yaml:"as_of" v:"date" doc:"Date the scenario describes (YYYY-MM-DD)."`
+	Settings     Settings      `yaml:"settings" doc:"Run settings."`
+	References   []Reference   `yaml:"references" doc:"Bibliography; values cite entries by id."`
+	Actors       []Actor       `yaml:"actors" v:"req,minlen=2" doc:"Attacker, defender, guarantors and coalitions."`
+	Theatre      Theatre       `yaml:"theatre" v:"req" doc:"The front: sectors, objectives, line of contact."`
+	Packages     []Package     `yaml:"packages" v:"req,minlen=1" doc:"Candidate guarantee packages to compare."`
+	Models       Models        `yaml:"models" doc:"Model coefficients for this scenario (calibration); absent ones take the documented defaults."`
+	Design       *Design       `yaml:"design" doc:"The package design space that 'deter optimise' searches."`
+	Correlations []Correlation `yaml:"correlations" doc:"Rank correlations between uncertain values (named with id: inside the value)."`
+	Prov         `yaml:",inline"`
 
 	// File is the path the scenario was loaded from ("" if built in code).
 	File string `yaml:"-"`
@@ -271,4 +272,12 @@ type Design struct {
 type Range struct {
 	Min float64 `yaml:"min" v:"min=0,max=100000"`
 	Max float64 `yaml:"max" v:"min=0,max=100000"`
+}
+
+// Correlation is a Spearman rank correlation between two uncertain values,
+// imposed in Monte Carlo draws through a Gaussian copula.
+type Correlation struct {
+	Between []string `yaml:"between" v:"req,minlen=2,ref=value" doc:"The ids of exactly two values."`
+	Rank    float64  `yaml:"rank" v:"req,min=-0.999,max=0.999" doc:"Spearman rank correlation."`
+	Prov    `yaml:",inline"`
 }

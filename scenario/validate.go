@@ -91,6 +91,14 @@ func (d *decoder) check(s *Scenario) {
 		d.walkActorLists(reflect.ValueOf(&pk.Mechanisms).Elem(), fmt.Sprintf("packages[%d].mechanisms", i), roles)
 	}
 	d.resolveExtends(s)
+	for i, c := range s.Correlations {
+		p := fmt.Sprintf("correlations[%d].between", i)
+		if len(c.Between) != 2 {
+			d.errorf(d.posOfPath(p), p, "a correlation is between exactly two values, got %d", len(c.Between))
+		} else if c.Between[0] == c.Between[1] {
+			d.errorf(d.posOfPath(p), p, "a value cannot be correlated with itself")
+		}
+	}
 	if ds := s.Design; ds != nil {
 		for _, r := range []struct {
 			name string

@@ -49,8 +49,10 @@ type Value struct {
 	// documented default.
 	Default bool
 	Note    string
-	Pos     Pos
-	set     bool
+	// ID names the value so that correlations can refer to it.
+	ID  string
+	Pos Pos
+	set bool
 }
 
 // Num returns a point Value, for building scenarios in code.

@@ -9,7 +9,7 @@ import (
 // every model (all packages, with and without intervention); ns/op is the
 // time per draw on one core.
 func BenchmarkDraw(b *testing.B) {
-	p := NewPlan(load(b), 1)
+	p := mustPlan(load(b), 1)
 	ctx := context.Background()
 	var d uint64
 	for b.Loop() {
@@ -26,7 +26,7 @@ func BenchmarkExecute1(b *testing.B) { benchExecute(b, 1) }
 func BenchmarkExecute2(b *testing.B) { benchExecute(b, 2) }
 
 func benchExecute(b *testing.B, workers int) {
-	p := NewPlan(load(b), 1)
+	p := mustPlan(load(b), 1)
 	draws := Shard{0, 1}.Draws(200)
 	for b.Loop() {
 		if err := p.Execute(context.Background(), draws, Options{Workers: workers, Sink: func([]Row) error { return nil }}); err != nil {

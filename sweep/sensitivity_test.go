@@ -52,7 +52,7 @@ func TestSobolErrors(t *testing.T) {
 // Donetsk sector (a wide triangular distribution feeding the advance rate)
 // matters more than the UK contingent (which this package does not have).
 func TestTornadoAndSobolScenario(t *testing.T) {
-	p := NewPlan(load(t), 5)
+	p := mustPlan(load(t), 5)
 	m, err := PackageOutput("no-guarantees", "ground_km2_d365")
 	if err != nil {
 		t.Fatal(err)

@@ -22,6 +22,8 @@ import (
 	"sort"
 	"sync"
 
+	"gonum.org/v1/gonum/mat"
+
 	"deter/engine"
 	"deter/scenario"
 )
@@ -53,10 +55,16 @@ type Plan struct {
 	Seed uint64
 	keys []scenario.Pos // uncertain values, in file order
 	dist map[scenario.Pos]scenario.Value
+	// Correlated values: their positions in keys and the Cholesky factor
+	// of their Gaussian-copula correlation matrix.
+	corr []int
+	chol *mat.TriDense
 }
 
-// NewPlan prepares a sweep of s with the given seed.
-func NewPlan(s *scenario.Scenario, seed uint64) *Plan {
+// NewPlan prepares a sweep of s with the given seed. It fails when the
+// scenario's correlations cannot hold together (the implied correlation
+// matrix is not positive definite).
+func NewPlan(s *scenario.Scenario, seed uint64) (*Plan, error) {
 	p := &Plan{S: s, Seed: seed, dist: map[scenario.Pos]scenario.Value{}}
 	scenario.Values(s, func(_ string, v *scenario.Value) {
 		if v.IsSet() && v.Dist != scenario.Point {
@@ -70,7 +78,53 @@ func NewPlan(s *scenario.Scenario, seed uint64) *Plan {
 		a, b := p.keys[i], p.keys[j]
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
-	return p
+	return p, p.correlate()
+}
+
+// correlate builds the Gaussian copula for the scenario's rank
+// correlations. A Spearman correlation ρs between two variables maps to the
+// Pearson correlation of their normal scores r = 2 sin(π ρs / 6) (Pearson
+// 1907; Iman and Conover 1982, "A distribution-free approach to inducing
+// rank correlation among input variables").
+func (p *Plan) correlate() error {
+	if len(p.S.Correlations) == 0 {
+		return nil
+	}
+	byID := map[string]int{}
+	for i, k := range p.keys {
+		if id := p.dist[k].ID; id != "" {
+			byID[id] = i
+		}
+	}
+	local := map[int]int{}
+	for _, c := range p.S.Correlations {
+		for _, id := range c.Between {
+			i, ok := byID[id]
+			if !ok {
+				return fmt.Errorf("sweep: correlated value %q is not a distribution", id)
+			}
+			if _, seen := local[i]; !seen {
+				local[i] = len(p.corr)
+				p.corr = append(p.corr, i)
+			}
+		}
+	}
+	n := len(p.corr)
+	m := mat.NewSymDense(n, nil)
+	for i := range n {
+		m.SetSym(i, i, 1)
+	}
+	for _, c := range p.S.Correlations {
+		a, b := local[byID[c.Between[0]]], local[byID[c.Between[1]]]
+		m.SetSym(a, b, 2*math.Sin(math.Pi*c.Rank/6))
+	}
+	var ch mat.Cholesky
+	if !ch.Factorize(m) {
+		return fmt.Errorf("sweep: the scenario's correlations are inconsistent (their matrix is not positive definite)")
+	}
+	p.chol = mat.NewTriDense(n, mat.Lower, nil)
+	ch.LTo(p.chol)
+	return nil
 }
 
 // Uncertain is the number of distinct uncertain values.
@@ -81,8 +135,28 @@ func (p *Plan) Uncertain() int { return len(p.keys) }
 func (p *Plan) Draw(d uint64) *scenario.Scenario {
 	r := rand.New(rand.NewPCG(p.Seed, d))
 	drawn := make(map[scenario.Pos]float64, len(p.keys))
-	for _, k := range p.keys {
+	for i, k := range p.keys {
+		if p.chol != nil && slices.Contains(p.corr, i) {
+			continue
+		}
 		drawn[k] = p.dist[k].Sample(r)
+	}
+	if p.chol != nil {
+		n := len(p.corr)
+		z := make([]float64, n)
+		for i := range z {
+			z[i] = r.NormFloat64()
+		}
+		for i := range n {
+			x := 0.0
+			for j := 0; j <= i; j++ {
+				x += p.chol.At(i, j) * z[j]
+			}
+			u := 0.5 * math.Erfc(-x/math.Sqrt2)
+			u = math.Min(math.Max(u, 1e-12), 1-1e-12)
+			k := p.keys[p.corr[i]]
+			drawn[k] = p.dist[k].Quantile(u)
+		}
 	}
 	return scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
 		if x, ok := drawn[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {

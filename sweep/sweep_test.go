@@ -3,6 +3,7 @@ package sweep
 import (
 	"context"
 	"math"
+	"strings"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -65,7 +66,7 @@ func same(a, b []Row) bool {
 // TestWorkersAndShardsIdentical: the same seed gives bit-identical rows with
 // 1 worker, 2 workers, and 4 shards run separately and put together.
 func TestWorkersAndShardsIdentical(t *testing.T) {
-	p := NewPlan(load(t), 42)
+	p := mustPlan(load(t), 42)
 	if p.Uncertain() == 0 {
 		t.Fatal("the Ukraine scenario should have uncertain values")
 	}
@@ -99,7 +100,7 @@ func s(p *Plan) []scenario.Package { return p.S.Packages }
 // TestCommonRandomNumbers: a value shared by packages through extends or an
 // alias is drawn once per draw, so all packages see the same number.
 func TestCommonRandomNumbers(t *testing.T) {
-	p := NewPlan(load(t), 7)
+	p := mustPlan(load(t), 7)
 	d := p.Draw(3)
 	var vals []float64
 	for _, pk := range d.Packages {
@@ -155,7 +156,7 @@ func TestSummarise(t *testing.T) {
 }
 
 func TestExecuteCancel(t *testing.T) {
-	p := NewPlan(load(t), 1)
+	p := mustPlan(load(t), 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	n := 0
 	err := p.Execute(ctx, Shard{0, 1}.Draws(50), Options{Workers: 2, Sink: func([]Row) error {
@@ -168,4 +169,113 @@ func TestExecuteCancel(t *testing.T) {
 	if err == nil || n >= 50 {
 		t.Fatalf("cancel ignored: err %v after %d draws", err, n)
 	}
+}
+
+func mustPlan(s *scenario.Scenario, seed uint64) *Plan {
+	p, err := NewPlan(s, seed)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}
+
+// TestRankCorrelation: two values declared with Spearman correlation 0.7
+// come out with a sample rank correlation of 0.7 ± 0.04 over 4,000 draws,
+// keep their marginal distributions (means within 2%), and inconsistent
+// correlations are refused.
+func TestRankCorrelation(t *testing.T) {
+	src := `deter: 1
+name: Correlated
+actors:
+  - id: red
+    name: Red
+    role: attacker
+    forces:
+      - {id: r1, type: infantry, strength: {dist: uniform, min: 10000, max: 20000, id: red-strength}, sector: s}
+  - id: blue
+    name: Blue
+    role: defender
+    forces:
+      - {id: b1, type: infantry, strength: {dist: triangular, min: 5000, mode: 6000, max: 9000, id: blue-strength}, sector: s}
+      - {id: b2, type: infantry, strength: {dist: uniform, min: 100, max: 200, id: other}, sector: s}
+theatre:
+  sectors: [{id: s, frontage_km: 10, depth_km: 20}]
+packages: [{id: p, name: P}]
+correlations:
+  - {between: [red-strength, blue-strength], rank: 0.7}
+`
+	s, err := scenario.Parse("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := mustPlan(s, 11)
+	const n = 4000
+	xs, ys := make([]float64, n), make([]float64, n)
+	for d := range n {
+		sc := p.Draw(uint64(d))
+		xs[d] = sc.Actors[0].Forces[0].Strength.Nominal()
+		ys[d] = sc.Actors[1].Forces[0].Strength.Nominal()
+	}
+	if rho := spearman(xs, ys); math.Abs(rho-0.7) > 0.04 {
+		t.Errorf("Spearman %v, want 0.7 ± 0.04", rho)
+	}
+	mean := func(v []float64) float64 {
+		s := 0.0
+		for _, x := range v {
+			s += x
+		}
+		return s / float64(len(v))
+	}
+	if m := mean(xs); math.Abs(m-15000) > 300 {
+		t.Errorf("uniform mean %v, want 15000", m)
+	}
+	if m := mean(ys); math.Abs(m-20000.0/3) > 130 {
+		t.Errorf("triangular mean %v, want %v", m, 20000.0/3)
+	}
+	bad := strings.Replace(src, "correlations:\n", "correlations:\n  - {between: [red-strength, other], rank: 0.99}\n  - {between: [blue-strength, other], rank: -0.99}\n", 1)
+	s, err = scenario.Parse("c.yaml", []byte(bad))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewPlan(s, 1); err == nil {
+		t.Error("inconsistent correlations accepted")
+	}
+}
+
+func spearman(a, b []float64) float64 {
+	rank := func(v []float64) []float64 {
+		idx := make([]int, len(v))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(i, j int) int {
+			switch {
+			case v[i] < v[j]:
+				return -1
+			case v[i] > v[j]:
+				return 1
+			}
+			return 0
+		})
+		r := make([]float64, len(v))
+		for k, i := range idx {
+			r[i] = float64(k)
+		}
+		return r
+	}
+	ra, rb := rank(a), rank(b)
+	var ma, mb float64
+	for i := range ra {
+		ma += ra[i]
+		mb += rb[i]
+	}
+	ma /= float64(len(ra))
+	mb /= float64(len(rb))
+	var sab, saa, sbb float64
+	for i := range ra {
+		sab += (ra[i] - ma) * (rb[i] - mb)
+		saa += (ra[i] - ma) * (ra[i] - ma)
+		sbb += (rb[i] - mb) * (rb[i] - mb)
+	}
+	return sab / math.Sqrt(saa*sbb)
 }

@@ -490,7 +490,11 @@ func (s *Server) runSweep(ctx context.Context, j *job, sc *scenario.Scenario, te
 		fail(err)
 		return
 	}
-	plan := sweep.NewPlan(sc, sc.Settings.Seed)
+	plan, err := sweep.NewPlan(sc, sc.Settings.Seed)
+	if err != nil {
+		fail(err)
+		return
+	}
 	var mu sync.Mutex
 	err = plan.Execute(ctx, sweep.Shard{I: 0, N: 1}.Draws(j.Draws), sweep.Options{
 		Skip: func(d uint64) bool { return done[d] },

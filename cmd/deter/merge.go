@@ -118,7 +118,9 @@ draw missing, none twice), and prints the summaries of the whole sweep. With
 			s, _ := scenario.Parse(name, []byte(text))
 			unc := 0
 			if s != nil {
-				unc = sweep.NewPlan(s, k.seed).Uncertain()
+				if plan, err := sweep.NewPlan(s, k.seed); err == nil {
+					unc = plan.Uncertain()
+				}
 			}
 			return printSummaries(cmd.OutOrStdout(), name, k.seed, k.draws, sweep.Shard{I: 0, N: 1}, unc, fmt.Sprint(args), sums)
 		},

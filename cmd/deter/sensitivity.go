@@ -49,7 +49,10 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			if err != nil {
 				return err
 			}
-			plan := sweep.NewPlan(s, seed)
+			plan, err := sweep.NewPlan(s, seed)
+			if err != nil {
+				return err
+			}
 			if plan.Uncertain() == 0 {
 				return fmt.Errorf("%s has no uncertain values (no distributions): nothing to analyse", args[0])
 			}

@@ -85,7 +85,10 @@ loses no completed draw: run the same command with --resume to finish it.
 			if len(done) > 0 && len(done) < len(mine) && !resume {
 				return fmt.Errorf("%s already holds %d of this sweep's %d draws; pass --resume to finish it, or use another --db", dbPath, len(done), len(mine))
 			}
-			plan := sweep.NewPlan(s, seed)
+			plan, err := sweep.NewPlan(s, seed)
+			if err != nil {
+				return err
+			}
 			stderr := cmd.ErrOrStderr()
 			progress := progressFunc(stderr, len(mine), quiet)
 			var mu sync.Mutex
