@@ -3,10 +3,10 @@ package sweep
 import (
 	"context"
 	"math"
-	"strings"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
