@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"deter/check"
+	"deter/check/checktest"
 )
 
 func near(a, b, rel float64) bool { return math.Abs(a-b) <= rel*math.Max(math.Abs(a), math.Abs(b)) }
@@ -140,22 +141,7 @@ func TestFitBadInput(t *testing.T) {
 
 // TestValidationCases runs every registered campaign case: the published
 // figure, its source and the tolerance are in each case (see deter check).
-func TestValidationCases(t *testing.T) {
-	env := check.Env{DataDir: check.FindData()}
-	for _, c := range Cases() {
-		t.Run(c.ID, func(t *testing.T) {
-			r := check.Run(c, env)
-			switch r.Status {
-			case check.Skipped:
-				t.Skip(r.Detail)
-			case check.Passed:
-				t.Logf("%s: model %.6g vs published %.6g (%s; %s)", c.What, r.Model, c.Published, c.Tolerance(), c.Source)
-			default:
-				t.Errorf("%s: model %.6g vs published %.6g, tolerance %s (%s): %s %s", c.What, r.Model, c.Published, c.Tolerance(), c.Source, r.Status, r.Detail)
-			}
-		})
-	}
-}
+func TestValidationCases(t *testing.T) { checktest.Run(t, Cases()) }
 
 func TestLoadIwoJimaMissing(t *testing.T) {
 	_, err := loadIwo(check.Env{})

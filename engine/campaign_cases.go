@@ -39,18 +39,24 @@ func packageByID(s *scenario.Scenario, id string) (*scenario.Package, error) {
 	return nil, fmt.Errorf("scenario %s has no package %q", s.Name, id)
 }
 
-// firstObjectiveHours runs a package and returns the hours to its first
-// objective (+Inf if none is reached).
-func firstObjectiveHours(file, pkg string, intervention bool) (float64, error) {
+// shippedPackage loads a shipped scenario and finds one of its packages.
+func shippedPackage(file, pkg string) (*scenario.Scenario, *scenario.Package, error) {
 	path, err := scenarioPath(file)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	s, err := scenario.Load(path)
 	if err != nil {
-		return 0, err
+		return nil, nil, err
 	}
 	p, err := packageByID(s, pkg)
+	return s, p, err
+}
+
+// firstObjectiveHours runs a package and returns the hours to its first
+// objective (+Inf if none is reached).
+func firstObjectiveHours(file, pkg string, intervention bool) (float64, error) {
+	s, p, err := shippedPackage(file, pkg)
 	if err != nil {
 		return 0, err
 	}
@@ -126,15 +132,7 @@ func calibrateUkraine(env check.Env, horizon int) (*ukraineCalibration, error) {
 		return nil, fmt.Errorf("monthly series: want 5 calibration months and 12 months of 2025, got %d and %d", calibMonths, len(uc.obs2025))
 	}
 	uc.calibKm2PerDay = calib / 153 // 1 Aug to 31 Dec 2024
-	path, err := scenarioPath("ukraine-2025.yaml")
-	if err != nil {
-		return nil, err
-	}
-	s, err := scenario.Load(path)
-	if err != nil {
-		return nil, err
-	}
-	p, err := packageByID(s, "no-guarantees")
+	s, p, err := shippedPackage("ukraine-2025.yaml", "no-guarantees")
 	if err != nil {
 		return nil, err
 	}

@@ -4,9 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"runtime"
-	"sync"
 
+	"deter/internal/par"
 	"deter/scenario"
 )
 
@@ -104,54 +103,30 @@ func EvaluateDesigns(ctx context.Context, s *scenario.Scenario, v *DesignVars, x
 		}
 	}
 	out := make([]DesignObjectives, len(xs))
-	errs := make([]error, len(xs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				// A scenario holding only the varied package.
-				sc := *s
-				p := *base
-				sc.Packages = []scenario.Package{p}
-				o, _ := v.Decode(xs[i])
-				if err := ApplyOverrides(&sc, o); err != nil {
-					errs[i] = err
-					continue
-				}
-				res, err := Run(ctx, &sc, Options{})
-				if err != nil {
-					errs[i] = err
-					continue
-				}
-				pr := res.Packages[0]
-				out[i].PAttack1 = pr.Deterrence.PAttack1
-				if pr.Cost != nil {
-					out[i].Cost5 = pr.Cost.Total
-				}
-				for _, h := range pr.RedLines {
-					out[i].RedLines += sev[h.Actor+"/"+h.ID]
-				}
-			}
-		}()
-	}
-	for i := range xs {
-		if ctx.Err() != nil {
-			break
+	err := par.Do(ctx, len(xs), func(i int) error {
+		// A scenario holding only the varied package.
+		sc := *s
+		sc.Packages = []scenario.Package{*base}
+		o, _ := v.Decode(xs[i])
+		if err := ApplyOverrides(&sc, o); err != nil {
+			return err
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	for _, err := range errs {
+		res, err := Run(ctx, &sc, Options{})
 		if err != nil {
-			return nil, err
+			return err
 		}
+		pr := res.Packages[0]
+		out[i].PAttack1 = pr.Deterrence.PAttack1
+		if pr.Cost != nil {
+			out[i].Cost5 = pr.Cost.Total
+		}
+		for _, h := range pr.RedLines {
+			out[i].RedLines += sev[h.Actor+"/"+h.ID]
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

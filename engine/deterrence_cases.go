@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"fmt"
 
 	"deter/check"
 	"deter/scenario"
@@ -11,24 +10,17 @@ import (
 // pAttack runs a shipped scenario and returns a package's P(attack within a
 // year).
 func pAttack(file, pkg string) (float64, error) {
-	path, err := scenarioPath(file)
+	s, p, err := shippedPackage(file, pkg)
 	if err != nil {
 		return 0, err
 	}
-	s, err := scenario.Load(path)
+	one := *s
+	one.Packages = []scenario.Package{*p}
+	res, err := Run(context.Background(), &one, Options{})
 	if err != nil {
 		return 0, err
 	}
-	res, err := Run(context.Background(), s, Options{})
-	if err != nil {
-		return 0, err
-	}
-	for _, p := range res.Packages {
-		if p.ID == pkg {
-			return p.Deterrence.PAttack1, nil
-		}
-	}
-	return 0, fmt.Errorf("%s has no package %s", file, pkg)
+	return res.Packages[0].Deterrence.PAttack1, nil
 }
 
 // deterrenceCases compare the deterrence game with what happened. They are

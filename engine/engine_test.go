@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"deter/campaign"
-	"deter/check"
+	"deter/check/checktest"
 	"deter/scenario"
 )
 
@@ -26,20 +26,7 @@ func loadShipped(t testing.TB, name string) *scenario.Scenario {
 // TestScenarioCases runs the campaign validation cases that use the shipped
 // scenarios (published figure, source and tolerance are in each case).
 func TestScenarioCases(t *testing.T) {
-	env := check.Env{DataDir: check.FindData()}
-	for _, c := range append(campaignScenarioCases(), deterrenceCases()...) {
-		t.Run(c.ID, func(t *testing.T) {
-			r := check.Run(c, env)
-			switch r.Status {
-			case check.Skipped:
-				t.Skip(r.Detail)
-			case check.Passed:
-				t.Logf("%s: model %.6g vs published %.6g (%s; %s)", c.What, r.Model, c.Published, c.Tolerance(), c.Source)
-			default:
-				t.Errorf("%s: model %.6g vs published %.6g, tolerance %s (%s): %s %s", c.What, r.Model, c.Published, c.Tolerance(), c.Source, r.Status, r.Detail)
-			}
-		})
-	}
+	checktest.Run(t, append(campaignScenarioCases(), deterrenceCases()...))
 }
 
 // TestStepSizeUkraine: the Ukraine scenario's one-day step changes the

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"slices"
-	"sync"
 
 	"deter/engine"
+	"deter/internal/par"
 	"deter/scenario"
 )
 
@@ -68,37 +67,15 @@ func PackageOutput(id, o string) (Metric, error) {
 // eval runs the metric at quantile points us, in parallel, results in order.
 func (p *Plan) eval(ctx context.Context, us [][]float64, m Metric) ([]float64, error) {
 	out := make([]float64, len(us))
-	errs := make([]error, len(us))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				res, err := engine.Run(ctx, p.DrawAt(us[i]), engine.Options{Seed: p.Seed})
-				if err == nil {
-					out[i], err = m(res)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range us {
-		if ctx.Err() != nil {
-			break
+	err := par.Do(ctx, len(us), func(i int) error {
+		res, err := engine.Run(ctx, p.DrawAt(us[i]), engine.Options{Seed: p.Seed})
+		if err == nil {
+			out[i], err = m(res)
 		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+		return err
+	})
+	if err != nil {
 		return nil, err
-	}
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"deter/engine"
+	"deter/internal/fsutil"
 	"deter/report"
 	"deter/scenario"
 	"deter/store"
@@ -322,30 +323,7 @@ func (s *Server) put(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"version": version([]byte(req.Text))})
 }
 
-func atomicWrite(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
-}
+func atomicWrite(path string, data []byte) error { return fsutil.WriteAtomic(path, data) }
 
 // load reads a scenario by name, or parses the text sent by the client.
 func (s *Server) load(name, text string) (*scenario.Scenario, error) {

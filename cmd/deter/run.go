@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"deter/engine"
+	"deter/internal/fsutil"
 	"deter/report"
 	"deter/scenario"
 )
@@ -76,7 +76,7 @@ no number is made up.
 					}
 				}
 				for name, data := range files {
-					if err := writeFileAtomic(filepath.Join(outDir, name), data); err != nil {
+					if err := fsutil.WriteAtomic(filepath.Join(outDir, name), data); err != nil {
 						return err
 					}
 				}
@@ -95,32 +95,5 @@ no number is made up.
 	return cmd
 }
 
-// writeFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path, so a reader never sees a half-written result.
-func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	if err := f.Chmod(0o644); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	_, err = io.Copy(f, bytes.NewReader(data))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
-}
+// writeFileAtomic writes a command's output file safely.
+func writeFileAtomic(path string, data []byte) error { return fsutil.WriteAtomic(path, data) }
