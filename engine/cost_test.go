@@ -27,7 +27,7 @@ func isCostOrRate(path string) bool {
 // carries a source and a year (in the citation it points to, or in its
 // note for an assumption, as the price year).
 func TestCostsHaveSourceAndYear(t *testing.T) {
-	for _, name := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml"} {
+	for _, name := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml", "crimea-2014.yaml", "minsk-2015.yaml"} {
 		s := loadShipped(t, name)
 		refs := map[string]string{}
 		for _, r := range s.References {

@@ -54,7 +54,7 @@ func TestStepSizeUkraine(t *testing.T) {
 // finite numbers, and guarantor intervention never makes things worse for
 // the defender.
 func TestRunAllShipped(t *testing.T) {
-	for _, name := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml"} {
+	for _, name := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml", "crimea-2014.yaml", "minsk-2015.yaml"} {
 		s := loadShipped(t, name)
 		res, err := Run(context.Background(), s, Options{})
 		if err != nil {

@@ -121,7 +121,7 @@ func TestShippedScenariosSourced(t *testing.T) {
 			t.Errorf("%s has %d unsourced numbers:\n%v", name, len(u), u)
 		}
 	}
-	for _, want := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml"} {
+	for _, want := range []string{"ukraine-2025.yaml", "baltic-2016.yaml", "cold-war-1985.yaml", "crimea-2014.yaml", "minsk-2015.yaml"} {
 		if _, ok := loadShipped(t)[want]; !ok {
 			t.Errorf("scenario %s is not shipped", want)
 		}
