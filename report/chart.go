@@ -164,3 +164,42 @@ func TornadoChart(w io.Writer, title string, base float64, bars []sweep.Bar) err
 	_, err = wt.WriteTo(w)
 	return err
 }
+
+// DistributionChart writes box plots of one output's draws, one box per
+// package (median, quartiles, whiskers at 1.5 IQR, outliers as points).
+func DistributionChart(w io.Writer, title string, packages []string, values [][]float64) error {
+	p := plot.New()
+	p.Title.Text = title
+	p.Add(plotter.NewGrid())
+	var names []string
+	k := 0
+	for i, vs := range values {
+		var finite plotter.Values
+		for _, v := range vs {
+			if !math.IsInf(v, 0) && !math.IsNaN(v) {
+				finite = append(finite, v)
+			}
+		}
+		if len(finite) == 0 {
+			continue
+		}
+		b, err := plotter.NewBoxPlot(vg.Points(30), float64(k), finite)
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+		b.FillColor = palette[i%len(palette)]
+		p.Add(b)
+		names = append(names, packages[i])
+		k++
+	}
+	if k == 0 {
+		return fmt.Errorf("chart: no finite values to plot")
+	}
+	p.NominalX(names...)
+	wt, err := p.WriterTo(9*vg.Inch, 4.5*vg.Inch, "svg")
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}

@@ -88,6 +88,14 @@ func TestBrowser(t *testing.T) {
 		t.Error("the campaign chart did not change with the force size")
 	}
 	t.Logf("P(attack) %s -> %s", p0, text("#p-attack-exact"))
+	if cost, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("cost-chart").innerHTML`)); !strings.Contains(cost, "<svg") {
+		t.Error("no cost chart for the package")
+	}
+	// What drives P(attack): the tornado chart.
+	if err := chromedp.Do(ctx, chromedp.Click("#tornado-run")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(`document.getElementById("tornado-chart").innerHTML.includes("<svg")`)
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 		os.WriteFile(filepath.Join(shots, "builder-force-x3.png"), png, 0o644)
 	}
@@ -96,7 +104,7 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(`nav button[data-tab="sweep"]`), chromedp.SetValue("#sweep-draws", "30"), chromedp.Click("#sweep-run")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(`document.getElementById("sweep-state").textContent.startsWith("done: 30 of 30") && document.querySelectorAll("#sweep-results tr").length > 5`)
+	waitFor(`document.getElementById("sweep-state").textContent.startsWith("done: 30 of 30") && document.querySelectorAll("#sweep-results tr").length > 5 && document.getElementById("sweep-chart").innerHTML.includes("<svg")`)
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 		os.WriteFile(filepath.Join(shots, "sweep.png"), png, 0o644)
 	}

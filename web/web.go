@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,6 +71,8 @@ type job struct {
 	Error    string          `json:"error,omitempty"`
 	Sums     []sweep.Summary `json:"summaries,omitempty"`
 	cancel   context.CancelFunc
+	pkgs     []string
+	rows     []sweep.Row
 }
 
 // Handler returns the HTTP handler.
@@ -91,6 +94,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/sweeps", s.startSweep)
 	mux.HandleFunc("GET /api/sweeps/{id}", s.getSweep)
 	mux.HandleFunc("DELETE /api/sweeps/{id}", s.cancelSweep)
+	mux.HandleFunc("GET /api/sweeps/{id}/chart", s.sweepChart)
+	mux.HandleFunc("POST /api/tornado", s.tornado)
 	mux.HandleFunc("GET /api/report/{name}", s.report)
 	return s.limit(mux)
 }
@@ -372,7 +377,17 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusInternalServerError, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"result": res, "ground_svg": svg.String()})
+	costs := map[string]string{}
+	for i := range res.Packages {
+		if req.Overrides != nil && req.Overrides.Package != "" && res.Packages[i].ID != req.Overrides.Package {
+			continue
+		}
+		var c bytes.Buffer
+		if ok, err := report.CostChart(&c, res.Scenario, &res.Packages[i]); err == nil && ok {
+			costs[res.Packages[i].ID] = c.String()
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"result": res, "ground_svg": svg.String(), "cost_svg": costs})
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
@@ -498,7 +513,7 @@ func (s *Server) runSweep(ctx context.Context, j *job, sc *scenario.Scenario, te
 		return
 	}
 	s.mu.Lock()
-	j.State, j.Done, j.Sums = "done", j.Draws, sums
+	j.State, j.Done, j.Sums, j.pkgs, j.rows = "done", j.Draws, sums, pkgs, rows
 	s.mu.Unlock()
 }
 
@@ -523,6 +538,92 @@ func (s *Server) cancelSweep(w http.ResponseWriter, r *http.Request) {
 	}
 	j.cancel()
 	writeJSON(w, http.StatusOK, map[string]string{"id": j.ID, "state": "cancelling"})
+}
+
+// sweepChart draws the distribution of one output over a finished sweep.
+func (s *Server) sweepChart(w http.ResponseWriter, r *http.Request) {
+	output := r.URL.Query().Get("output")
+	oi := slices.Index(sweep.Output, output)
+	if oi < 0 {
+		httpError(w, http.StatusBadRequest, "unknown output %q (one of %v)", output, sweep.Output)
+		return
+	}
+	s.mu.Lock()
+	j, ok := s.jobs[r.PathValue("id")]
+	var pkgs []string
+	var rows []sweep.Row
+	if ok {
+		pkgs, rows = j.pkgs, j.rows
+	}
+	s.mu.Unlock()
+	if !ok {
+		httpError(w, http.StatusNotFound, "no sweep %s", r.PathValue("id"))
+		return
+	}
+	if rows == nil {
+		httpError(w, http.StatusConflict, "the sweep has not finished")
+		return
+	}
+	vals := make([][]float64, len(pkgs))
+	for _, row := range rows {
+		vals[row.Package] = append(vals[row.Package], row.Values[oi])
+	}
+	var b bytes.Buffer
+	if err := report.DistributionChart(&b, output+" over the draws", pkgs, vals); err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "image/svg+xml")
+	w.Write(b.Bytes())
+}
+
+// tornado runs the one-at-a-time sensitivity of one package's output.
+func (s *Server) tornado(w http.ResponseWriter, r *http.Request) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Name    string `json:"name"`
+		Package string `json:"package"`
+		Output  string `json:"output"`
+	}
+	if err := json.Unmarshal(b, &req); err != nil {
+		httpError(w, http.StatusBadRequest, "body must be JSON {name, package, output}: %v", err)
+		return
+	}
+	sc, err := s.load(req.Name, "")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	m, err := sweep.PackageOutput(req.Package, req.Output)
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	plan, err := sweep.NewPlan(sc, sc.Settings.Seed)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	if plan.Uncertain() == 0 {
+		httpError(w, http.StatusUnprocessableEntity, "the scenario has no uncertain values")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
+	defer cancel()
+	bars, base, err := plan.Tornado(ctx, m)
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	var svg bytes.Buffer
+	if err := report.TornadoChart(&svg, req.Package+": "+req.Output, base, bars); err != nil {
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"bars": bars, "at_medians": base, "svg": svg.String()})
 }
 
 func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }

@@ -67,6 +67,11 @@ func TestErrorPaths(t *testing.T) {
 		{"GET", "/api/sweeps/s999", "", 404, "no sweep"},
 		{"DELETE", "/api/sweeps/s999", "", 404, "no sweep"},
 		{"GET", "/api/report/..%2Fx.yaml", "", 400, "bad scenario name"},
+		{"GET", "/api/sweeps/s1/chart?output=nope", "", 400, "unknown output"},
+		{"GET", "/api/sweeps/s999/chart?output=p_attack_1y", "", 404, "no sweep"},
+		{"POST", "/api/tornado", `{`, 400, "JSON"},
+		{"POST", "/api/tornado", `{"name":"ukraine-2025.yaml","package":"x","output":"nope"}`, 400, "unknown output"},
+		{"POST", "/api/tornado", `{"name":"baltic-2016.yaml","package":"efp-2017","output":"p_attack_1y"}`, 422, "no uncertain values"},
 	}
 	for _, c := range cases {
 		code, m, raw := do(t, c.method, ts.URL+c.path, c.body)

@@ -114,6 +114,10 @@ function showResult(r, id) {
       num(c.ground_km2_day30), num(c.ground_km2_day90), num(c.ground_km2_day365), num(c.attacker_losses), num(c.defender_losses)]));
   $("ground-chart").innerHTML = r.ground_svg.slice(r.ground_svg.indexOf("<svg"));
   table($("redlines"), ["actor", "red line", "why"], pk.red_lines_crossed.map((h) => [h.actor, h.id + (h.hard ? " (hard)" : ""), h.reason]));
+  const cs = (r.cost_svg || {})[pk.id];
+  $("cost-chart").innerHTML = cs ? cs.slice(cs.indexOf("<svg")) : "This package costs nothing in money.";
+  $("tornado-chart").innerHTML = "";
+  $("tornado-status").textContent = "";
 }
 
 $("scenario-select").addEventListener("change", (e) => openScenario(e.target.value));
@@ -121,6 +125,16 @@ $("package-select").addEventListener("change", packageChanged);
 $("troops-scale").addEventListener("input", runBuilder);
 $("arms").addEventListener("input", runBuilder);
 $("commitment").addEventListener("change", runBuilder);
+
+$("tornado-run").addEventListener("click", async () => {
+  const p = selectedPackage();
+  $("tornado-status").textContent = "running…";
+  try {
+    const r = await api("POST", "/api/tornado", { name: current.name, package: p.id, output: "p_attack_1y" });
+    $("tornado-chart").innerHTML = r.svg.slice(r.svg.indexOf("<svg"));
+    $("tornado-status").textContent = "each uncertain value over its 5%-95% range, the others at their medians (scenario as saved, without the builder's changes)";
+  } catch (e) { $("tornado-status").textContent = "error: " + e.message; }
+});
 
 // Editor.
 function showErrors(errs) {
@@ -165,11 +179,20 @@ async function pollSweep() {
   $("sweep-state").textContent = `${j.state}: ${j.done} of ${j.draws} draws` + (j.error ? " — " + j.error : "");
   if (j.state === "running") { setTimeout(pollSweep, 300); return; }
   $("sweep-cancel").disabled = true;
+  if (j.state === "done") showSweepChart();
   if (j.summaries) {
     const keep = ["p_attack_1y", "p_attack_5y", "ground_km2_d365", "cost_5y_usd_bn"];
     table($("sweep-results"), ["package", "output", "mean", "5%", "median", "95%"],
       j.summaries.filter((s) => keep.includes(s.output)).map((s) => [s.package, s.output, num(s.mean), num(s.p05), num(s.median), num(s.p95)]));
   }
 }
+
+async function showSweepChart() {
+  if (!sweepID) return;
+  const r = await fetch("/api/sweeps/" + sweepID + "/chart?output=" + encodeURIComponent($("sweep-output").value));
+  const t = await r.text();
+  $("sweep-chart").innerHTML = r.ok ? t.slice(t.indexOf("<svg")) : "";
+}
+$("sweep-output").addEventListener("change", showSweepChart);
 
 loadList().catch((e) => { $("run-status").textContent = "cannot load scenarios: " + e.message; });
