@@ -373,3 +373,45 @@ func DefaultParams() Params {
 		SigmaA:          50,
 	}
 }
+
+// PAttack returns P(attack within a year) and P(intervention) without the
+// terms and explanation of Solve, allocating nothing: the fast path for
+// Monte Carlo and optimisation. in must be valid (see Validate).
+func PAttack(in *Input) (pAttack1, pIntervention float64) {
+	p := &in.Params
+	stay := 1.0
+	for i := range in.Guarantors {
+		g := &in.Guarantors[i]
+		aud := p.Audience[g.Commitment]
+		if g.Treaty {
+			aud *= p.TreatyFactor
+		}
+		rep := 0.0
+		if g.OtherCommitments && p.Audience[Automatic] > 0 {
+			rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
+		}
+		// Same terms, same order of addition as Solve, so the results are
+		// bit-identical.
+		net := 0.0
+		for _, v := range [...]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*g.TripwireTroops/1000), rep,
+			p.TrackRecord * (g.TrackRecord - 0.5) * 2, -g.WarCost, -g.Escalation} {
+			net += v
+		}
+		stay *= 1 - Phi(net/p.SigmaG)
+	}
+	pI := 1 - stay
+	u := 0.0
+	for _, v := range [...]float64{
+		(1 - pI) * p.ValuePerKm2 * in.StayOut.GroundKm2,
+		pI * p.ValuePerKm2 * in.Intervene.GroundKm2,
+		-in.WarCost,
+		-p.CostPerLoss * ((1-pI)*in.StayOut.AttackerLosses + pI*in.Intervene.AttackerLosses),
+		-pI * in.FightGuarantors,
+		-in.SanctionsProb * in.Sanctions,
+		-in.Energy,
+		in.Drive,
+	} {
+		u += v
+	}
+	return Phi(u / p.SigmaA), pI
+}

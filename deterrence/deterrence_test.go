@@ -147,3 +147,48 @@ func TestValidate(t *testing.T) {
 		t.Error("probability 2 accepted")
 	}
 }
+
+// BenchmarkSolve solves the deterrence game of a five-guarantor package with
+// a fixed campaign table, including the explanation in words.
+func BenchmarkSolve(b *testing.B) {
+	in := base()
+	for i := range 4 {
+		g := in.Guarantors[0]
+		g.ID = string(rune('a' + i))
+		in.Guarantors = append(in.Guarantors, g)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Solve(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPAttack is the fast path used by sweeps and searches: the
+// probabilities only, no terms or words.
+func BenchmarkPAttack(b *testing.B) {
+	in := base()
+	for i := range 4 {
+		g := in.Guarantors[0]
+		g.ID = string(rune('a' + i))
+		in.Guarantors = append(in.Guarantors, g)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		PAttack(in)
+	}
+}
+
+// TestPAttackMatchesSolve: the fast path gives the same numbers.
+func TestPAttackMatchesSolve(t *testing.T) {
+	for _, mod := range []func(*Input){func(*Input) {}, func(in *Input) { in.Guarantors[0].TripwireTroops = 3000 }, func(in *Input) { in.Drive = 400 }} {
+		in := base()
+		mod(in)
+		r, _ := Solve(in)
+		p1, pI := PAttack(in)
+		if p1 != r.PAttack1 || pI != r.PIntervention {
+			t.Errorf("fast path %v %v, Solve %v %v", p1, pI, r.PAttack1, r.PIntervention)
+		}
+	}
+}
