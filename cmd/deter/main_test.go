@@ -276,3 +276,25 @@ func TestFitBadCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestGameSolve: battle of the sexes, worked by hand: pure equilibria (1,0;1,0)
+// and (0,1;0,1), and the mixed one (2/3,1/3; 1/3,2/3).
+func TestGameSolve(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "game", "solve", "testdata/games/bos.nfg", "--method", "enummixed")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"NE,1,0,1,0", "NE,0,1,0,1", "NE,2/3,1/3,1/3,2/3"} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("missing %s in:\n%s", want, out)
+		}
+	}
+	out, _, _ = deter(t, "game", "solve", "testdata/games/bos.nfg")
+	if strings.Count(out, "NE,") != 2 {
+		t.Errorf("enumpure: %s", out)
+	}
+	if _, errOut, code := deter(t, "game", "solve", "README.md"); code == 0 || !strings.Contains(errOut, ".nfg or .efg") {
+		t.Errorf("non-game file: %d %s", code, errOut)
+	}
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"deter/game"
+)
+
+func newGameCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "game",
+		Short: "Game-theory tools on Gambit .nfg and .efg files",
+	}
+	var method string
+	solve := &cobra.Command{
+		Use:   "solve FILE.nfg|FILE.efg",
+		Short: "List Nash equilibria in Gambit's output style (NE,p1,p2,...)",
+		Long: `solve reads a game in Gambit's .nfg or .efg format (an extensive game is
+solved in its reduced strategic form) and prints its equilibria, one per line,
+as Gambit's command-line tools do: "NE," then every player's strategy
+probabilities, exact rationals.
+
+  --method enumpure    every pure-strategy equilibrium (any number of players)
+  --method enummixed   every extreme equilibrium of a two-player game (vertex
+                       enumeration, exact)`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot open game: %w", err)
+			}
+			if len(b) > 64<<20 {
+				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+			}
+			var g *game.NormalForm
+			switch {
+			case strings.HasSuffix(args[0], ".nfg"):
+				g, err = game.ReadNFG(string(b))
+			case strings.HasSuffix(args[0], ".efg"):
+				var eg *game.Extensive
+				if eg, err = game.ReadEFG(string(b)); err == nil {
+					g, err = eg.ReducedNormalForm()
+				}
+			default:
+				return fmt.Errorf("%s: the file must end in .nfg or .efg", args[0])
+			}
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			var eqs []game.MixedProfile
+			switch method {
+			case "enumpure":
+				eqs = game.PureNash(g)
+			case "enummixed":
+				if eqs, err = game.ExtremeEquilibria(g); err != nil {
+					return err
+				}
+			default:
+				return fmt.Errorf("--method must be enumpure or enummixed, not %q", method)
+			}
+			w := cmd.OutOrStdout()
+			for _, e := range eqs {
+				var parts []string
+				for _, v := range e {
+					for _, x := range v {
+						parts = append(parts, x.RatString())
+					}
+				}
+				fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
+			}
+			return nil
+		},
+	}
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure or enummixed")
+	root.AddCommand(solve)
+	return root
+}

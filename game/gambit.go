@@ -1,0 +1,627 @@
+package game
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// token is a lexical element of Gambit's text formats.
+type token struct {
+	kind byte // 's' string, 'n' number, 'w' word, '{', '}'
+	text string
+	line int
+}
+
+func tokenize(src string) ([]token, error) {
+	var out []token
+	line := 1
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+			i++
+		case unicode.IsSpace(rune(c)) || c == ',':
+			i++
+		case c == '{' || c == '}':
+			out = append(out, token{kind: c, text: string(c), line: line})
+			i++
+		case c == '"':
+			var b strings.Builder
+			start := line
+			i++
+			for ; i < len(src) && src[i] != '"'; i++ {
+				if src[i] == '\\' && i+1 < len(src) {
+					i++
+				}
+				if src[i] == '\n' {
+					line++
+				}
+				b.WriteByte(src[i])
+			}
+			if i >= len(src) {
+				return nil, fmt.Errorf("line %d: unterminated string", start)
+			}
+			i++
+			out = append(out, token{kind: 's', text: b.String(), line: start})
+		default:
+			j := i
+			for j < len(src) && !unicode.IsSpace(rune(src[j])) && src[j] != ',' && src[j] != '{' && src[j] != '}' && src[j] != '"' {
+				j++
+			}
+			w := src[i:j]
+			kind := byte('w')
+			if (w[0] >= '0' && w[0] <= '9') || w[0] == '-' || w[0] == '+' || w[0] == '.' {
+				kind = 'n'
+			}
+			out = append(out, token{kind: kind, text: w, line: line})
+			i = j
+		}
+	}
+	return out, nil
+}
+
+type parser struct {
+	toks []token
+	pos  int
+}
+
+func (p *parser) peek() *token {
+	if p.pos >= len(p.toks) {
+		return nil
+	}
+	return &p.toks[p.pos]
+}
+
+func (p *parser) next() (token, error) {
+	if p.pos >= len(p.toks) {
+		return token{}, fmt.Errorf("unexpected end of file")
+	}
+	t := p.toks[p.pos]
+	p.pos++
+	return t, nil
+}
+
+func (p *parser) expect(kind byte) (token, error) {
+	t, err := p.next()
+	if err != nil {
+		return t, err
+	}
+	if t.kind != kind {
+		return t, fmt.Errorf("line %d: expected %q, got %q", t.line, string(kind), t.text)
+	}
+	return t, nil
+}
+
+func (p *parser) strings() ([]string, error) {
+	if _, err := p.expect('{'); err != nil {
+		return nil, err
+	}
+	var out []string
+	for {
+		t, err := p.next()
+		if err != nil {
+			return nil, err
+		}
+		if t.kind == '}' {
+			return out, nil
+		}
+		if t.kind != 's' {
+			return nil, fmt.Errorf("line %d: expected a name, got %q", t.line, t.text)
+		}
+		out = append(out, t.text)
+	}
+}
+
+// parseNumber reads an integer, decimal ("0.25", "1e-3") or rational ("1/3").
+func parseNumber(t token) (*big.Rat, error) {
+	r, ok := new(big.Rat).SetString(t.text)
+	if !ok {
+		return nil, fmt.Errorf("line %d: %q is not a number", t.line, t.text)
+	}
+	return r, nil
+}
+
+func (p *parser) numbers() ([]*big.Rat, error) {
+	if _, err := p.expect('{'); err != nil {
+		return nil, err
+	}
+	var out []*big.Rat
+	for {
+		t, err := p.next()
+		if err != nil {
+			return nil, err
+		}
+		if t.kind == '}' {
+			return out, nil
+		}
+		v, err := parseNumber(t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+}
+
+// ReadNFG parses a game in Gambit's .nfg format, in either its payoff or its
+// outcome version.
+func ReadNFG(src string) (*NormalForm, error) {
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, fmt.Errorf("nfg: %w", err)
+	}
+	p := &parser{toks: toks}
+	fail := func(err error) (*NormalForm, error) { return nil, fmt.Errorf("nfg: %w", err) }
+	if t, err := p.next(); err != nil || t.text != "NFG" {
+		return fail(fmt.Errorf("not an NFG file"))
+	}
+	if t, err := p.next(); err != nil || t.text != "1" {
+		return fail(fmt.Errorf("only NFG version 1 is supported"))
+	}
+	if _, err := p.next(); err != nil { // R or D
+		return fail(err)
+	}
+	title, err := p.expect('s')
+	if err != nil {
+		return fail(err)
+	}
+	players, err := p.strings()
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := p.expect('{'); err != nil {
+		return fail(err)
+	}
+	var strat [][]string
+	for {
+		t := p.peek()
+		if t == nil {
+			return fail(fmt.Errorf("unexpected end in the strategy list"))
+		}
+		if t.kind == '}' {
+			p.next()
+			break
+		}
+		if t.kind == '{' {
+			names, err := p.strings()
+			if err != nil {
+				return fail(err)
+			}
+			strat = append(strat, names)
+			continue
+		}
+		nt, _ := p.next()
+		k, err := strconv.Atoi(nt.text)
+		if err != nil || k < 1 || k > 10000 {
+			return fail(fmt.Errorf("line %d: bad strategy count %q", nt.line, nt.text))
+		}
+		names := make([]string, k)
+		for i := range names {
+			names[i] = strconv.Itoa(i + 1)
+		}
+		strat = append(strat, names)
+	}
+	if len(strat) != len(players) {
+		return fail(fmt.Errorf("%d players but %d strategy lists", len(players), len(strat)))
+	}
+	total := 1
+	for _, s := range strat {
+		total *= len(s)
+		if total > 10_000_000 {
+			return fail(fmt.Errorf("game too large"))
+		}
+	}
+	if t := p.peek(); t != nil && t.kind == 's' {
+		p.next() // comment
+	}
+	g := NewNormalForm(players, strat)
+	g.Title = title.text
+	if t := p.peek(); t != nil && t.kind == '{' {
+		// Outcome version: outcomes, then one outcome index per profile.
+		p.next()
+		var outcomes [][]*big.Rat
+		for {
+			t := p.peek()
+			if t == nil {
+				return fail(fmt.Errorf("unexpected end in the outcome list"))
+			}
+			if t.kind == '}' {
+				p.next()
+				break
+			}
+			if _, err := p.expect('{'); err != nil {
+				return fail(err)
+			}
+			if _, err := p.expect('s'); err != nil {
+				return fail(err)
+			}
+			var pay []*big.Rat
+			for {
+				t, err := p.next()
+				if err != nil {
+					return fail(err)
+				}
+				if t.kind == '}' {
+					break
+				}
+				v, err := parseNumber(t)
+				if err != nil {
+					return fail(err)
+				}
+				pay = append(pay, v)
+			}
+			if len(pay) != len(players) {
+				return fail(fmt.Errorf("an outcome has %d payoffs for %d players", len(pay), len(players)))
+			}
+			outcomes = append(outcomes, pay)
+		}
+		for idx := range total {
+			t, err := p.next()
+			if err != nil {
+				return fail(fmt.Errorf("%d outcome indices for %d profiles", idx, total))
+			}
+			k, err := strconv.Atoi(t.text)
+			if err != nil || k < 0 || k > len(outcomes) {
+				return fail(fmt.Errorf("line %d: bad outcome index %q", t.line, t.text))
+			}
+			if k > 0 {
+				for pl := range players {
+					g.payoffs[idx][pl].Set(outcomes[k-1][pl])
+				}
+			}
+		}
+		return g, nil
+	}
+	for idx := range total {
+		for pl := range players {
+			t, err := p.next()
+			if err != nil {
+				return fail(fmt.Errorf("payoff list ends at profile %d of %d", idx+1, total))
+			}
+			v, err := parseNumber(t)
+			if err != nil {
+				return fail(err)
+			}
+			g.payoffs[idx][pl].Set(v)
+		}
+	}
+	return g, nil
+}
+
+// Node is a node of an extensive-form game.
+type Node struct {
+	Player   int // 0-based player; -1 chance; -2 terminal
+	Infoset  int // 0-based within the player (or chance)
+	Actions  []string
+	Probs    []*big.Rat // chance moves
+	Payoff   []*big.Rat // outcome at this node, or nil
+	Children []*Node
+}
+
+// Extensive is a game in extensive form.
+type Extensive struct {
+	Title    string
+	Players  []string
+	Root     *Node
+	infosets []map[int][]string // per player: infoset -> actions
+}
+
+// ReadEFG parses a game in Gambit's .efg format (version 2, with chance
+// moves, information sets, and outcomes at any node).
+func ReadEFG(src string) (*Extensive, error) {
+	toks, err := tokenize(src)
+	if err != nil {
+		return nil, fmt.Errorf("efg: %w", err)
+	}
+	p := &parser{toks: toks}
+	fail := func(err error) (*Extensive, error) { return nil, fmt.Errorf("efg: %w", err) }
+	if t, err := p.next(); err != nil || t.text != "EFG" {
+		return fail(fmt.Errorf("not an EFG file"))
+	}
+	if t, err := p.next(); err != nil || t.text != "2" {
+		return fail(fmt.Errorf("only EFG version 2 is supported"))
+	}
+	if _, err := p.next(); err != nil {
+		return fail(err)
+	}
+	title, err := p.expect('s')
+	if err != nil {
+		return fail(err)
+	}
+	players, err := p.strings()
+	if err != nil {
+		return fail(err)
+	}
+	if t := p.peek(); t != nil && t.kind == 's' {
+		p.next()
+	}
+	g := &Extensive{Title: title.text, Players: players, infosets: make([]map[int][]string, len(players))}
+	for i := range g.infosets {
+		g.infosets[i] = map[int][]string{}
+	}
+	chanceSets := map[int]*Node{}
+	outcomes := map[int][]*big.Rat{}
+	count := 0
+	var node func(depth int) (*Node, error)
+	readOutcome := func(n *Node) error {
+		t, err := p.expect('n')
+		if err != nil {
+			return err
+		}
+		k, err := strconv.Atoi(t.text)
+		if err != nil || k < 0 {
+			return fmt.Errorf("line %d: bad outcome number %q", t.line, t.text)
+		}
+		if nt := p.peek(); nt != nil && nt.kind == 's' {
+			p.next()
+			pay, err := p.numbers()
+			if err != nil {
+				return err
+			}
+			if len(pay) != len(players) {
+				return fmt.Errorf("line %d: outcome with %d payoffs for %d players", t.line, len(pay), len(players))
+			}
+			outcomes[k] = pay
+		}
+		if k > 0 {
+			pay, ok := outcomes[k]
+			if !ok {
+				return fmt.Errorf("line %d: outcome %d used before it is defined", t.line, k)
+			}
+			n.Payoff = pay
+		}
+		return nil
+	}
+	node = func(depth int) (*Node, error) {
+		count++
+		if count > 1_000_000 || depth > 10000 {
+			return nil, fmt.Errorf("tree too large")
+		}
+		t, err := p.next()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := p.expect('s'); err != nil { // node name
+			return nil, err
+		}
+		n := &Node{}
+		switch t.text {
+		case "t":
+			n.Player = -2
+			if err := readOutcome(n); err != nil {
+				return nil, err
+			}
+			return n, nil
+		case "p":
+			pt, err := p.expect('n')
+			if err != nil {
+				return nil, err
+			}
+			pl, err := strconv.Atoi(pt.text)
+			if err != nil || pl < 1 || pl > len(players) {
+				return nil, fmt.Errorf("line %d: bad player %q", pt.line, pt.text)
+			}
+			it, err := p.expect('n')
+			if err != nil {
+				return nil, err
+			}
+			is, err := strconv.Atoi(it.text)
+			if err != nil || is < 1 {
+				return nil, fmt.Errorf("line %d: bad information set %q", it.line, it.text)
+			}
+			n.Player, n.Infoset = pl-1, is-1
+			if nt := p.peek(); nt != nil && nt.kind == 's' {
+				p.next()
+				acts, err := p.strings()
+				if err != nil {
+					return nil, err
+				}
+				if prev, ok := g.infosets[pl-1][is-1]; ok && len(prev) != len(acts) {
+					return nil, fmt.Errorf("line %d: information set %d of player %d redefined with other actions", it.line, is, pl)
+				}
+				g.infosets[pl-1][is-1] = acts
+			}
+			acts, ok := g.infosets[pl-1][is-1]
+			if !ok || len(acts) == 0 {
+				return nil, fmt.Errorf("line %d: information set %d of player %d has no actions", it.line, is, pl)
+			}
+			n.Actions = acts
+		case "c":
+			it, err := p.expect('n')
+			if err != nil {
+				return nil, err
+			}
+			is, err := strconv.Atoi(it.text)
+			if err != nil || is < 1 {
+				return nil, fmt.Errorf("line %d: bad chance information set %q", it.line, it.text)
+			}
+			n.Player, n.Infoset = -1, is-1
+			if nt := p.peek(); nt != nil && nt.kind == 's' {
+				p.next()
+				if _, err := p.expect('{'); err != nil {
+					return nil, err
+				}
+				for {
+					t, err := p.next()
+					if err != nil {
+						return nil, err
+					}
+					if t.kind == '}' {
+						break
+					}
+					if t.kind != 's' {
+						return nil, fmt.Errorf("line %d: expected an action name", t.line)
+					}
+					pt, err := p.next()
+					if err != nil {
+						return nil, err
+					}
+					pr, err := parseNumber(pt)
+					if err != nil {
+						return nil, err
+					}
+					n.Actions = append(n.Actions, t.text)
+					n.Probs = append(n.Probs, pr)
+				}
+				chanceSets[is] = n
+			} else if prev, ok := chanceSets[is]; ok {
+				n.Actions, n.Probs = prev.Actions, prev.Probs
+			}
+			if len(n.Actions) == 0 {
+				return nil, fmt.Errorf("line %d: chance node without actions", it.line)
+			}
+		default:
+			return nil, fmt.Errorf("line %d: unknown node type %q", t.line, t.text)
+		}
+		if err := readOutcome(n); err != nil {
+			return nil, err
+		}
+		for range n.Actions {
+			c, err := node(depth + 1)
+			if err != nil {
+				return nil, err
+			}
+			n.Children = append(n.Children, c)
+		}
+		return n, nil
+	}
+	root, err := node(0)
+	if err != nil {
+		return fail(err)
+	}
+	if t := p.peek(); t != nil {
+		return fail(fmt.Errorf("line %d: unexpected %q after the tree", t.line, t.text))
+	}
+	g.Root = root
+	return g, nil
+}
+
+// ReducedNormalForm returns the reduced strategic form of the extensive
+// game: a player's pure strategies choose an action at each of its
+// information sets (the first information set most significant, its first
+// action first), and strategies that differ only at information sets their
+// own choices make unreachable are merged, keeping the first. Payoffs are
+// expected values over chance; outcomes on non-terminal nodes add up along
+// the path.
+func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
+	np := len(g.Players)
+	strats := make([][][]int, np) // per player: list of (action per infoset), -1 unreachable
+	names := make([][]string, np)
+	for pl := range np {
+		k := len(g.infosets[pl])
+		sizes := make([]int, k)
+		for is := range k {
+			acts, ok := g.infosets[pl][is]
+			if !ok {
+				return nil, fmt.Errorf("game: player %d's information sets are not numbered 1..%d", pl+1, k)
+			}
+			sizes[is] = len(acts)
+		}
+		total := 1
+		for _, s := range sizes {
+			total *= s
+			if total > 100000 {
+				return nil, fmt.Errorf("game: player %d has too many pure strategies", pl+1)
+			}
+		}
+		seen := map[string]bool{}
+		cur := make([]int, k)
+		for range total {
+			red := g.reduce(pl, cur)
+			key := fmt.Sprint(red)
+			if !seen[key] {
+				seen[key] = true
+				strats[pl] = append(strats[pl], red)
+				var b strings.Builder
+				for is, a := range red {
+					if a < 0 {
+						b.WriteByte('*')
+					} else {
+						b.WriteString(g.infosets[pl][is][a])
+					}
+				}
+				names[pl] = append(names[pl], b.String())
+			}
+			// Increment with the last information set varying fastest.
+			for i := k - 1; i >= 0; i-- {
+				cur[i]++
+				if cur[i] < sizes[i] {
+					break
+				}
+				cur[i] = 0
+			}
+		}
+		if k == 0 {
+			strats[pl] = [][]int{{}}
+			names[pl] = []string{"-"}
+		}
+	}
+	nf := NewNormalForm(g.Players, names)
+	nf.Title = g.Title
+	for idx := range nf.Profiles() {
+		s := nf.Profile(idx)
+		prof := make([][]int, np)
+		for pl := range np {
+			prof[pl] = strats[pl][s[pl]]
+		}
+		pay := make([]*big.Rat, np)
+		for i := range pay {
+			pay[i] = new(big.Rat)
+		}
+		g.accumulate(g.Root, prof, big.NewRat(1, 1), pay)
+		for pl := range np {
+			nf.payoffs[idx][pl].Set(pay[pl])
+		}
+	}
+	return nf, nil
+}
+
+// reduce marks with −1 the information sets of player pl that strategy s
+// cannot reach.
+func (g *Extensive) reduce(pl int, s []int) []int {
+	reach := make([]bool, len(s))
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n.Player == pl {
+			reach[n.Infoset] = true
+			walk(n.Children[s[n.Infoset]])
+			return
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(g.Root)
+	out := make([]int, len(s))
+	for i := range s {
+		out[i] = s[i]
+		if !reach[i] {
+			out[i] = -1
+		}
+	}
+	return out
+}
+
+func (g *Extensive) accumulate(n *Node, prof [][]int, prob *big.Rat, pay []*big.Rat) {
+	if n.Payoff != nil {
+		tmp := new(big.Rat)
+		for pl := range pay {
+			pay[pl].Add(pay[pl], tmp.Mul(prob, n.Payoff[pl]))
+		}
+	}
+	switch {
+	case n.Player == -1:
+		for i, c := range n.Children {
+			g.accumulate(c, prof, new(big.Rat).Mul(prob, n.Probs[i]), pay)
+		}
+	case n.Player >= 0:
+		a := prof[n.Player][n.Infoset]
+		if a < 0 {
+			a = 0 // cannot happen: a node reached is never marked unreachable
+		}
+		g.accumulate(n.Children[a], prof, prob, pay)
+	}
+}

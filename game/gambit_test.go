@@ -1,0 +1,221 @@
+package game
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"deter/check"
+)
+
+type expectedCase struct {
+	family, name, file string
+	expected           []MixedProfile
+}
+
+var (
+	caseRe = regexp.MustCompile(`^\[([A-Z_]+) '([^']+)'\] game=.*read_from_file, '([^']+)'`)
+	dRe    = regexp.MustCompile(`d\(([^)]*)\)`)
+)
+
+// loadExpected reads the file-based cases of Gambit's test suite
+// (expected_equilibria_from_test_nash.txt) for the given solver families.
+func loadExpected(t *testing.T, families ...string) (string, []expectedCase) {
+	t.Helper()
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected_equilibria_from_test_nash.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []expectedCase
+	var cur *expectedCase
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := caseRe.FindStringSubmatch(line); m != nil {
+			cur = nil
+			for _, f := range families {
+				if m[1] == f {
+					out = append(out, expectedCase{family: m[1], name: m[2], file: m[3]})
+					cur = &out[len(out)-1]
+				}
+			}
+			continue
+		}
+		line = strings.TrimSpace(line)
+		if cur == nil || !strings.HasPrefix(line, "expected=") {
+			continue
+		}
+		// expected=[[d(..), d(..)], [d(..), d(..)]]
+		body := strings.TrimSuffix(strings.TrimPrefix(line, "expected=["), "]")
+		for _, prof := range strings.Split(body, "], [") {
+			var mp MixedProfile
+			for _, dm := range dRe.FindAllStringSubmatch(prof, -1) {
+				var v []*big.Rat
+				for _, x := range strings.Split(dm[1], ",") {
+					x = strings.Trim(strings.TrimSpace(x), "'")
+					r, ok := new(big.Rat).SetString(x)
+					if !ok {
+						t.Fatalf("%s: bad number %q", cur.name, x)
+					}
+					v = append(v, r)
+				}
+				mp = append(mp, v)
+			}
+			if len(mp) > 0 {
+				cur.expected = append(cur.expected, mp)
+			}
+		}
+	}
+	return dir, out
+}
+
+func findGameFile(dir, name string) string {
+	for _, sub := range []string{"tests/test_games", "contrib/games"} {
+		p := filepath.Join(dir, sub, name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// strategic loads a .nfg, or an .efg as its reduced strategic form.
+func strategic(t *testing.T, path string) *NormalForm {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasSuffix(path, ".nfg") {
+		g, err := ReadNFG(string(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g
+	}
+	eg, err := ReadEFG(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := eg.ReducedNormalForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func sameSet(a, b []MixedProfile) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	used := make([]bool, len(b))
+	for _, x := range a {
+		found := false
+		for j, y := range b {
+			if !used[j] && x.Equal(y) {
+				used[j], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// TestGambitCorpus runs every file-based case of Gambit's own test suite
+// for the solver families implemented here (enumpure; enummixed, rational
+// and double) and requires exactly the expected set of equilibria. The
+// action-graph formats (.agg, .bagg) are not supported and are skipped.
+func TestGambitCorpus(t *testing.T) {
+	dir, cases := loadExpected(t, "ENUMPURE_CASES", "ENUMMIXED_RATIONAL_CASES", "ENUMMIXED_DOUBLE_CASES")
+	ran := 0
+	for _, c := range cases {
+		if strings.HasSuffix(c.file, ".agg") || strings.HasSuffix(c.file, ".bagg") {
+			continue
+		}
+		t.Run(c.name, func(t *testing.T) {
+			path := findGameFile(dir, c.file)
+			if path == "" {
+				t.Fatalf("game file %s not found", c.file)
+			}
+			g := strategic(t, path)
+			var got []MixedProfile
+			var err error
+			if c.family == "ENUMPURE_CASES" {
+				got = PureNash(g)
+			} else {
+				got, err = ExtremeEquilibria(g)
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !sameSet(got, c.expected) {
+				t.Errorf("%s on %s: got %v, want %v", c.family, c.file, got, c.expected)
+			}
+		})
+		ran++
+	}
+	if ran < 4 {
+		t.Errorf("only %d corpus cases ran", ran)
+	}
+}
+
+// TestTextbookGames checks the solvers on games worked by hand.
+func TestTextbookGames(t *testing.T) {
+	// Matching pennies (von Neumann and Morgenstern 1944): no pure
+	// equilibrium; the unique equilibrium mixes 1/2, 1/2.
+	mp, err := ReadNFG(`NFG 1 R "Matching pennies" { "1" "2" } { 2 2 }
+1 -1 -1 1 -1 1 1 -1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(PureNash(mp)) != 0 {
+		t.Error("matching pennies has a pure equilibrium?")
+	}
+	eq, _ := ExtremeEquilibria(mp)
+	half := big.NewRat(1, 2)
+	want := MixedProfile{{half, half}, {half, half}}
+	if len(eq) != 1 || !eq[0].Equal(want) {
+		t.Errorf("matching pennies: %v", eq)
+	}
+	// Battle of the sexes (Luce and Raiffa 1957), payoffs (2,1), (1,2):
+	// two pure equilibria and the mixed one (2/3, 1/3), (1/3, 2/3).
+	bos, _ := ReadNFG(`NFG 1 R "BoS" { "1" "2" } { 2 2 }
+2 1 0 0 0 0 1 2`)
+	eq, _ = ExtremeEquilibria(bos)
+	mixed := MixedProfile{{big.NewRat(2, 3), big.NewRat(1, 3)}, {big.NewRat(1, 3), big.NewRat(2, 3)}}
+	if len(eq) != 3 || !sameSet(eq[2:], []MixedProfile{mixed}) && !containsProfile(eq, mixed) {
+		t.Errorf("battle of the sexes: %v", eq)
+	}
+	if len(PureNash(bos)) != 2 {
+		t.Errorf("battle of the sexes pure equilibria: %v", PureNash(bos))
+	}
+}
+
+func containsProfile(list []MixedProfile, p MixedProfile) bool {
+	for _, x := range list {
+		if x.Equal(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestReadErrors(t *testing.T) {
+	bad := []string{"", "NFG 2 R", `NFG 1 R "x" { "a" } { 2 } 1`, `EFG 2 R "x" { "a" } t "" 1 { 1 }`, `EFG 2 R "x" { "a" } p "" 1 1 "" { "a" "b" } 0 t "" 0`}
+	for _, s := range bad {
+		if _, err := ReadNFG(s); err == nil && strings.HasPrefix(s, "NFG") {
+			t.Errorf("NFG %q accepted", s)
+		}
+		if _, err := ReadEFG(s); err == nil {
+			t.Errorf("EFG %q accepted", s)
+		}
+	}
+}

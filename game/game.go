@@ -1,0 +1,176 @@
+// Package game is a small game-theory library: normal-form games with
+// exact rational payoffs, extensive-form games with chance moves and
+// information sets, Gambit's .nfg and .efg text formats, the reduced
+// strategic form of an extensive game, and exact solvers: all pure-strategy
+// Nash equilibria (n players) and all extreme Nash equilibria of two-player
+// games by vertex enumeration.
+//
+// Arithmetic is exact (math/big.Rat) throughout, as in Gambit's rational
+// solvers, so equilibria compare exactly with Gambit's expected results.
+// It does not yet offer Lemke-Howson, the sequence form, or quantal
+// response; the deterrence package solves its own game in closed form.
+//
+// References:
+//
+//   - McKelvey, R. D., McLennan, A. M. and Turocy, T. L. (2016). Gambit:
+//     Software Tools for Game Theory, version 16. http://www.gambit-project.org
+//     (the .nfg and .efg formats).
+//   - Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010).
+//     Enumeration of Nash equilibria for two-player games. Economic Theory
+//     42(1):9-37 (best-response polytopes and complementary vertex pairs).
+//   - Kuhn, H. W. (1953). Extensive games and the problem of information.
+//     Contributions to the Theory of Games II, 193-216 (reduced strategies).
+package game
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+)
+
+// NormalForm is a finite game in strategic form.
+type NormalForm struct {
+	Title      string
+	Players    []string
+	Strategies [][]string // per player
+	// payoffs[profileIndex][player]; profiles are ordered with player 0's
+	// strategy varying fastest (Gambit's order).
+	payoffs [][]*big.Rat
+}
+
+// NewNormalForm makes a game with the given strategy counts and zero payoffs.
+func NewNormalForm(players []string, strategies [][]string) *NormalForm {
+	g := &NormalForm{Players: players, Strategies: strategies}
+	n := 1
+	for _, s := range strategies {
+		n *= len(s)
+	}
+	g.payoffs = make([][]*big.Rat, n)
+	for i := range g.payoffs {
+		g.payoffs[i] = make([]*big.Rat, len(players))
+		for p := range players {
+			g.payoffs[i][p] = new(big.Rat)
+		}
+	}
+	return g
+}
+
+// Profiles is the number of pure strategy profiles.
+func (g *NormalForm) Profiles() int { return len(g.payoffs) }
+
+// Index returns the profile index of the pure profile s (one strategy
+// index per player).
+func (g *NormalForm) Index(s []int) int {
+	idx, mul := 0, 1
+	for p, k := range s {
+		idx += k * mul
+		mul *= len(g.Strategies[p])
+	}
+	return idx
+}
+
+// Profile is the inverse of Index.
+func (g *NormalForm) Profile(idx int) []int {
+	s := make([]int, len(g.Players))
+	for p := range s {
+		n := len(g.Strategies[p])
+		s[p] = idx % n
+		idx /= n
+	}
+	return s
+}
+
+// Payoff returns player p's payoff at pure profile s.
+func (g *NormalForm) Payoff(s []int, p int) *big.Rat { return g.payoffs[g.Index(s)][p] }
+
+// SetPayoff sets player p's payoff at pure profile s.
+func (g *NormalForm) SetPayoff(s []int, p int, v *big.Rat) { g.payoffs[g.Index(s)][p].Set(v) }
+
+// MixedProfile gives each player a probability vector over its strategies.
+type MixedProfile [][]*big.Rat
+
+func (m MixedProfile) String() string {
+	var b strings.Builder
+	for p, v := range m {
+		if p > 0 {
+			b.WriteString(" ; ")
+		}
+		for i, x := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(x.RatString())
+		}
+	}
+	return b.String()
+}
+
+// Equal reports whether two profiles are exactly equal.
+func (m MixedProfile) Equal(o MixedProfile) bool {
+	if len(m) != len(o) {
+		return false
+	}
+	for p := range m {
+		if len(m[p]) != len(o[p]) {
+			return false
+		}
+		for i := range m[p] {
+			if m[p][i].Cmp(o[p][i]) != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// pure returns the mixed profile that plays pure profile s.
+func (g *NormalForm) pure(s []int) MixedProfile {
+	m := make(MixedProfile, len(s))
+	for p, k := range s {
+		m[p] = make([]*big.Rat, len(g.Strategies[p]))
+		for i := range m[p] {
+			m[p][i] = new(big.Rat)
+		}
+		m[p][k].SetInt64(1)
+	}
+	return m
+}
+
+// PureNash returns every pure-strategy Nash equilibrium, in profile order.
+func PureNash(g *NormalForm) []MixedProfile {
+	var out []MixedProfile
+	for idx := range g.Profiles() {
+		s := g.Profile(idx)
+		ok := true
+		for p := range g.Players {
+			cur := g.payoffs[idx][p]
+			dev := append([]int(nil), s...)
+			for k := range g.Strategies[p] {
+				dev[p] = k
+				if g.payoffs[g.Index(dev)][p].Cmp(cur) > 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			out = append(out, g.pure(s))
+		}
+	}
+	return out
+}
+
+func (g *NormalForm) String() string {
+	return fmt.Sprintf("%q: %d players, strategies %v", g.Title, len(g.Players), g.counts())
+}
+
+func (g *NormalForm) counts() []int {
+	c := make([]int, len(g.Strategies))
+	for p, s := range g.Strategies {
+		c[p] = len(s)
+	}
+	return c
+}
