@@ -219,3 +219,44 @@ func TestReadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestKuhnPokerValue: Kuhn poker (Kuhn 1950), read from OpenSpiel's .efg and
+// solved exactly in its reduced strategic form, is worth −1/18 to player 1
+// (the published value of the game).
+func TestKuhnPokerValue(t *testing.T) {
+	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	if err != nil {
+		t.Skip(err)
+	}
+	g := strategic(t, p)
+	if len(g.Strategies[0]) != 27 || len(g.Strategies[1]) != 64 {
+		t.Errorf("reduced strategies %d × %d, want 27 × 64", len(g.Strategies[0]), len(g.Strategies[1]))
+	}
+	v, eq, err := ZeroSumValue(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Cmp(big.NewRat(-1, 18)) != 0 {
+		t.Errorf("value %s, want -1/18", v.RatString())
+	}
+	// The strategies found guarantee the value: player 1's strategy earns at
+	// least v against every column, player 2's concedes at most v.
+	for j := range g.Strategies[1] {
+		s := new(big.Rat)
+		for i, x := range eq[0] {
+			s.Add(s, new(big.Rat).Mul(x, g.Payoff([]int{i, j}, 0)))
+		}
+		if s.Cmp(v) < 0 {
+			t.Fatalf("player 1's strategy earns %s < value against column %d", s.RatString(), j)
+		}
+	}
+	for i := range g.Strategies[0] {
+		s := new(big.Rat)
+		for j, y := range eq[1] {
+			s.Add(s, new(big.Rat).Mul(y, g.Payoff([]int{i, j}, 0)))
+		}
+		if s.Cmp(v) > 0 {
+			t.Fatalf("player 2's strategy concedes %s > value against row %d", s.RatString(), i)
+		}
+	}
+}

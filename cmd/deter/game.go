@@ -26,7 +26,9 @@ probabilities, exact rationals.
 
   --method enumpure    every pure-strategy equilibrium (any number of players)
   --method enummixed   every extreme equilibrium of a two-player game (vertex
-                       enumeration, exact)`,
+                       enumeration, exact)
+  --method lp          a two-player zero-sum game: one equilibrium and the
+                       game's value to player 1 (exact simplex)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := os.ReadFile(args[0])
@@ -59,8 +61,15 @@ probabilities, exact rationals.
 				if eqs, err = game.ExtremeEquilibria(g); err != nil {
 					return err
 				}
+			case "lp":
+				v, eq, err := game.ZeroSumValue(g)
+				if err != nil {
+					return err
+				}
+				eqs = []game.MixedProfile{eq}
+				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure or enummixed, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed or lp, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			for _, e := range eqs {
@@ -75,7 +84,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure or enummixed")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed or lp")
 	root.AddCommand(solve)
 	return root
 }
