@@ -46,3 +46,28 @@ func TestDesignEvaluation(t *testing.T) {
 		t.Errorf("without foreign troops or trainers the hard red line should not be crossed: %v", objs[0].RedLines)
 	}
 }
+
+// TestEnableMechanism: adding the European force's deterrent force to the
+// assurances-only package copies its parameters and leaves the European
+// force package untouched.
+func TestEnableMechanism(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	if err := ApplyOverrides(s, &Overrides{Package: "assurances-only", Enable: []string{"deterrent_force"}}); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := packageByID(s, "assurances-only")
+	e, _ := packageByID(s, "european-force")
+	if !a.Mechanisms.Has("deterrent_force") || !e.Mechanisms.Has("deterrent_force") {
+		t.Fatal("deterrent force not added, or removed from its own package")
+	}
+	scale := 0.5
+	if err := ApplyOverrides(s, &Overrides{Package: "assurances-only", TroopsScale: &scale}); err != nil {
+		t.Fatal(err)
+	}
+	if a.Mechanisms.DeterrentForce.Contingents[0].Troops.Nominal() == e.Mechanisms.DeterrentForce.Contingents[0].Troops.Nominal() {
+		t.Error("scaling the copy changed the original package")
+	}
+	if err := ApplyOverrides(s, &Overrides{Package: "assurances-only", Enable: []string{"attacker_guarantor"}}); err == nil {
+		t.Error("a mechanism no package has was added")
+	}
+}

@@ -10,6 +10,7 @@ import (
 type Overrides struct {
 	Package     string   `json:"package"`
 	Disable     []string `json:"disable"`      // mechanisms to remove
+	Enable      []string `json:"enable"`       // mechanisms to add, copied from another package that has them
 	TroopsScale *float64 `json:"troops_scale"` // multiplies every deterrent-force contingent
 	ArmsUSDbn   *float64 `json:"arms_usd_bn"`  // arms purchases total
 	Commitment  string   `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
@@ -33,6 +34,24 @@ func ApplyOverrides(sc *scenario.Scenario, o *Overrides) error {
 	// The package may share mechanisms with others (extends): copy what we
 	// change.
 	m := p.Mechanisms
+	for _, key := range o.Enable {
+		if m.Has(key) {
+			continue
+		}
+		found := false
+		for i := range sc.Packages {
+			if other := &sc.Packages[i].Mechanisms; other.Has(key) {
+				if err := m.CopyFrom(other, key); err != nil {
+					return err
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("no package of the scenario has %q to copy its parameters from", key)
+		}
+	}
 	for _, key := range o.Disable {
 		if err := setNil(&m, key); err != nil {
 			return err

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"sort"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -197,6 +198,50 @@ func DistributionChart(w io.Writer, title string, packages []string, values [][]
 	}
 	p.NominalX(names...)
 	wt, err := p.WriterTo(9*vg.Inch, 4.5*vg.Inch, "svg")
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}
+
+// ParetoPoint is one design on the front.
+type ParetoPoint struct {
+	PAttack, Cost, RedLines float64
+}
+
+// ParetoChart writes a scatter of the Pareto front: P(renewed attack) against
+// cost over five years, one colour per red-line score.
+func ParetoChart(w io.Writer, title string, pts []ParetoPoint) error {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "cost over five years (US$ bn)"
+	p.Y.Label.Text = "P(renewed attack within a year)"
+	p.Add(plotter.NewGrid())
+	p.Legend.Top = true
+	groups := map[float64]plotter.XYs{}
+	var keys []float64
+	for _, q := range pts {
+		if _, ok := groups[q.RedLines]; !ok {
+			keys = append(keys, q.RedLines)
+		}
+		groups[q.RedLines] = append(groups[q.RedLines], plotter.XY{X: q.Cost, Y: q.PAttack})
+	}
+	if len(keys) == 0 {
+		return fmt.Errorf("chart: no points")
+	}
+	sort.Float64s(keys)
+	for i, k := range keys {
+		s, err := plotter.NewScatter(groups[k])
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+		s.GlyphStyle.Color = palette[i%len(palette)]
+		s.GlyphStyle.Radius = vg.Points(4)
+		p.Add(s)
+		p.Legend.Add(fmt.Sprintf("red lines crossed %.2g", k), s)
+	}
+	wt, err := p.WriterTo(8*vg.Inch, 5*vg.Inch, "svg")
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
 	}

@@ -70,6 +70,19 @@ func (m *Mechanisms) Remove(key string) error {
 	return fmt.Errorf("scenario: unknown mechanism %q", key)
 }
 
+// CopyFrom sets the mechanism with the given key to other's (shared, not
+// deep-copied: callers that change it must copy it first).
+func (m *Mechanisms) CopyFrom(other *Mechanisms, key string) error {
+	v, o := reflect.ValueOf(m).Elem(), reflect.ValueOf(other).Elem()
+	for i := range v.NumField() {
+		if yamlKey(v.Type().Field(i)) == key {
+			v.Field(i).Set(o.Field(i))
+			return nil
+		}
+	}
+	return fmt.Errorf("scenario: unknown mechanism %q", key)
+}
+
 // Has reports whether the mechanism with the given key is present.
 func (m *Mechanisms) Has(key string) bool {
 	v := reflect.ValueOf(m).Elem()

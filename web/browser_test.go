@@ -108,6 +108,14 @@ func TestBrowser(t *testing.T) {
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 		os.WriteFile(filepath.Join(shots, "sweep.png"), png, 0o644)
 	}
+	// The Pareto front of the design space.
+	if err := chromedp.Do(ctx, chromedp.Click(`nav button[data-tab="best"]`), chromedp.SetValue("#opt-gen", "2"), chromedp.Click("#opt-run")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(`document.getElementById("pareto-chart").innerHTML.includes("<svg") && document.querySelectorAll("#pareto-table tr").length > 1`)
+	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+		os.WriteFile(filepath.Join(shots, "pareto.png"), png, 0o644)
+	}
 	// The sources page lists cited values.
 	if err := chromedp.Do(ctx, chromedp.Click(`nav button[data-tab="sources"]`)); err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ import (
 
 	"deter/engine"
 	"deter/internal/fsutil"
+	"deter/optimise"
 	"deter/report"
 	"deter/scenario"
 	"deter/store"
@@ -96,6 +97,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("DELETE /api/sweeps/{id}", s.cancelSweep)
 	mux.HandleFunc("GET /api/sweeps/{id}/chart", s.sweepChart)
 	mux.HandleFunc("POST /api/tornado", s.tornado)
+	mux.HandleFunc("POST /api/optimise", s.optimise)
 	mux.HandleFunc("GET /api/report/{name}", s.report)
 	return s.limit(mux)
 }
@@ -228,7 +230,17 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) {
 			}
 			pk = append(pk, map[string]any{"id": p.ID, "name": p.Name, "mechanisms": mech})
 		}
-		resp["values"], resp["packages"] = vals, pk
+		avail := map[string]bool{}
+		for _, p := range sc.Packages {
+			for _, k := range p.Mechanisms.Present() {
+				avail[k] = true
+			}
+		}
+		var all []map[string]any
+		for _, info := range scenario.MechanismList() {
+			all = append(all, map[string]any{"key": info.Key, "doc": info.Doc, "available": avail[info.Key]})
+		}
+		resp["values"], resp["packages"], resp["mechanisms"] = vals, pk, all
 	}
 	writeJSON(w, http.StatusOK, resp)
 }
@@ -624,6 +636,76 @@ func (s *Server) tornado(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"bars": bars, "at_medians": base, "svg": svg.String()})
+}
+
+// optimise searches the scenario's design space (small searches only; the
+// command line runs bigger ones) and draws the Pareto front.
+func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
+	b, ok := readBody(w, r)
+	if !ok {
+		return
+	}
+	var req struct {
+		Name        string `json:"name"`
+		Population  int    `json:"population"`
+		Generations int    `json:"generations"`
+	}
+	if err := json.Unmarshal(b, &req); err != nil {
+		httpError(w, http.StatusBadRequest, "body must be JSON {name, population, generations}: %v", err)
+		return
+	}
+	if req.Population < 4 || req.Population > 100 || req.Population%2 != 0 || req.Generations < 1 || req.Generations > 50 {
+		httpError(w, http.StatusBadRequest, "population must be even, 4 to 100; generations 1 to 50 (use 'deter optimise' for more)")
+		return
+	}
+	sc, err := s.load(req.Name, "")
+	if err != nil {
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	if sc.Design == nil {
+		httpError(w, http.StatusUnprocessableEntity, "the scenario has no 'design:' block saying what to vary")
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), 90*time.Second)
+	defer cancel()
+	v := engine.NewDesignVars(sc.Design)
+	prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
+		objs, err := engine.EvaluateDesigns(ctx, sc, v, xs)
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]float64, len(objs))
+		for i, o := range objs {
+			out[i] = []float64{o.PAttack1, o.Cost5, o.RedLines}
+		}
+		return out, nil
+	}}
+	front, err := optimise.Run(prob, optimise.Options{Population: req.Population, Generations: req.Generations, Seed: sc.Settings.Seed})
+	if err != nil {
+		httpError(w, http.StatusUnprocessableEntity, "%v", err)
+		return
+	}
+	var pts []report.ParetoPoint
+	var designs []map[string]any
+	seen := map[string]bool{}
+	for _, f := range front {
+		_, d := v.Decode(f.X)
+		key, _ := json.Marshal(d)
+		if seen[string(key)] {
+			continue // the same design reached twice
+		}
+		seen[string(key)] = true
+		d["p_attack_1y"], d["cost_5y_usd_bn"], d["red_lines"] = f.F[0], f.F[1], f.F[2]
+		designs = append(designs, d)
+		pts = append(pts, report.ParetoPoint{PAttack: f.F[0], Cost: f.F[1], RedLines: f.F[2]})
+	}
+	var svg bytes.Buffer
+	if err := report.ParetoChart(&svg, "Pareto front: variations of "+sc.Design.Base, pts); err != nil {
+		httpError(w, http.StatusInternalServerError, "%v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"front": designs, "svg": svg.String()})
 }
 
 func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }

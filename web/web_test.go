@@ -60,6 +60,7 @@ func TestErrorPaths(t *testing.T) {
 		{"POST", "/api/run", `{"name":"ukraine-2025.yaml","overrides":{"package":"nope"}}`, 400, "no package"},
 		{"POST", "/api/run", `{"name":"ukraine-2025.yaml","overrides":{"package":"european-force","disable":["frobnicate"]}}`, 400, "unknown mechanism"},
 		{"POST", "/api/run", `{"name":"ukraine-2025.yaml","overrides":{"package":"european-force","troops_scale":1e9}}`, 400, "outside"},
+		{"POST", "/api/run", `{"name":"ukraine-2025.yaml","overrides":{"package":"no-guarantees","enable":["collective_defence"]}}`, 400, "no package"},
 		{"POST", "/api/run", `{"name":"x.yaml","text":"deter: [1"}`, 422, "not valid"},
 		{"POST", "/api/run", `{`, 400, "JSON"},
 		{"POST", "/api/sweeps", `{"name":"ukraine-2025.yaml","draws":0}`, 400, "draws"},
@@ -70,6 +71,8 @@ func TestErrorPaths(t *testing.T) {
 		{"GET", "/api/sweeps/s1/chart?output=nope", "", 400, "unknown output"},
 		{"GET", "/api/sweeps/s999/chart?output=p_attack_1y", "", 404, "no sweep"},
 		{"POST", "/api/tornado", `{`, 400, "JSON"},
+		{"POST", "/api/optimise", `{"name":"ukraine-2025.yaml","population":7,"generations":1}`, 400, "population"},
+		{"POST", "/api/optimise", `{"name":"baltic-2016.yaml","population":4,"generations":1}`, 422, "design"},
 		{"POST", "/api/tornado", `{"name":"ukraine-2025.yaml","package":"x","output":"nope"}`, 400, "unknown output"},
 		{"POST", "/api/tornado", `{"name":"baltic-2016.yaml","package":"efp-2017","output":"p_attack_1y"}`, 422, "no uncertain values"},
 	}

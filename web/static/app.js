@@ -62,8 +62,14 @@ function selectedPackage() {
 function packageChanged() {
   const p = selectedPackage();
   if (!p) return;
-  $("mechanisms").innerHTML = "<legend>Mechanisms (untick to remove)</legend>" + p.mechanisms.map((m) =>
-    `<label><input type="checkbox" data-mech="${esc(m)}" checked> ${esc(m.replace(/_/g, " "))}</label>`).join("");
+  // Every mechanism of the format: ticked if in the package; those absent can be added when another
+  // package of the scenario gives their parameters; the others are shown but cannot be ticked.
+  $("mechanisms").innerHTML = "<legend>Mechanisms (tick to add, untick to remove)</legend>" + (current.mechanisms || []).map((info) => {
+    const has = p.mechanisms.includes(info.key);
+    const can = has || info.available;
+    return `<label title="${esc(info.doc)}${can ? "" : " (no package of this scenario gives its parameters)"}" class="${can ? "" : "note"}">` +
+      `<input type="checkbox" data-mech="${esc(info.key)}" data-orig="${has}" ${has ? "checked" : ""} ${can ? "" : "disabled"}> ${esc(info.key.replace(/_/g, " "))}</label>`;
+  }).join("");
   $("mechanisms").querySelectorAll("input").forEach((i) => i.addEventListener("change", runBuilder));
   $("troops-scale").value = 1;
   $("troops-scale").disabled = !p.mechanisms.includes("deterrent_force");
@@ -75,8 +81,11 @@ function packageChanged() {
 async function runBuilder() {
   if (!current) return;
   const p = selectedPackage();
-  const o = { package: p ? p.id : "", disable: [] };
-  $("mechanisms").querySelectorAll("input").forEach((i) => { if (!i.checked) o.disable.push(i.dataset.mech); });
+  const o = { package: p ? p.id : "", disable: [], enable: [] };
+  $("mechanisms").querySelectorAll("input").forEach((i) => {
+    if (i.dataset.orig === "true" && !i.checked) o.disable.push(i.dataset.mech);
+    if (i.dataset.orig === "false" && i.checked) o.enable.push(i.dataset.mech);
+  });
   if (!$("troops-scale").disabled) o.troops_scale = +$("troops-scale").value;
   if (!$("arms").disabled) o.arms_usd_bn = +$("arms").value;
   if ($("commitment").value) o.commitment = $("commitment").value;
@@ -134,6 +143,18 @@ $("tornado-run").addEventListener("click", async () => {
     $("tornado-chart").innerHTML = r.svg.slice(r.svg.indexOf("<svg"));
     $("tornado-status").textContent = "each uncertain value over its 5%-95% range, the others at their medians (scenario as saved, without the builder's changes)";
   } catch (e) { $("tornado-status").textContent = "error: " + e.message; }
+});
+
+$("opt-run").addEventListener("click", async () => {
+  $("opt-status").textContent = "searching…";
+  try {
+    const r = await api("POST", "/api/optimise", { name: current.name, population: +$("opt-pop").value, generations: +$("opt-gen").value });
+    $("pareto-chart").innerHTML = r.svg.slice(r.svg.indexOf("<svg"));
+    table($("pareto-table"), ["P(attack) 1 y", "cost 5 y", "red lines", "force ×", "commitment", "dropped"],
+      r.front.map((d) => [d.p_attack_1y.toPrecision(3), d.cost_5y_usd_bn.toFixed(1), String(d.red_lines),
+        d.troops_scale == null ? "-" : String(d.troops_scale), d.commitment || "-", (d.dropped || []).join(", ") || "-"]));
+    $("opt-status").textContent = r.front.length + " designs on the front";
+  } catch (e) { $("opt-status").textContent = "error: " + e.message; }
 });
 
 // Editor.
