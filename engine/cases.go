@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"deter/bargain"
 	"deter/campaign"
 	"deter/check"
 )
@@ -12,5 +13,6 @@ func Cases() []check.Case {
 	out = append(out, campaign.Cases()...)
 	out = append(out, campaignScenarioCases()...)
 	out = append(out, deterrenceCases()...)
+	out = append(out, bargain.Cases()...)
 	return out
 }

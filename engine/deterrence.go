@@ -199,11 +199,11 @@ func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
 
 // runDeterrence solves the deterrence game of a package from its campaign
 // results.
-func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) (*deterrence.Result, error) {
+func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) (*deterrence.Result, *deterrence.Input, error) {
 	di := DeterrenceInput(s, p, out, in, cin)
 	r, err := deterrence.Solve(di)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if r.Guarantors == nil {
 		r.Guarantors = []deterrence.GuarantorResult{}
@@ -211,5 +211,5 @@ func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.
 	if math.IsNaN(r.PAttack1) {
 		r.PAttack1 = 0
 	}
-	return r, nil
+	return r, di, nil
 }

@@ -37,6 +37,7 @@ type Result struct {
 	Seed        uint64          `json:"seed"`
 	HorizonDays int             `json:"horizon_days"`
 	Packages    []PackageResult `json:"packages"`
+	Agreement   Agreement       `json:"zone_of_agreement"`
 	NotModelled []Gap           `json:"not_modelled"`
 }
 
@@ -56,6 +57,8 @@ type PackageResult struct {
 	Cost *CostOutcome `json:"cost"`
 	// Deterrence is the deterrence game's answer.
 	Deterrence *deterrence.Result `json:"deterrence"`
+	// Acceptability says who would sign the package.
+	Acceptability *Acceptability `json:"acceptability"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -72,7 +75,7 @@ type Inputs struct {
 // Gaps are the questions of the project that no model answers yet.
 var Gaps = []Gap{
 	{"deterrence (empirical)", "cease-fire survival at 1, 5 and 10 years from Fortna's hazard model", "not implemented yet (issue 4); the deterrence game's answer is shown above"},
-	{"bargain", "acceptance by each actor with margins, zone of agreement, forecast settlement", "acceptability model not implemented yet (issue 5); only the stated red lines are screened"},
+	{"bargain (spatial)", "forecast settlement over several issue dimensions and its round-by-round path (KTAB-type spatial model)", "not implemented yet (issue 5); acceptance by actor and the zone of agreement are shown above"},
 }
 
 // Run evaluates every package of s with the models that exist.
@@ -86,6 +89,12 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 	actors := map[string]*scenario.Actor{}
 	for i := range s.Actors {
 		actors[s.Actors[i].ID] = &s.Actors[i]
+	}
+	// The war that goes on if nobody signs: the scenario with an empty
+	// package.
+	baseIn, baseP5, err := baseline(s)
+	if err != nil {
+		return nil, err
 	}
 	for i := range s.Packages {
 		if err := ctx.Err(); err != nil {
@@ -102,7 +111,8 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			return nil, err
 		}
 		pr.Campaign = camp
-		if pr.Deterrence, err = runDeterrence(s, p, raw[0], raw[1], cin); err != nil {
+		var di *deterrence.Input
+		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], cin); err != nil {
 			return nil, err
 		}
 		if pr.Cost, err = runCost(s, p); err != nil {
@@ -112,9 +122,27 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		if pr.RedLines == nil {
 			pr.RedLines = []RedLineHit{}
 		}
+		pr.Acceptability = acceptability(s, p, baseIn, di, pr.Deterrence, baseP5, pr.Cost, pr.RedLines)
 		res.Packages = append(res.Packages, pr)
 	}
+	res.Agreement = agreement(res)
 	return res, nil
+}
+
+// baseline runs the scenario with an empty package: the deterrence input of
+// the war that goes on without any agreement, and its P(attack within 5
+// years).
+func baseline(s *scenario.Scenario) (*deterrence.Input, float64, error) {
+	empty := &scenario.Package{ID: "(no agreement)", Name: "no agreement"}
+	_, raw, cin, err := runCampaign(s, empty)
+	if err != nil {
+		return nil, 0, err
+	}
+	r, di, err := runDeterrence(s, empty, raw[0], raw[1], cin)
+	if err != nil {
+		return nil, 0, err
+	}
+	return di, r.PAttack5, nil
 }
 
 // isNATO reports whether id is a NATO member, or a coalition with one.

@@ -143,3 +143,50 @@ func TestDeterrenceOrdering(t *testing.T) {
 		t.Errorf("P(attack) by package: %v", p)
 	}
 }
+
+// TestAcceptability: the attacker's verdict moves with the settlement:
+// ceding enough of the disputed area makes the no-guarantees cease-fire
+// acceptable to it; a hard red line makes a package unacceptable whatever
+// the margin; the defender's hard red line (no territory ceded) then bites.
+func TestAcceptability(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	res, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base, ef *PackageResult
+	for i := range res.Packages {
+		switch res.Packages[i].ID {
+		case "no-guarantees":
+			base = &res.Packages[i]
+		case "european-force":
+			ef = &res.Packages[i]
+		}
+	}
+	ru := base.Acceptability.Verdicts[0]
+	if ru.Actor != "russia" || ru.Accept || ru.Hard {
+		t.Fatalf("Russia on no guarantees: %+v", ru)
+	}
+	if !ef.Acceptability.Verdicts[0].Hard {
+		t.Error("the European force should cross Russia's hard red line")
+	}
+	// Cede a little more than Russia's shortfall.
+	for i := range s.Packages {
+		if s.Packages[i].ID == "no-guarantees" {
+			s.Packages[i].Settlement = &scenario.Settlement{TerritoryCeded: scenario.Num(-ru.Margin + 50)}
+		}
+	}
+	res, _ = Run(context.Background(), s, Options{})
+	for _, p := range res.Packages {
+		if p.ID != "no-guarantees" {
+			continue
+		}
+		ru2, ua := p.Acceptability.Verdicts[0], p.Acceptability.Verdicts[1]
+		if !ru2.Accept {
+			t.Errorf("Russia still rejects after ceding %v km2: %+v", -ru.Margin+50, ru2)
+		}
+		if ua.Accept || !ua.Hard {
+			t.Errorf("Ukraine's hard red line on ceding territory did not bite: %+v", ua)
+		}
+	}
+}

@@ -122,6 +122,40 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+	fmt.Fprintln(ew, "Would they sign? Acceptability (Fearon's bargaining range on the disputed area; margins above (+) or below (-) each actor's reservation)")
+	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tall sign\tverdicts")
+	for _, p := range res.Packages {
+		a := p.Acceptability
+		if a == nil {
+			continue
+		}
+		var vs []string
+		for _, v := range a.Verdicts {
+			mark := "signs"
+			if !v.Accept {
+				mark = "rejects"
+			}
+			if v.Hard {
+				mark = "REJECTS (hard red line)"
+			}
+			vs = append(vs, fmt.Sprintf("%s %s %+.0f %s", v.Actor, mark, v.Margin, v.Unit))
+		}
+		all := "no"
+		if a.AllSign {
+			all = "YES"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", p.ID, all, strings.Join(vs, "; "))
+	}
+	tw.Flush()
+	ag := res.Agreement
+	if len(ag.Packages) > 0 {
+		fmt.Fprintf(ew, "  Zone of agreement: %s; the Nash bargaining solution picks %s.\n", strings.Join(ag.Packages, ", "), ag.Nash)
+	} else {
+		fmt.Fprintf(ew, "  No package is signed by all. Closest: %s.\n", ag.Closest)
+	}
+	fmt.Fprintln(ew)
+
 	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")

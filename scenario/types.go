@@ -188,6 +188,7 @@ type Models struct {
 	Campaign   *CampaignModel   `yaml:"campaign" doc:"Coefficients of the campaign (defence) model; see the campaign package documentation for their meaning and defaults."`
 	Cost       *CostModel       `yaml:"cost" doc:"Unit costs for the cost model (prices with their year)."`
 	Deterrence *DeterrenceModel `yaml:"deterrence" doc:"Coefficients of the deterrence game; see the deterrence package documentation."`
+	Bargain    *BargainModel    `yaml:"bargain" doc:"Coefficients of the acceptability model (Fearon's bargaining range over the disputed territory)."`
 }
 
 // DeterrenceModel sets the deterrence game's coefficients for a scenario.
@@ -280,4 +281,12 @@ type Correlation struct {
 	Between []string `yaml:"between" v:"req,minlen=2,ref=value" doc:"The ids of exactly two values."`
 	Rank    float64  `yaml:"rank" v:"req,min=-0.999,max=0.999" doc:"Spearman rank correlation."`
 	Prov    `yaml:",inline"`
+}
+
+// BargainModel sets the acceptability model's coefficients.
+type BargainModel struct {
+	DisputedArea    Value `yaml:"disputed_area_km2" v:"gt=0" unit:"km2" doc:"The territory in dispute (default: the largest region or oblast objective)."`
+	DefenderValue   Value `yaml:"defender_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the defender loses with a km2 given up (default: the attacker's value)."`
+	DefenderWarCost Value `yaml:"defender_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"The defender's yearly cost of continuing the war."`
+	Prov            `yaml:",inline"`
 }

@@ -123,6 +123,8 @@ function showResult(r, id) {
       num(c.ground_km2_day30), num(c.ground_km2_day90), num(c.ground_km2_day365), num(c.attacker_losses), num(c.defender_losses)]));
   $("ground-chart").innerHTML = r.ground_svg.slice(r.ground_svg.indexOf("<svg"));
   table($("redlines"), ["actor", "red line", "why"], pk.red_lines_crossed.map((h) => [h.actor, h.id + (h.hard ? " (hard)" : ""), h.reason]));
+  table($("accept"), ["actor", "verdict", "margin", "why"], (pk.acceptability ? pk.acceptability.verdicts : []).map((v) =>
+    [v.actor, v.hard_red_line ? "rejects (hard red line)" : v.accept ? "signs" : "rejects", `${v.margin >= 0 ? "+" : ""}${v.margin.toFixed(0)} ${v.unit}`, v.reason]));
   const cs = (r.cost_svg || {})[pk.id];
   $("cost-chart").innerHTML = cs ? cs.slice(cs.indexOf("<svg")) : "This package costs nothing in money.";
   $("tornado-chart").innerHTML = "";
