@@ -112,6 +112,14 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 </table>
 {{range .Costs}}<figure>{{.}}</figure>{{end}}
 
+<h2>Would they sign?</h2>
+<table>
+<tr><th>package</th><th>actor</th><th>verdict</th><th>margin</th><th>why</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{with .Acceptability}}{{range .Verdicts}}<tr><td>{{$p.Name}}</td><td class="text">{{.Actor}}</td>
+<td class="text{{if .Hard}} hard{{end}}">{{if .Hard}}rejects (hard red line){{else if .Accept}}signs{{else}}rejects{{end}}</td><td>{{printf "%+.0f" .Margin}} {{.Unit}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}{{end}}
+</table>
+<p class="note">{{with .Result.Agreement}}{{if .Packages}}Zone of agreement: {{range $i, $p := .Packages}}{{if $i}}, {{end}}{{$p}}{{end}}; the Nash bargaining solution picks {{.Nash}}.{{else}}No package is signed by all. Closest: {{.Closest}}.{{end}}{{end}}</p>
+
 <h2>Stated red lines crossed</h2>
 <table>
 <tr><th>package</th><th>actor</th><th>red line</th><th>why</th></tr>
@@ -176,6 +184,21 @@ func Markdown(w io.Writer, d *Document) error {
 				obj = fmt.Sprintf("%s, day %.1f", c.FirstObjective, *c.FirstObjectiveDay)
 			}
 			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p.Name, who, obj, num(c.GroundKm2At30), num(c.GroundKm2At90), num(c.GroundKm2At365), num(c.AttackerLosses), num(c.DefenderLosses))
+		}
+	}
+	fmt.Fprintf(ew, "\n## Would they sign?\n\n| package | actor | verdict | margin |\n|---|---|---|---|\n")
+	for _, p := range r.Packages {
+		if a := p.Acceptability; a != nil {
+			for _, v := range a.Verdicts {
+				verdict := "signs"
+				switch {
+				case v.Hard:
+					verdict = "rejects (hard red line)"
+				case !v.Accept:
+					verdict = "rejects"
+				}
+				fmt.Fprintf(ew, "| %s | %s | %s | %+.0f %s |\n", p.Name, v.Actor, verdict, v.Margin, v.Unit)
+			}
 		}
 	}
 	fmt.Fprintf(ew, "\n## Cost\n\n| package | deployed | committed | year 1 US$ bn | 5 years |\n|---|---|---|---|---|\n")
