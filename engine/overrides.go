@@ -2,18 +2,22 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 
 	"deter/scenario"
 )
 
 // Overrides are the package builder's changes to one package.
 type Overrides struct {
-	Package     string   `json:"package"`
-	Disable     []string `json:"disable"`      // mechanisms to remove
-	Enable      []string `json:"enable"`       // mechanisms to add, copied from another package that has them
-	TroopsScale *float64 `json:"troops_scale"` // multiplies every deterrent-force contingent
-	ArmsUSDbn   *float64 `json:"arms_usd_bn"`  // arms purchases total
-	Commitment  string   `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
+	Package string   `json:"package"`
+	Disable []string `json:"disable"` // mechanisms to remove
+	Enable  []string `json:"enable"`  // mechanisms to add, copied from another package that has them
+	// Add gives mechanisms with their parameters as YAML (the block under
+	// the mechanism's key), checked as strictly as a scenario file.
+	Add         map[string]string `json:"add"`
+	TroopsScale *float64          `json:"troops_scale"` // multiplies every deterrent-force contingent
+	ArmsUSDbn   *float64          `json:"arms_usd_bn"`  // arms purchases total
+	Commitment  string            `json:"commitment"`   // "", assurances, consultation, as_deemed_necessary, automatic
 }
 
 // ApplyOverrides changes one package of sc as the overrides say. It copies
@@ -50,6 +54,11 @@ func ApplyOverrides(sc *scenario.Scenario, o *Overrides) error {
 		}
 		if !found {
 			return fmt.Errorf("no package of the scenario has %q to copy its parameters from", key)
+		}
+	}
+	for _, key := range sortedKeys(o.Add) {
+		if err := m.ParseInto(sc, key, o.Add[key]); err != nil {
+			return err
 		}
 	}
 	for _, key := range o.Disable {
@@ -122,4 +131,13 @@ func setNil(m *scenario.Mechanisms, key string) error {
 		}
 	}
 	return fmt.Errorf("unknown mechanism %q", key)
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -94,3 +94,69 @@ func rulesText(r rules) string {
 	}
 	return strings.Join(p, "; ")
 }
+
+// MechanismTemplate returns a YAML skeleton of one mechanism's block, every
+// field with its meaning, unit and rules as a comment; required fields are
+// filled with a placeholder to replace, optional ones are commented out.
+func MechanismTemplate(key string) (string, error) {
+	t := reflect.TypeFor[Mechanisms]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if yamlKey(f) != key {
+			continue
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "# %s: %s\n", key, f.Tag.Get("doc"))
+		writeTemplate(&b, f.Type.Elem(), "")
+		return b.String(), nil
+	}
+	return "", fmt.Errorf("unknown mechanism %q", key)
+}
+
+func writeTemplate(b *strings.Builder, t reflect.Type, indent string) {
+	si := infoFor(t)
+	for _, f := range si.fields {
+		comment := strings.TrimSpace(strings.Join([]string{f.unit, rulesText(f.rules), f.doc}, "; "))
+		comment = strings.Trim(strings.ReplaceAll(comment, "; ;", ";"), "; ")
+		val := placeholder(f)
+		prefix := indent
+		if !f.rules.req {
+			prefix += "# "
+		}
+		if f.typ.Kind() == reflect.Slice && f.typ.Elem().Kind() == reflect.Struct {
+			fmt.Fprintf(b, "%s%s:  # %s\n%s  -\n", prefix, f.key, comment, prefix)
+			var sub strings.Builder
+			writeTemplate(&sub, f.typ.Elem(), "")
+			for _, line := range strings.Split(strings.TrimRight(sub.String(), "\n"), "\n") {
+				fmt.Fprintf(b, "%s    %s\n", prefix, line)
+			}
+			continue
+		}
+		fmt.Fprintf(b, "%s%s: %s  # %s\n", prefix, f.key, val, comment)
+	}
+}
+
+func placeholder(f fieldInfo) string {
+	r := f.rules
+	switch {
+	case f.typ == valueType:
+		switch {
+		case r.hasDef:
+			return fmtNum(r.def)
+		case !math.IsInf(r.gt, -1):
+			return fmtNum(r.gt + 1)
+		case !math.IsInf(r.min, -1):
+			return fmtNum(r.min)
+		}
+		return "0"
+	case f.typ.Kind() == reflect.Bool:
+		return "false"
+	case f.typ.Kind() == reflect.Slice:
+		return "[]"
+	case len(r.enum) > 0:
+		return r.enum[0]
+	case r.ref != "":
+		return "REPLACE-WITH-" + strings.ToUpper(r.ref) + "-ID"
+	}
+	return `""`
+}

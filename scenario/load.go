@@ -55,6 +55,25 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 	if len(data) > MaxFileSize {
 		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), MaxFileSize)}}
 	}
+	d, doc := parseDoc(name, data)
+	if doc == nil {
+		return nil, d.errs
+	}
+	s = &Scenario{File: name}
+	d.decode(doc, reflect.ValueOf(s).Elem(), "", rules{})
+	if !d.stop {
+		d.check(s)
+	}
+	if len(d.errs) > 0 {
+		d.errs.Sort()
+		return nil, d.errs
+	}
+	return s, nil
+}
+
+// parseDoc parses data into one YAML document. On failure it returns the
+// decoder holding the errors and a nil node.
+func parseDoc(name string, data []byte) (*decoder, ast.Node) {
 	d := &decoder{file: name, lines: strings.Split(string(data), "\n"),
 		anchors: map[string]ast.Node{}, ids: map[string]map[string]Pos{}, paths: map[string]Pos{}}
 	for i, l := range d.lines {
@@ -72,7 +91,7 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 			}
 		}
 		d.errorf(pos, "", "invalid YAML: %s", msg)
-		return nil, d.errs
+		return d, nil
 	}
 	var docs []ast.Node
 	for _, doc := range f.Docs {
@@ -82,20 +101,98 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 	}
 	if len(docs) == 0 {
 		d.errorf(Pos{1, 1}, "", "the file is empty; a scenario starts with 'deter: 1'")
-		return nil, d.errs
+		return d, nil
 	}
 	if len(docs) > 1 {
 		d.errorf(posOf(docs[1]), "", "the file holds %d YAML documents; a scenario is one document", len(docs))
-		return nil, d.errs
+		return d, nil
 	}
-	s = &Scenario{File: name}
-	d.decode(docs[0], reflect.ValueOf(s).Elem(), "", rules{})
-	if !d.stop {
-		d.check(s)
+	return d, docs[0]
+}
+
+// ParseFragment decodes a YAML fragment into into (a pointer to one of the
+// scenario's types, for instance *Mechanisms), with the same strict rules
+// as a whole file; references are checked against the ids defined in s.
+// It is for tools that edit one part of a scenario (the workbench's package
+// builder).
+func ParseFragment(s *Scenario, name string, data []byte, into any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = ErrorList{{File: name, Msg: fmt.Sprintf("cannot parse (parser failure: %v)", r)}}
+		}
+	}()
+	v := reflect.ValueOf(into)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		panic("scenario: ParseFragment needs a non-nil pointer")
+	}
+	if len(data) > MaxFileSize {
+		return ErrorList{{File: name, Msg: "fragment too large"}}
+	}
+	if onlyComments(data) {
+		data = []byte("{}") // an empty block: every field at its default
+	}
+	d, doc := parseDoc(name, data)
+	if doc == nil {
+		return d.errs
+	}
+	// Make the scenario's ids known to the reference checks.
+	ids := collectIDs(s)
+	d.decode(doc, v.Elem(), "", rules{})
+	for _, r := range d.refs {
+		if _, ok := ids[r.kind][r.id]; !ok {
+			if _, own := d.ids[r.kind][r.id]; !own {
+				d.errorf(r.pos, r.path, "unknown %s %q", r.kind, r.id)
+			}
+		}
 	}
 	if len(d.errs) > 0 {
 		d.errs.Sort()
-		return nil, d.errs
+		return d.errs
 	}
-	return s, nil
+	return nil
+}
+
+// collectIDs lists the identifiers a scenario defines, by kind.
+func collectIDs(s *Scenario) map[string]map[string]bool {
+	ids := map[string]map[string]bool{}
+	add := func(kind, id string) {
+		if ids[kind] == nil {
+			ids[kind] = map[string]bool{}
+		}
+		ids[kind][id] = true
+	}
+	for _, r := range s.References {
+		add("reference", r.ID)
+	}
+	for _, a := range s.Actors {
+		add("actor", a.ID)
+		for _, u := range a.Forces {
+			add("unit", u.ID)
+		}
+	}
+	for _, sec := range s.Theatre.Sectors {
+		add("sector", sec.ID)
+	}
+	for _, o := range s.Theatre.Objectives {
+		add("objective", o.ID)
+	}
+	for _, p := range s.Packages {
+		add("package", p.ID)
+	}
+	Values(s, func(_ string, v *Value) {
+		if v.ID != "" {
+			add("value", v.ID)
+		}
+	})
+	return ids
+}
+
+func onlyComments(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		l := strings.TrimSpace(line)
+		if l != "" && !strings.HasPrefix(l, "#") {
+			return false
+		}
+	}
+	return true
 }

@@ -305,3 +305,32 @@ func TestMultipleDocuments(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestMechanismTemplates: every mechanism's template, with its placeholders
+// filled in, parses strictly against the Ukraine scenario; a typo in a
+// fragment is reported with its line.
+func TestMechanismTemplates(t *testing.T) {
+	s, err := Load("../scenarios/ukraine-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range MechanismList() {
+		tpl, err := MechanismTemplate(m.Key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.NewReplacer("REPLACE-WITH-ACTOR-ID", "uk", "REPLACE-WITH-SECTOR-ID", "donetsk", "[]", "[uk]").Replace(tpl)
+		var ms Mechanisms
+		if err := ms.ParseInto(s, m.Key, text); err != nil {
+			t.Errorf("%s template does not parse:\n%s\n%v", m.Key, text, err)
+		} else if !ms.Has(m.Key) {
+			t.Errorf("%s not set", m.Key)
+		}
+	}
+	var ms Mechanisms
+	err = ms.ParseInto(s, "observers", "count: 10\ncoverag: 0.5\ncontributors: [nobody]\n")
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 || list[0].Pos.Line != 2 || !strings.Contains(list[1].Msg, `unknown actor "nobody"`) {
+		t.Errorf("fragment errors: %v", err)
+	}
+}

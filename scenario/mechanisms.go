@@ -83,6 +83,23 @@ func (m *Mechanisms) CopyFrom(other *Mechanisms, key string) error {
 	return fmt.Errorf("scenario: unknown mechanism %q", key)
 }
 
+// ParseInto parses text (the YAML block of one mechanism) strictly, with
+// references checked against s, and sets that mechanism of m.
+func (m *Mechanisms) ParseInto(s *Scenario, key, text string) error {
+	v := reflect.ValueOf(m).Elem()
+	for i := range v.NumField() {
+		if yamlKey(v.Type().Field(i)) == key {
+			ptr := reflect.New(v.Type().Field(i).Type.Elem())
+			if err := ParseFragment(s, key, []byte(text), ptr.Interface()); err != nil {
+				return err
+			}
+			v.Field(i).Set(ptr)
+			return nil
+		}
+	}
+	return fmt.Errorf("scenario: unknown mechanism %q", key)
+}
+
 // Has reports whether the mechanism with the given key is present.
 func (m *Mechanisms) Has(key string) bool {
 	v := reflect.ValueOf(m).Elem()

@@ -98,6 +98,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/sweeps/{id}/chart", s.sweepChart)
 	mux.HandleFunc("POST /api/tornado", s.tornado)
 	mux.HandleFunc("POST /api/optimise", s.optimise)
+	mux.HandleFunc("GET /api/templates/{key}", s.template)
 	mux.HandleFunc("GET /api/report/{name}", s.report)
 	return s.limit(mux)
 }
@@ -374,6 +375,11 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := engine.ApplyOverrides(sc, req.Overrides); err != nil {
+		var list scenario.ErrorList
+		if errors.As(err, &list) {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the added mechanism's parameters are not valid", "errors": errorsOf(err)})
+			return
+		}
 		httpError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
@@ -706,6 +712,17 @@ func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"front": designs, "svg": svg.String()})
+}
+
+// template returns a YAML skeleton for a mechanism's parameters.
+func (s *Server) template(w http.ResponseWriter, r *http.Request) {
+	t, err := scenario.MechanismTemplate(r.PathValue("key"))
+	if err != nil {
+		httpError(w, http.StatusNotFound, "%v", err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	io.WriteString(w, t)
 }
 
 func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) }

@@ -72,6 +72,8 @@ func TestErrorPaths(t *testing.T) {
 		{"GET", "/api/sweeps/s999/chart?output=p_attack_1y", "", 404, "no sweep"},
 		{"POST", "/api/tornado", `{`, 400, "JSON"},
 		{"POST", "/api/optimise", `{"name":"ukraine-2025.yaml","population":7,"generations":1}`, 400, "population"},
+		{"GET", "/api/templates/frobnicate", "", 404, "unknown mechanism"},
+		{"POST", "/api/run", `{"name":"ukraine-2025.yaml","overrides":{"package":"assurances-only","add":{"observers":"count: -5\nmandat: monitor\n"}}}`, 422, "not valid"},
 		{"POST", "/api/optimise", `{"name":"baltic-2016.yaml","population":4,"generations":1}`, 422, "design"},
 		{"POST", "/api/tornado", `{"name":"ukraine-2025.yaml","package":"x","output":"nope"}`, 400, "unknown output"},
 		{"POST", "/api/tornado", `{"name":"baltic-2016.yaml","package":"efp-2017","output":"p_attack_1y"}`, 422, "no uncertain values"},
@@ -203,6 +205,38 @@ func TestStaticUI(t *testing.T) {
 		resp.Body.Close()
 		if bytes.Contains(b, []byte("https://")) || bytes.Contains(b, []byte("http://")) {
 			t.Errorf("%s refers to an external resource", p)
+		}
+	}
+}
+
+// TestAddMechanism: a mechanism no package has (observers) is added with
+// YAML parameters; with NATO-state contributors it crosses Russia's hard red
+// line on NATO troops, which the result reports.
+func TestAddMechanism(t *testing.T) {
+	ts, _ := newServer(t)
+	code, _, tpl := do(t, "GET", ts.URL+"/api/templates/observers", "")
+	if code != 200 || !strings.Contains(tpl, "count:") {
+		t.Fatalf("template: %d %s", code, tpl)
+	}
+	body, _ := json.Marshal(map[string]any{"name": "ukraine-2025.yaml", "overrides": map[string]any{
+		"package": "assurances-only", "add": map[string]string{"observers": "contributors: [uk]\ncount: 500\nmandate: monitor\n"}}})
+	code, m, raw := do(t, "POST", ts.URL+"/api/run", string(body))
+	if code != 200 {
+		t.Fatalf("run: %d %s", code, raw)
+	}
+	for _, pk := range m["result"].(map[string]any)["packages"].([]any) {
+		pm := pk.(map[string]any)
+		if pm["id"] != "assurances-only" {
+			continue
+		}
+		crossed := false
+		for _, h := range pm["red_lines_crossed"].([]any) {
+			if h.(map[string]any)["id"] == "no-nato-troops" {
+				crossed = true
+			}
+		}
+		if !crossed {
+			t.Error("UK observers should cross Russia's red line on NATO troops")
 		}
 	}
 }

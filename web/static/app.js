@@ -60,6 +60,11 @@ function selectedPackage() {
 }
 
 function packageChanged() {
+  added_ = {};
+  packageChangedKeep();
+}
+
+function packageChangedKeep() {
   const p = selectedPackage();
   if (!p) return;
   // Every mechanism of the format: ticked if in the package; those absent can be added when another
@@ -67,21 +72,26 @@ function packageChanged() {
   $("mechanisms").innerHTML = "<legend>Mechanisms (tick to add, untick to remove)</legend>" + (current.mechanisms || []).map((info) => {
     const has = p.mechanisms.includes(info.key);
     const can = has || info.available;
-    return `<label title="${esc(info.doc)}${can ? "" : " (no package of this scenario gives its parameters)"}" class="${can ? "" : "note"}">` +
-      `<input type="checkbox" data-mech="${esc(info.key)}" data-orig="${has}" ${has ? "checked" : ""} ${can ? "" : "disabled"}> ${esc(info.key.replace(/_/g, " "))}</label>`;
+    const added = added_[info.key] !== undefined;
+    return `<label title="${esc(info.doc)}" class="${can || added ? "" : "note"}">` +
+      `<input type="checkbox" data-mech="${esc(info.key)}" data-orig="${has}" ${has || added ? "checked" : ""} ${can ? "" : "disabled"}> ${esc(info.key.replace(/_/g, " "))}` +
+      (can ? "" : ` <a href="#" class="add-link" data-key="${esc(info.key)}">${added ? "edit" : "add…"}</a>`) + `</label>`;
   }).join("");
+  $("mechanisms").querySelectorAll(".add-link").forEach((a) => a.addEventListener("click", (e) => { e.preventDefault(); openAdd(a.dataset.key); }));
   $("mechanisms").querySelectorAll("input").forEach((i) => i.addEventListener("change", runBuilder));
-  $("troops-scale").value = 1;
-  $("troops-scale").disabled = !p.mechanisms.includes("deterrent_force");
-  $("arms").disabled = !p.mechanisms.includes("arms_purchases");
-  $("commitment").value = "";
+  if (Object.keys(added_).length === 0) {
+    $("troops-scale").value = 1;
+    $("commitment").value = "";
+  }
+  $("troops-scale").disabled = !p.mechanisms.includes("deterrent_force") && added_.deterrent_force === undefined;
+  $("arms").disabled = !p.mechanisms.includes("arms_purchases") && added_.arms_purchases === undefined;
   runBuilder();
 }
 
 async function runBuilder() {
   if (!current) return;
   const p = selectedPackage();
-  const o = { package: p ? p.id : "", disable: [], enable: [] };
+  const o = { package: p ? p.id : "", disable: [], enable: [], add: added_ };
   $("mechanisms").querySelectorAll("input").forEach((i) => {
     if (i.dataset.orig === "true" && !i.checked) o.disable.push(i.dataset.mech);
     if (i.dataset.orig === "false" && i.checked) o.enable.push(i.dataset.mech);
@@ -96,12 +106,32 @@ async function runBuilder() {
   try {
     const r = await api("POST", "/api/run", { name: current.name, overrides: o });
     if (seq !== runSeq) return; // a newer run superseded this one
+    $("add-errors").innerHTML = "";
     showResult(r, p.id);
     $("run-status").textContent = "updated " + new Date().toLocaleTimeString();
   } catch (e) {
     $("run-status").textContent = "error: " + e.message;
+    if (e.data && e.data.errors) {
+      $("add-errors").innerHTML = e.data.errors.map((x) => `<li>line ${x.line}:${x.col} ${esc(x.path)}: ${esc(x.message)}</li>`).join("");
+      $("add-box").hidden = false;
+    }
   }
 }
+
+// Mechanisms that no package parameterises are added with a YAML block.
+let added_ = {};
+async function openAdd(key) {
+  $("add-key").textContent = key;
+  $("add-text").value = added_[key] !== undefined ? added_[key] : await (await fetch("/api/templates/" + encodeURIComponent(key))).text();
+  $("add-errors").innerHTML = "";
+  $("add-box").hidden = false;
+}
+$("add-ok").addEventListener("click", () => {
+  added_ = Object.assign({}, added_, { [$("add-key").textContent]: $("add-text").value });
+  $("add-box").hidden = true;
+  packageChangedKeep();
+});
+$("add-cancel").addEventListener("click", () => { $("add-box").hidden = true; });
 
 function showResult(r, id) {
   const pk = r.result.packages.find((x) => x.id === id) || r.result.packages[0];
