@@ -91,6 +91,15 @@ func TestBrowser(t *testing.T) {
 	if cost, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("cost-chart").innerHTML`)); !strings.Contains(cost, "<svg") {
 		t.Error("no cost chart for the package")
 	}
+	// Add a mechanism no package has (the attacker as guarantor), from its template.
+	if err := chromedp.Do(ctx, chromedp.Click(`a.add-link[data-key="attacker_guarantor"]`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(`!document.getElementById("add-box").hidden && document.getElementById("add-text").value.includes("veto")`)
+	if err := chromedp.Do(ctx, chromedp.SetValue("#add-text", "veto: true\n"), chromedp.Click("#add-ok")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(`document.querySelector('input[data-mech="attacker_guarantor"]').checked && document.getElementById("run-status").textContent.startsWith("updated")`)
 	// What drives P(attack): the tornado chart.
 	if err := chromedp.Do(ctx, chromedp.Click("#tornado-run")); err != nil {
 		t.Fatal(err)

@@ -94,7 +94,7 @@ async function runBuilder() {
   const o = { package: p ? p.id : "", disable: [], enable: [], add: added_ };
   $("mechanisms").querySelectorAll("input").forEach((i) => {
     if (i.dataset.orig === "true" && !i.checked) o.disable.push(i.dataset.mech);
-    if (i.dataset.orig === "false" && i.checked) o.enable.push(i.dataset.mech);
+    if (i.dataset.orig === "false" && i.checked && added_[i.dataset.mech] === undefined) o.enable.push(i.dataset.mech);
   });
   if (!$("troops-scale").disabled) o.troops_scale = +$("troops-scale").value;
   if (!$("arms").disabled) o.arms_usd_bn = +$("arms").value;
