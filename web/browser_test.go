@@ -88,6 +88,9 @@ func TestBrowser(t *testing.T) {
 		t.Error("the campaign chart did not change with the force size")
 	}
 	t.Logf("P(attack) %s -> %s", p0, text("#p-attack-exact"))
+	if zone := text("#zone"); !strings.Contains(zone, "signed by all") && !strings.Contains(zone, "Zone of agreement") {
+		t.Errorf("no zone of agreement shown: %q", zone)
+	}
 	if cost, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("cost-chart").innerHTML`)); !strings.Contains(cost, "<svg") {
 		t.Error("no cost chart for the package")
 	}

@@ -155,6 +155,9 @@ function showResult(r, id) {
   table($("redlines"), ["actor", "red line", "why"], pk.red_lines_crossed.map((h) => [h.actor, h.id + (h.hard ? " (hard)" : ""), h.reason]));
   table($("accept"), ["actor", "verdict", "margin", "why"], (pk.acceptability ? pk.acceptability.verdicts : []).map((v) =>
     [v.actor, v.hard_red_line ? "rejects (hard red line)" : v.accept ? "signs" : "rejects", `${v.margin >= 0 ? "+" : ""}${v.margin.toFixed(0)} ${v.unit}`, v.reason]));
+  const z = r.result.zone_of_agreement;
+  $("zone").textContent = z.packages_all_sign.length ? `Zone of agreement: ${z.packages_all_sign.join(", ")}; the Nash bargaining solution picks ${z.nash_bargaining_choice}.`
+    : `No package is signed by all. Closest: ${z.closest}.`;
   const cs = (r.cost_svg || {})[pk.id];
   $("cost-chart").innerHTML = cs ? cs.slice(cs.indexOf("<svg")) : "This package costs nothing in money.";
   $("tornado-chart").innerHTML = "";
