@@ -1,13 +1,16 @@
 package deterrence
 
 import (
+	"fmt"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"deter/check"
+	"deter/game"
 )
 
 func base() *Input {
@@ -189,6 +192,93 @@ func TestPAttackMatchesSolve(t *testing.T) {
 		p1, pI := PAttack(in)
 		if p1 != r.PAttack1 || pI != r.PIntervention {
 			t.Errorf("fast path %v %v, Solve %v %v", p1, pI, r.PAttack1, r.PIntervention)
+		}
+	}
+}
+
+// radgEFG writes Zagare and Kilgour's rudimentary asymmetric deterrence
+// game as a Gambit .efg: Nature makes B hard (probability pB) or soft; A,
+// not knowing which, keeps the status quo (C) or demands (D); B, knowing its
+// type, concedes (C) or resists (D). Payoffs (A, B):
+//
+//	SQ: (aSQ, bSQ)  DC: (aDC, bDC)  DD: (aDD, bDD+) if hard, (aDD, bDD−) if soft
+func radgEFG(pB *big.Rat, aSQ, aDC, aDD, bSQ, bDC, bHard, bSoft int) string {
+	q := new(big.Rat).Sub(big.NewRat(1, 1), pB)
+	return fmt.Sprintf(`EFG 2 R "RADG" { "A" "B" } ""
+c "" 1 "nature" { "hard" %s "soft" %s } 0
+p "" 1 1 "A" { "C" "D" } 0
+t "" 1 "SQ" { %d %d }
+p "" 2 1 "B hard" { "C" "D" } 0
+t "" 2 "DC" { %d %d }
+t "" 3 "DD hard" { %d %d }
+p "" 1 1 "A" { "C" "D" } 0
+t "" 1
+p "" 2 2 "B soft" { "C" "D" } 0
+t "" 2
+t "" 4 "DD soft" { %d %d }
+`, pB.RatString(), q.RatString(), aSQ, bSQ, aDC, bDC, aDD, bHard, aDD, bSoft)
+}
+
+// TestRADGWithGameSolver cross-checks the closed-form threshold against the
+// general solver: the RADG, written as an extensive game and solved in its
+// reduced strategic form by enumerating pure equilibria, has exactly one
+// equilibrium in which B resists when hard and concedes when soft (the
+// published property yH = 1, yS = 0), and in it A demands below
+// p* = (aDC − aSQ)/(aDC − aDD) and keeps the status quo above.
+func TestRADGWithGameSolver(t *testing.T) {
+	// aDD < aSQ < aDC and bDD− < bDC < bDD+ < bSQ: aSQ = 2, aDC = 4, aDD = 0,
+	// so p* = (4 − 2)/(4 − 0) = 1/2.
+	for _, pb := range []*big.Rat{big.NewRat(1, 4), big.NewRat(3, 4)} {
+		eg, err := game.ReadEFG(radgEFG(pb, 2, 4, 0, 4, 2, 3, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		nf, err := eg.ReducedNormalForm()
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantDemand := pb.Cmp(big.NewRat(1, 2)) < 0
+		eqs := game.PureNash(nf)
+		// Keep the equilibria in which B is sequentially rational (resists
+		// when hard, concedes when soft: "DC"); the others rest on a soft B's
+		// incredible threat to resist, exactly the Nash-but-not-perfect
+		// equilibria that perfect deterrence theory rules out.
+		credible := 0
+		incredible := 0
+		for _, e := range eqs {
+			bDC := false
+			for k, x := range e[1] {
+				if x.Sign() > 0 && nf.Strategies[1][k] == "DC" {
+					bDC = true
+				}
+			}
+			if !bDC {
+				incredible++
+				continue
+			}
+			credible++
+			demand := e[0][1].Sign() > 0 // A's second strategy is D
+			if demand != wantDemand {
+				t.Errorf("pB = %s: with a credible B, A demands = %v, want %v (p* = 1/2)", pb.RatString(), demand, wantDemand)
+			}
+		}
+		if credible != 1 {
+			t.Errorf("pB = %s: %d equilibria with a sequentially rational B, want exactly 1", pb.RatString(), credible)
+		}
+		if wantDemand && incredible == 0 {
+			t.Errorf("pB = %s: expected Nash equilibria resting on an incredible threat below p*", pb.RatString())
+		}
+		// The closed form agrees: with σa → 0 and the same payoffs, Solve
+		// puts the threshold at 1/2.
+		in := &Input{Guarantors: []Guarantor{{ID: "b", Commitment: NoCommitment, TrackRecord: 0.5}},
+			StayOut: War{GroundKm2: 4}, Intervene: War{GroundKm2: 0}, Drive: -2, Params: DefaultParams()}
+		in.Params.ValuePerKm2, in.Params.CostPerLoss, in.Params.SigmaA = 1, 0, 1e-9
+		r, err := Solve(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(r.Threshold-0.5) > 1e-12 {
+			t.Errorf("closed-form threshold %v, want 1/2", r.Threshold)
 		}
 	}
 }
