@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -41,7 +43,7 @@ current folder or one of its parents.`,
 				n++
 				r := check.Run(c, env)
 				counts[r.Status]++
-				mv := fmt.Sprintf("%.4g", r.Model)
+				mv := human(r.Model)
 				if r.Status == check.Skipped || r.Status == check.Errored {
 					mv = "-"
 				}
@@ -49,7 +51,7 @@ current folder or one of its parents.`,
 				if r.Detail != "" {
 					res += " (" + r.Detail + ")"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%.4g %s\t%s\t%s\t%s\n", c.ID, shorten(c.Source, 48), c.Published, c.Unit, mv, c.Tolerance(), res)
+				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\t%s\n", c.ID, shorten(c.Source, 48), human(c.Published), c.Unit, mv, c.Tolerance(), res)
 			}
 			if err := tw.Flush(); err != nil {
 				return err
@@ -75,4 +77,26 @@ func shorten(s string, n int) string {
 		return string(r)
 	}
 	return string(r[:n-1]) + "…"
+}
+
+// human formats a number for the check table: thousands with separators,
+// small numbers with four significant digits.
+func human(x float64) string {
+	if math.Abs(x) >= 10000 && math.Abs(x) < 1e15 {
+		s := strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+		neg := strings.HasPrefix(s, "-")
+		s = strings.TrimPrefix(s, "-")
+		var b strings.Builder
+		for i, r := range s {
+			if i > 0 && (len(s)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		if neg {
+			return "-" + b.String()
+		}
+		return b.String()
+	}
+	return strconv.FormatFloat(x, 'g', 4, 64)
 }
