@@ -260,3 +260,51 @@ func TestKuhnPokerValue(t *testing.T) {
 		}
 	}
 }
+
+// TestBackwardInduction: in a four-move centipede game (Rosenthal 1981)
+// the unique subgame-perfect equilibrium has every player take at once, so
+// player 1 gets 1 and player 2 gets 0, although passing to the end would
+// give both more.
+func TestBackwardInduction(t *testing.T) {
+	eg, err := ReadEFG(`EFG 2 R "Centipede" { "1" "2" } ""
+p "" 1 1 "" { "take" "pass" } 0
+t "" 1 "" { 1, 0 }
+p "" 2 1 "" { "take" "pass" } 0
+t "" 2 "" { 0, 2 }
+p "" 1 2 "" { "take" "pass" } 0
+t "" 3 "" { 3, 1 }
+p "" 2 2 "" { "take" "pass" } 0
+t "" 4 "" { 2, 4 }
+t "" 5 "" { 5, 3 }
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	spe, err := eg.BackwardInduction()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, ch := range spe.Choice {
+		for is, a := range ch {
+			if a != 0 {
+				t.Errorf("player %d infoset %d: action %d, want take", p+1, is+1, a)
+			}
+		}
+	}
+	if spe.Value[0].Cmp(big.NewRat(1, 1)) != 0 || spe.Value[1].Sign() != 0 {
+		t.Errorf("values %v", spe.Value)
+	}
+	// The SPE is a Nash equilibrium of the reduced strategic form.
+	nf, _ := eg.ReducedNormalForm()
+	if len(PureNash(nf)) == 0 {
+		t.Error("no pure equilibrium in the strategic form")
+	}
+	// Imperfect information is refused.
+	mixed, _ := os.ReadFile(findGameFile(filepath.Join(check.FindData(), "gambit-games"), "mixed_behavior_game.efg"))
+	if len(mixed) > 0 {
+		g2, _ := ReadEFG(string(mixed))
+		if _, err := g2.BackwardInduction(); err == nil {
+			t.Error("imperfect-information game accepted")
+		}
+	}
+}
