@@ -203,6 +203,9 @@ func TestREADMEExamples(t *testing.T) {
 		if args[0] == "serve" {
 			continue // a server; the web package's tests cover it
 		}
+		if args[0] == "new" {
+			args[1] = filepath.Join(readmeTmp, args[1])
+		}
 		wantFail := false
 		for i, a := range args {
 			if strings.Contains(a, "*") {
@@ -296,5 +299,23 @@ func TestGameSolve(t *testing.T) {
 	}
 	if _, errOut, code := deter(t, "game", "solve", "README.md"); code == 0 || !strings.Contains(errOut, ".nfg or .efg") {
 		t.Errorf("non-game file: %d %s", code, errOut)
+	}
+}
+
+// TestNew: the starting scenario is valid, runs, and is not written over an
+// existing file.
+func TestNew(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "s.yaml")
+	if _, errOut, code := deter(t, "new", p); code != 0 {
+		t.Fatalf("new: %s", errOut)
+	}
+	if out, _, code := deter(t, "validate", p); code != 0 {
+		t.Fatalf("the starting scenario is not valid:\n%s", out)
+	}
+	if _, errOut, code := deter(t, "run", p); code != 0 {
+		t.Fatalf("run: %s", errOut)
+	}
+	if _, errOut, code := deter(t, "new", p); code == 0 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("overwrote: %s", errOut)
 	}
 }
