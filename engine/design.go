@@ -75,9 +75,13 @@ type DesignObjectives struct {
 	PAttack1 float64 // P(renewed attack within a year)
 	Cost5    float64 // US$ bn over five years
 	// RedLines counts the stated red lines the package crosses (hard ones
-	// count 1, soft ones their severity): a stand-in for acceptability until
-	// the bargaining model exists.
+	// count 1, soft ones their severity).
 	RedLines float64
+	// Shortfall is how far the package is from being signed by the
+	// attacker and the defender: the km² by which each rejects it, added up
+	// (the whole disputed area for a rejection on a hard red line); 0 when
+	// both sign.
+	Shortfall float64
 }
 
 // EvaluateDesigns runs the base package under each point's overrides, in
@@ -122,6 +126,18 @@ func EvaluateDesigns(ctx context.Context, s *scenario.Scenario, v *DesignVars, x
 		}
 		for _, h := range pr.RedLines {
 			out[i].RedLines += sev[h.Actor+"/"+h.ID]
+		}
+		if a := pr.Acceptability; a != nil {
+			for _, v := range a.Verdicts {
+				if v.Unit != "km2" || v.Accept {
+					continue
+				}
+				if v.Hard {
+					out[i].Shortfall += a.AreaKm2
+				} else {
+					out[i].Shortfall += -v.Margin
+				}
+			}
 		}
 		return nil
 	})

@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"io"
 	"math"
-	"sort"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -207,11 +206,12 @@ func DistributionChart(w io.Writer, title string, packages []string, values [][]
 
 // ParetoPoint is one design on the front.
 type ParetoPoint struct {
-	PAttack, Cost, RedLines float64
+	PAttack, Cost, Shortfall float64
 }
 
 // ParetoChart writes a scatter of the Pareto front: P(renewed attack) against
-// cost over five years, one colour per red-line score.
+// cost over five years; the designs that both attacker and defender would
+// sign are drawn apart from those they would not.
 func ParetoChart(w io.Writer, title string, pts []ParetoPoint) error {
 	p := plot.New()
 	p.Title.Text = title
@@ -219,27 +219,32 @@ func ParetoChart(w io.Writer, title string, pts []ParetoPoint) error {
 	p.Y.Label.Text = "P(renewed attack within a year)"
 	p.Add(plotter.NewGrid())
 	p.Legend.Top = true
-	groups := map[float64]plotter.XYs{}
-	var keys []float64
+	var signed, refused plotter.XYs
 	for _, q := range pts {
-		if _, ok := groups[q.RedLines]; !ok {
-			keys = append(keys, q.RedLines)
+		if q.Shortfall <= 0 {
+			signed = append(signed, plotter.XY{X: q.Cost, Y: q.PAttack})
+		} else {
+			refused = append(refused, plotter.XY{X: q.Cost, Y: q.PAttack})
 		}
-		groups[q.RedLines] = append(groups[q.RedLines], plotter.XY{X: q.Cost, Y: q.PAttack})
 	}
-	if len(keys) == 0 {
+	if len(signed)+len(refused) == 0 {
 		return fmt.Errorf("chart: no points")
 	}
-	sort.Float64s(keys)
-	for i, k := range keys {
-		s, err := plotter.NewScatter(groups[k])
+	for i, g := range []struct {
+		xy    plotter.XYs
+		label string
+	}{{signed, "both sides would sign"}, {refused, "rejected by attacker or defender"}} {
+		if len(g.xy) == 0 {
+			continue
+		}
+		s, err := plotter.NewScatter(g.xy)
 		if err != nil {
 			return fmt.Errorf("chart: %w", err)
 		}
-		s.GlyphStyle.Color = palette[i%len(palette)]
+		s.GlyphStyle.Color = palette[[]int{2, 5}[i]]
 		s.GlyphStyle.Radius = vg.Points(4)
 		p.Add(s)
-		p.Legend.Add(fmt.Sprintf("red lines crossed %.2g", k), s)
+		p.Legend.Add(g.label, s)
 	}
 	wt, err := p.WriterTo(8*vg.Inch, 5*vg.Inch, "svg")
 	if err != nil {

@@ -683,7 +683,7 @@ func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
 		}
 		out := make([][]float64, len(objs))
 		for i, o := range objs {
-			out[i] = []float64{o.PAttack1, o.Cost5, o.RedLines}
+			out[i] = []float64{o.PAttack1, o.Cost5, o.Shortfall}
 		}
 		return out, nil
 	}}
@@ -702,9 +702,9 @@ func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
 			continue // the same design reached twice
 		}
 		seen[string(key)] = true
-		d["p_attack_1y"], d["cost_5y_usd_bn"], d["red_lines"] = f.F[0], f.F[1], f.F[2]
+		d["p_attack_1y"], d["cost_5y_usd_bn"], d["shortfall_km2"] = f.F[0], f.F[1], f.F[2]
 		designs = append(designs, d)
-		pts = append(pts, report.ParetoPoint{PAttack: f.F[0], Cost: f.F[1], RedLines: f.F[2]})
+		pts = append(pts, report.ParetoPoint{PAttack: f.F[0], Cost: f.F[1], Shortfall: f.F[2]})
 	}
 	var svg bytes.Buffer
 	if err := report.ParetoChart(&svg, "Pareto front: variations of "+sc.Design.Base, pts); err != nil {

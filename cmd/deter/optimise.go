@@ -27,9 +27,10 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 
   P(renewed attack within a year)   from the deterrence model
   cost over five years (US$ bn)     from the cost model
-  red lines crossed                 hard ones count 1, soft ones their severity
-                                    (a stand-in for acceptability until the
-                                    bargaining model exists)`,
+  shortfall of acceptance (km²)     how far the attacker and the defender are
+                                    from signing, from the acceptability model
+                                    (a hard red line counts the whole disputed
+                                    area)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := scenario.Load(args[0])
@@ -53,7 +54,7 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 				}
 				out := make([][]float64, len(objs))
 				for i, o := range objs {
-					out[i] = []float64{o.PAttack1, o.Cost5, o.RedLines}
+					out[i] = []float64{o.PAttack1, o.Cost5, o.Shortfall}
 				}
 				return out, nil
 			}}
@@ -63,10 +64,10 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 				return err
 			}
 			type row struct {
-				Design   map[string]any `json:"design"`
-				PAttack1 float64        `json:"p_attack_1y"`
-				Cost5    float64        `json:"cost_5y_usd_bn"`
-				RedLines float64        `json:"red_lines_crossed"`
+				Design    map[string]any `json:"design"`
+				PAttack1  float64        `json:"p_attack_1y"`
+				Cost5     float64        `json:"cost_5y_usd_bn"`
+				Shortfall float64        `json:"acceptance_shortfall_km2"`
 			}
 			var rows []row
 			seen := map[string]bool{}
@@ -87,10 +88,10 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 			}
 			fmt.Fprintf(w, "Pareto front: %d designs varying %s (population %d, %d generations, seed %d)\n\n", len(rows), s.Design.Base, pop, gens, seed)
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "P(attack) 1 y\tcost 5 y US$ bn\tred lines\tdesign")
+			fmt.Fprintln(tw, "P(attack) 1 y\tcost 5 y US$ bn\tshort of acceptance km2\tdesign")
 			for _, r := range rows {
 				b, _ := json.Marshal(r.Design)
-				fmt.Fprintf(tw, "%.3g\t%.1f\t%.2f\t%s\n", r.PAttack1, r.Cost5, r.RedLines, b)
+				fmt.Fprintf(tw, "%.3g\t%.1f\t%.0f\t%s\n", r.PAttack1, r.Cost5, r.Shortfall, b)
 			}
 			return tw.Flush()
 		},

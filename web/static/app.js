@@ -185,8 +185,8 @@ $("opt-run").addEventListener("click", async () => {
   try {
     const r = await api("POST", "/api/optimise", { name: current.name, population: +$("opt-pop").value, generations: +$("opt-gen").value });
     $("pareto-chart").innerHTML = r.svg.slice(r.svg.indexOf("<svg"));
-    table($("pareto-table"), ["P(attack) 1 y", "cost 5 y", "red lines", "force ×", "commitment", "dropped"],
-      r.front.map((d) => [d.p_attack_1y.toPrecision(3), d.cost_5y_usd_bn.toFixed(1), String(d.red_lines),
+    table($("pareto-table"), ["P(attack) 1 y", "cost 5 y", "km² short of acceptance", "force ×", "commitment", "dropped"],
+      r.front.map((d) => [d.p_attack_1y.toPrecision(3), d.cost_5y_usd_bn.toFixed(1), num(d.shortfall_km2),
         d.troops_scale == null ? "-" : String(d.troops_scale), d.commitment || "-", (d.dropped || []).join(", ") || "-"]));
     $("opt-status").textContent = r.front.length + " designs on the front";
   } catch (e) { $("opt-status").textContent = "error: " + e.message; }
