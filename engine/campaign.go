@@ -79,6 +79,8 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, fl
 	case "logarithmic":
 		p.Law = campaign.Logarithmic
 	}
+	p.Law.P = m.LawP.Or(p.Law.P)
+	p.Law.Q = m.LawQ.Or(p.Law.Q)
 	p.AttackerLossRate = m.AttackerLossRate.Or(p.AttackerLossRate)
 	p.DefenderLossRate = m.DefenderLossRate.Or(p.DefenderLossRate)
 	p.MaxDensity = m.MaxDensity.Or(p.MaxDensity)

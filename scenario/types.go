@@ -242,6 +242,8 @@ type CostModel struct {
 // CampaignModel overrides the campaign model's defaults for a scenario.
 type CampaignModel struct {
 	Law                string `yaml:"law" v:"enum=square|linear|logarithmic" doc:"Attrition law (default square)."`
+	LawP               Value  `yaml:"law_own_exponent" v:"min=0,max=2" unit:"exponent" doc:"Helmbold-type generalisation: exponent P of the side taking losses in dX/dt = −a·X^P·Y^Q (overrides law)."`
+	LawQ               Value  `yaml:"law_enemy_exponent" v:"min=0,max=2" unit:"exponent" doc:"Exponent Q of the side inflicting them (overrides law)."`
 	AttackerLossRate   Value  `yaml:"attacker_loss_rate" v:"min=0,max=10" unit:"/day" doc:"Attacker people lost per day per unit of defender effective combat power."`
 	DefenderLossRate   Value  `yaml:"defender_loss_rate" v:"min=0,max=10" unit:"/day" doc:"Defender people lost per day per unit of attacker engaged combat power."`
 	MaxDensity         Value  `yaml:"max_density_per_km" v:"gt=0" unit:"people/km" doc:"Force-to-space limit: people per km of front that can engage at once."`
