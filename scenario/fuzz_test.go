@@ -51,3 +51,38 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseFragment feeds arbitrary mechanism blocks to ParseFragment (the
+// workbench's path for user-typed parameters): no panic, and every failure
+// is an ErrorList.
+func FuzzParseFragment(f *testing.F) {
+	s, err := Parse("m.yaml", []byte(minimal))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, m := range MechanismList() {
+		if tpl, err := MechanismTemplate(m.Key); err == nil {
+			f.Add(m.Key, tpl)
+		}
+	}
+	f.Add("observers", "count: 1e999\n")
+	f.Add("deterrent_force", "contingents: [{actor: green, troops: .nan}]\nposture: tripwire\n")
+	keys := MechanismList()
+	f.Fuzz(func(t *testing.T, key, text string) {
+		var ms Mechanisms
+		err := ms.ParseInto(s, key, text)
+		if err == nil {
+			return
+		}
+		var list ErrorList
+		valid := false
+		for _, k := range keys {
+			if k.Key == key {
+				valid = true
+			}
+		}
+		if valid && !errors.As(err, &list) {
+			t.Fatalf("error is not an ErrorList: %v", err)
+		}
+	})
+}
