@@ -308,3 +308,35 @@ t "" 5 "" { 5, 3 }
 		}
 	}
 }
+
+// TestLemkeHowson: for every dropped label, Lemke-Howson ends at a Nash
+// equilibrium that vertex enumeration also finds, on random integer games
+// (mostly nondegenerate) and on battle of the sexes.
+func TestLemkeHowson(t *testing.T) {
+	games := []*NormalForm{}
+	bos, _ := ReadNFG(`NFG 1 R "BoS" { "1" "2" } { 2 2 }
+2 1 0 0 0 0 1 2`)
+	games = append(games, bos)
+	for seed := range uint64(20) {
+		games = append(games, randomBimatrix(2+int(seed%4), seed+100))
+	}
+	for gi, g := range games {
+		all, err := ExtremeEquilibria(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, n := len(g.Strategies[0]), len(g.Strategies[1])
+		for k := range m + n {
+			eq, err := LemkeHowson(g, k)
+			if err != nil {
+				t.Fatalf("game %d label %d: %v", gi, k, err)
+			}
+			if !IsNash(g, eq) {
+				t.Fatalf("game %d label %d: %v is not an equilibrium", gi, k, eq)
+			}
+			if !containsProfile(all, eq) {
+				t.Errorf("game %d label %d: %v not among the extreme equilibria %v", gi, k, eq, all)
+			}
+		}
+	}
+}

@@ -2,13 +2,16 @@
 // exact rational payoffs, extensive-form games with chance moves and
 // information sets, Gambit's .nfg and .efg text formats, the reduced
 // strategic form of an extensive game, and exact solvers: all pure-strategy
-// Nash equilibria (n players) and all extreme Nash equilibria of two-player
-// games by vertex enumeration.
+// Nash equilibria (n players), all extreme Nash equilibria of two-player
+// games by vertex enumeration, Lemke-Howson, the value of zero-sum games by
+// the simplex method, and subgame-perfect equilibria of perfect-information
+// trees by backward induction.
 //
 // Arithmetic is exact (math/big.Rat) throughout, as in Gambit's rational
 // solvers, so equilibria compare exactly with Gambit's expected results.
-// It does not yet offer Lemke-Howson, the sequence form, or quantal
-// response; the deterrence package solves its own game in closed form.
+// It does not yet offer the sequence form or quantal response; the
+// deterrence package solves its own game in closed form and checks it
+// against this package in its tests.
 //
 // References:
 //

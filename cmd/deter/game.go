@@ -27,6 +27,8 @@ probabilities, exact rationals.
   --method enumpure    every pure-strategy equilibrium (any number of players)
   --method enummixed   every extreme equilibrium of a two-player game (vertex
                        enumeration, exact)
+  --method lh          Lemke-Howson from every dropped label (two players,
+                       exact); the distinct equilibria reached
   --method lp          a two-player zero-sum game: one equilibrium and the
                        game's value to player 1 (exact simplex)`,
 		Args: cobra.ExactArgs(1),
@@ -61,6 +63,26 @@ probabilities, exact rationals.
 				if eqs, err = game.ExtremeEquilibria(g); err != nil {
 					return err
 				}
+			case "lh":
+				m, n := len(g.Strategies[0]), len(g.Strategies[1])
+				if len(g.Players) != 2 {
+					return fmt.Errorf("--method lh needs a two-player game")
+				}
+				for k := range m + n {
+					e, err := game.LemkeHowson(g, k)
+					if err != nil {
+						return err
+					}
+					dup := false
+					for _, x := range eqs {
+						if x.Equal(e) {
+							dup = true
+						}
+					}
+					if !dup {
+						eqs = append(eqs, e)
+					}
+				}
 			case "lp":
 				v, eq, err := game.ZeroSumValue(g)
 				if err != nil {
@@ -69,7 +91,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed or lp, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh or lp, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			for _, e := range eqs {
@@ -84,7 +106,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed or lp")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh or lp")
 	root.AddCommand(solve)
 	return root
 }

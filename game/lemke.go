@@ -1,0 +1,243 @@
+package game
+
+import (
+	"errors"
+	"math/big"
+)
+
+// LemkeHowson finds one Nash equilibrium of a two-player game by the
+// Lemke-Howson complementary pivoting algorithm (Lemke and Howson 1964,
+// "Equilibrium points of bimatrix games", SIAM Journal 12(2):413-423; as
+// presented by von Stengel 2002, Handbook of Game Theory vol. 3, ch. 45),
+// in exact arithmetic, starting by dropping label k (0 ≤ k < m+n: the
+// row player's strategies first). With payoffs shifted positive it pivots
+// on the two tableaux
+//
+//	r = 1 − A y,   s = 1 − Bᵀ x,   x, y, r, s ≥ 0,   x·r = 0, y·s = 0
+//
+// until the variable of the dropped label's pair leaves the basis. Ties in
+// the ratio test are broken lexicographically, so degenerate games do not
+// cycle. Different k may reach different equilibria.
+func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
+	if len(g.Players) != 2 {
+		return nil, errors.New("game: Lemke-Howson needs two players")
+	}
+	m, n := len(g.Strategies[0]), len(g.Strategies[1])
+	if k < 0 || k >= m+n {
+		return nil, errors.New("game: dropped label out of range")
+	}
+	minv := new(big.Rat)
+	first := true
+	for _, pay := range g.payoffs {
+		for _, v := range pay {
+			if first || v.Cmp(minv) < 0 {
+				minv.Set(v)
+				first = false
+			}
+		}
+	}
+	shift := new(big.Rat).Sub(big.NewRat(1, 1), minv)
+	// Variables are numbered by label: x_i ↔ label i, y_j ↔ label m+j;
+	// slacks r_i ↔ label i, s_j ↔ label m+j. Tableau T1 has rows r_i with
+	// columns y_j; T2 has rows s_j with columns x_i. Each tableau row is
+	// stored as [coefficients of all m+n "structural" labels | rhs], where
+	// a row expresses its basic variable: basic = rhs − Σ coef·nonbasic.
+	type tableau struct {
+		rows  [][]*big.Rat // rows × (cols+1); last column is the rhs
+		basis []int        // variable in each row: +label for slack, −(label+1) for x/y
+	}
+	newRat := func() *big.Rat { return new(big.Rat) }
+	// T1: variables y_j (as columns 0..n-1) and r_i (columns n..n+m-1).
+	t1 := tableau{rows: make([][]*big.Rat, m), basis: make([]int, m)}
+	for i := range m {
+		row := make([]*big.Rat, n+m+1)
+		for c := range row {
+			row[c] = newRat()
+		}
+		for j := range n {
+			row[j].Add(g.payoffs[g.Index([]int{i, j})][0], shift)
+		}
+		row[n+i].SetInt64(1)
+		row[n+m].SetInt64(1)
+		t1.rows[i] = row
+		t1.basis[i] = n + i // r_i
+	}
+	// T2: variables x_i (columns 0..m-1) and s_j (columns m..m+n-1).
+	t2 := tableau{rows: make([][]*big.Rat, n), basis: make([]int, n)}
+	for j := range n {
+		row := make([]*big.Rat, m+n+1)
+		for c := range row {
+			row[c] = newRat()
+		}
+		for i := range m {
+			row[i].Add(g.payoffs[g.Index([]int{i, j})][1], shift)
+		}
+		row[m+j].SetInt64(1)
+		row[m+n].SetInt64(1)
+		t2.rows[j] = row
+		t2.basis[j] = m + j // s_j
+	}
+	// label of a column in each tableau
+	label1 := func(col int) int { // T1: y_j → m+j, r_i → i
+		if col < n {
+			return m + col
+		}
+		return col - n
+	}
+	label2 := func(col int) int { // T2: x_i → i, s_j → m+j
+		if col < m {
+			return col
+		}
+		return m + (col - m)
+	}
+	// Which tableau and column hold the *structural* (x or y) variable of a
+	// label, and the slack of a label.
+	tmp := new(big.Rat)
+	pivot := func(t *tableau, enter int) (leaveCol int, ok bool) {
+		// Lexicographic minimum ratio: compare rows by (rhs, then the slack
+		// columns) divided by the entering coefficient.
+		best := -1
+		cols := len(t.rows[0]) - 1
+		order := append([]int{cols}, func() []int {
+			o := make([]int, cols)
+			for c := range o {
+				o[c] = c
+			}
+			return o
+		}()...)
+		for r, row := range t.rows {
+			if row[enter].Sign() <= 0 {
+				continue
+			}
+			if best < 0 {
+				best = r
+				continue
+			}
+			for _, c := range order {
+				a := new(big.Rat).Quo(row[c], row[enter])
+				b := new(big.Rat).Quo(t.rows[best][c], t.rows[best][enter])
+				if cmp := a.Cmp(b); cmp != 0 {
+					if cmp < 0 {
+						best = r
+					}
+					break
+				}
+			}
+		}
+		if best < 0 {
+			return 0, false
+		}
+		leaveCol = t.basis[best]
+		pr := t.rows[best]
+		piv := new(big.Rat).Set(pr[enter])
+		for c := range pr {
+			pr[c].Quo(pr[c], piv)
+		}
+		for r, row := range t.rows {
+			if r == best || row[enter].Sign() == 0 {
+				continue
+			}
+			f := new(big.Rat).Set(row[enter])
+			for c := range row {
+				row[c].Sub(row[c], tmp.Mul(f, pr[c]))
+			}
+		}
+		t.basis[best] = enter
+		return leaveCol, true
+	}
+	// Entering variable: the structural variable with label k.
+	var inT1 bool
+	var enter int
+	if k < m {
+		inT1, enter = false, k // x_k enters T2
+	} else {
+		inT1, enter = true, k-m // y_{k-m} enters T1
+	}
+	for step := 0; step < 100000; step++ {
+		var leaveCol, leaveLabel int
+		var ok bool
+		if inT1 {
+			leaveCol, ok = pivot(&t1, enter)
+			leaveLabel = label1(leaveCol)
+		} else {
+			leaveCol, ok = pivot(&t2, enter)
+			leaveLabel = label2(leaveCol)
+		}
+		if !ok {
+			return nil, errors.New("game: Lemke-Howson ray (cannot happen with positive payoffs)")
+		}
+		if leaveLabel == k {
+			break
+		}
+		// The complement of the leaving variable enters the other tableau:
+		// a slack r_i leaving T1 → x_i enters T2; y_j leaving T1 → s_j enters T2.
+		if inT1 {
+			if leaveCol >= n { // r_i left: x_i enters T2
+				enter = leaveLabel
+			} else { // y_j left: s_j enters T2
+				enter = m + (leaveCol)
+			}
+		} else {
+			if leaveCol >= m { // s_j left: y_j enters T1
+				enter = leaveCol - m
+			} else { // x_i left: r_i enters T1
+				enter = n + leaveCol
+			}
+		}
+		inT1 = !inT1
+	}
+	x := make([]*big.Rat, m)
+	y := make([]*big.Rat, n)
+	for i := range x {
+		x[i] = new(big.Rat)
+	}
+	for j := range y {
+		y[j] = new(big.Rat)
+	}
+	for r, b := range t2.basis {
+		if b < m {
+			x[b].Set(t2.rows[r][m+n])
+		}
+	}
+	for r, b := range t1.basis {
+		if b < n {
+			y[b].Set(t1.rows[r][n+m])
+		}
+	}
+	return MixedProfile{normalise(x), normalise(y)}, nil
+}
+
+// IsNash reports whether a mixed profile of a two-player game is a Nash
+// equilibrium: no pure strategy earns either player more than the profile.
+func IsNash(g *NormalForm, p MixedProfile) bool {
+	m, n := len(g.Strategies[0]), len(g.Strategies[1])
+	val := func(pl, i, j int) *big.Rat { return g.payoffs[g.Index([]int{i, j})][pl] }
+	u := [2]*big.Rat{new(big.Rat), new(big.Rat)}
+	tmp := new(big.Rat)
+	for i := range m {
+		for j := range n {
+			w := new(big.Rat).Mul(p[0][i], p[1][j])
+			u[0].Add(u[0], tmp.Mul(w, val(0, i, j)))
+			u[1].Add(u[1], tmp.Mul(w, val(1, i, j)))
+		}
+	}
+	for i := range m {
+		s := new(big.Rat)
+		for j := range n {
+			s.Add(s, tmp.Mul(p[1][j], val(0, i, j)))
+		}
+		if s.Cmp(u[0]) > 0 {
+			return false
+		}
+	}
+	for j := range n {
+		s := new(big.Rat)
+		for i := range m {
+			s.Add(s, tmp.Mul(p[0][i], val(1, i, j)))
+		}
+		if s.Cmp(u[1]) > 0 {
+			return false
+		}
+	}
+	return true
+}
