@@ -340,3 +340,37 @@ func TestLemkeHowson(t *testing.T) {
 		}
 	}
 }
+
+// TestLogitQRE compares with Gambit's logit_solve_lambda on const_sum_game.nfg
+// at λ = 1, 2, 3 (expected profiles from Gambit's test suite, given there to
+// about four digits; tolerance 5e-4).
+func TestLogitQRE(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	g := strategic(t, findGameFile(dir, "const_sum_game.nfg"))
+	got, err := LogitQRE(g, []float64{3, 1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[float64][][]float64{
+		1: {{0.643, 0.357}, {0.5883, 0.41168}},
+		2: {{0.7727, 0.2273}, {0.6117, 0.3883}},
+		3: {{0.8595, 0.1405}, {0.6038, 0.39618}},
+	}
+	for i, lam := range []float64{3, 1, 2} {
+		for pl := range 2 {
+			for s := range 2 {
+				if d := got[i][pl][s] - want[lam][pl][s]; d > 5e-4 || d < -5e-4 {
+					t.Errorf("λ=%v player %d strategy %d: %.5f, Gambit %.5f", lam, pl+1, s+1, got[i][pl][s], want[lam][pl][s])
+				}
+			}
+		}
+	}
+	// λ = 0 is the centroid.
+	c, _ := LogitQRE(g, []float64{0})
+	if c[0][0][0] != 0.5 || c[0][1][1] != 0.5 {
+		t.Errorf("λ=0: %v", c[0])
+	}
+}

@@ -5,11 +5,11 @@
 // Nash equilibria (n players), all extreme Nash equilibria of two-player
 // games by vertex enumeration, Lemke-Howson, the value of zero-sum games by
 // the simplex method, and subgame-perfect equilibria of perfect-information
-// trees by backward induction.
+// trees by backward induction; and logit quantal response equilibria (float64).
 //
 // Arithmetic is exact (math/big.Rat) throughout, as in Gambit's rational
 // solvers, so equilibria compare exactly with Gambit's expected results.
-// It does not yet offer the sequence form or quantal response; the
+// It does not yet offer the sequence form; the
 // deterrence package solves its own game in closed form and checks it
 // against this package in its tests.
 //
