@@ -1,0 +1,159 @@
+package game
+
+import (
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"deter/check"
+)
+
+// parseNested reads the behaviour-profile notation of Gambit's expected
+// results: [[[d(..), d(..)], [d(..)]], ...] → profiles → players →
+// information sets → probabilities.
+func parseNested(t *testing.T, s string) [][][][]*big.Rat {
+	t.Helper()
+	var out [][][][]*big.Rat
+	depth := 0
+	var prof [][][]*big.Rat
+	var player [][]*big.Rat
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '[':
+			depth++
+			if depth == 2 {
+				prof = nil
+			}
+			if depth == 3 {
+				player = nil
+			}
+		case s[i] == ']':
+			if depth == 3 {
+				prof = append(prof, player)
+			}
+			if depth == 2 {
+				out = append(out, prof)
+			}
+			depth--
+		case strings.HasPrefix(s[i:], "d("):
+			j := strings.IndexByte(s[i:], ')')
+			var v []*big.Rat
+			for _, x := range strings.Split(s[i+2:i+j], ",") {
+				x = strings.Trim(strings.TrimSpace(x), "'")
+				r, ok := new(big.Rat).SetString(x)
+				if !ok {
+					t.Fatalf("bad number %q", x)
+				}
+				v = append(v, r)
+			}
+			player = append(player, v)
+			i += j
+		}
+	}
+	return out
+}
+
+// TestSequenceFormCorpus runs Gambit's lp_solve behaviour cases (rational)
+// through the sequence-form LP. Where the equilibrium is unique the result
+// must equal Gambit's; where it is not, the result must be an equilibrium
+// with the same value (Gambit's LP may stop at another optimal vertex).
+func TestSequenceFormCorpus(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected_equilibria_from_test_nash.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	exact, total := 0, 0
+	for i, line := range lines {
+		m := caseRe.FindStringSubmatch(line)
+		if m == nil || m[1] != "LP_BEHAVIOR_RATIONAL_CASES" {
+			continue
+		}
+		var expected string
+		for _, l := range lines[i+1 : min(i+4, len(lines))] {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "expected=") {
+				expected = strings.TrimPrefix(l, "expected=")
+			}
+		}
+		path := findGameFile(dir, m[3])
+		src, _ := os.ReadFile(path)
+		g, err := ReadEFG(string(src))
+		if err != nil {
+			t.Fatalf("%s: %v", m[3], err)
+		}
+		total++
+		v, beh, err := g.ZeroSumSequenceForm()
+		if err != nil {
+			t.Errorf("%s (%s): %v", m[2], m[3], err)
+			continue
+		}
+		want := parseNested(t, expected)
+		if len(want) != 1 {
+			t.Fatalf("%s: %d expected profiles", m[2], len(want))
+		}
+		same := true
+		for p := range beh {
+			for is := range beh[p] {
+				for a := range beh[p][is] {
+					if beh[p][is][a].Cmp(want[0][p][is][a]) != 0 {
+						same = false
+					}
+				}
+			}
+		}
+		if same {
+			exact++
+			continue
+		}
+		// Not Gambit's vertex: both profiles must be worth the value to
+		// player 1 (ours as found, Gambit's as published).
+		ours := g.BehaviorPayoff(beh)[0]
+		theirs := g.BehaviorPayoff(Behavior(want[0]))[0]
+		if ours.Cmp(v) != 0 || theirs.Cmp(v) != 0 {
+			t.Errorf("%s (%s): value %s, our profile gives %s, Gambit's %s", m[2], m[3], v.RatString(), ours.RatString(), theirs.RatString())
+		} else {
+			t.Logf("%s (%s): value %s; another optimal profile than Gambit's", m[2], m[3], v.RatString())
+		}
+	}
+	t.Logf("sequence form: %d of %d Gambit LP behaviour cases reproduced exactly", exact, total)
+	if total < 10 || exact < 6 {
+		t.Fatalf("%d cases, %d exact", total, exact)
+	}
+}
+
+// TestKuhnSequenceForm: the sequence form gives Kuhn poker's value −1/18.
+func TestKuhnSequenceForm(t *testing.T) {
+	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	if err != nil {
+		t.Skip(err)
+	}
+	src, _ := os.ReadFile(p)
+	g, err := ReadEFG(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, beh, err := g.ZeroSumSequenceForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Cmp(big.NewRat(-1, 18)) != 0 {
+		t.Errorf("value %s, want -1/18", v.RatString())
+	}
+	for p := range beh {
+		for is, d := range beh[p] {
+			s := new(big.Rat)
+			for _, x := range d {
+				s.Add(s, x)
+			}
+			if s.Cmp(big.NewRat(1, 1)) != 0 {
+				t.Errorf("player %d infoset %d: probabilities sum to %s", p+1, is+1, s.RatString())
+			}
+		}
+	}
+}
