@@ -3,15 +3,17 @@
 // information sets, Gambit's .nfg and .efg text formats, the reduced
 // strategic form of an extensive game, and exact solvers: all pure-strategy
 // Nash equilibria (n players), all extreme Nash equilibria of two-player
-// games by vertex enumeration, Lemke-Howson, the value of zero-sum games by
-// the simplex method, and subgame-perfect equilibria of perfect-information
-// trees by backward induction; and logit quantal response equilibria (float64).
+// games by vertex enumeration (exact, fraction-free pivoting, and a float64
+// path), Lemke-Howson, the value of zero-sum games by the simplex method,
+// the sequence form of two-player constant-sum extensive games
+// (Koller-Megiddo-von Stengel), and subgame-perfect equilibria of
+// perfect-information trees by backward induction; and logit quantal
+// response equilibria (float64).
 //
-// Arithmetic is exact (math/big.Rat) throughout, as in Gambit's rational
-// solvers, so equilibria compare exactly with Gambit's expected results.
-// It does not yet offer the sequence form; the
-// deterrence package solves its own game in closed form and checks it
-// against this package in its tests.
+// Arithmetic is exact (math/big.Rat, math/big.Int) except where a function
+// says float64, as in Gambit's rational solvers, so equilibria compare
+// exactly with Gambit's expected results. The deterrence package solves its
+// own game in closed form and checks it against this package in its tests.
 //
 // References:
 //
@@ -21,6 +23,15 @@
 //   - Avis, D., Rosenberg, G. D., Savani, R. and von Stengel, B. (2010).
 //     Enumeration of Nash equilibria for two-player games. Economic Theory
 //     42(1):9-37 (best-response polytopes and complementary vertex pairs).
+//   - Avis, D. and Fukuda, K. (1992). A pivoting algorithm for convex hulls
+//     and vertex enumeration of arrangements and polyhedra. Discrete and
+//     Computational Geometry 8:295-313.
+//   - Bareiss, E. H. (1968). Sylvester's identity and multistep
+//     integer-preserving Gaussian elimination. Mathematics of Computation
+//     22(103):565-578 (fraction-free pivoting).
+//   - Koller, D., Megiddo, N. and von Stengel, B. (1996). Efficient
+//     computation of equilibria for extensive two-person games. Games and
+//     Economic Behavior 14:247-259.
 //   - Kuhn, H. W. (1953). Extensive games and the problem of information.
 //     Contributions to the Theory of Games II, 193-216 (reduced strategies).
 package game

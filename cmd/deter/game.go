@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ func newGameCmd() *cobra.Command {
 		Short: "Game-theory tools on Gambit .nfg and .efg files",
 	}
 	var method string
+	var float bool
 	solve := &cobra.Command{
 		Use:   "solve FILE.nfg|FILE.efg",
 		Short: "List Nash equilibria in Gambit's output style (NE,p1,p2,...)",
@@ -26,7 +28,8 @@ probabilities, exact rationals.
 
   --method enumpure    every pure-strategy equilibrium (any number of players)
   --method enummixed   every extreme equilibrium of a two-player game (vertex
-                       enumeration, exact)
+                       enumeration by fraction-free pivoting, exact; --float
+                       for the float64 path, printed as decimals)
   --method lh          Lemke-Howson from every dropped label (two players,
                        exact); the distinct equilibria reached
   --method lp          a two-player zero-sum game: one equilibrium and the
@@ -60,6 +63,22 @@ probabilities, exact rationals.
 			case "enumpure":
 				eqs = game.PureNash(g)
 			case "enummixed":
+				if float {
+					fl, err := game.ExtremeEquilibriaFloat(g)
+					if err != nil {
+						return err
+					}
+					for _, e := range fl {
+						var parts []string
+						for _, v := range e {
+							for _, x := range v {
+								parts = append(parts, strconv.FormatFloat(x, 'g', 10, 64))
+							}
+						}
+						fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
+					}
+					return nil
+				}
 				if eqs, err = game.ExtremeEquilibria(g); err != nil {
 					return err
 				}
@@ -107,6 +126,7 @@ probabilities, exact rationals.
 		},
 	}
 	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh or lp")
+	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	root.AddCommand(solve)
 	return root
 }
