@@ -3,6 +3,7 @@ package engine
 import (
 	"deter/bargain"
 	"deter/campaign"
+	"deter/ceasefire"
 	"deter/check"
 )
 
@@ -14,5 +15,6 @@ func Cases() []check.Case {
 	out = append(out, campaignScenarioCases()...)
 	out = append(out, deterrenceCases()...)
 	out = append(out, bargain.Cases()...)
+	out = append(out, ceasefire.ValidationCases()...)
 	return out
 }

@@ -59,6 +59,9 @@ type PackageResult struct {
 	Deterrence *deterrence.Result `json:"deterrence"`
 	// Acceptability says who would sign the package.
 	Acceptability *Acceptability `json:"acceptability"`
+	// Empirical is the cease-fire survival from the hazard model fitted
+	// to past cease-fires, the cross-check of Deterrence.
+	Empirical *Empirical `json:"empirical_ceasefire"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -74,7 +77,6 @@ type Inputs struct {
 
 // Gaps are the questions of the project that no model answers yet.
 var Gaps = []Gap{
-	{"deterrence (empirical)", "cease-fire survival at 1, 5 and 10 years from Fortna's hazard model", "not implemented yet (issue 4); the deterrence game's answer is shown above"},
 	{"bargain (spatial)", "forecast settlement over several issue dimensions and its round-by-round path (KTAB-type spatial model)", "not implemented yet (issue 5); acceptance by actor and the zone of agreement are shown above"},
 }
 
@@ -116,6 +118,9 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			return nil, err
 		}
 		if pr.Cost, err = runCost(s, p); err != nil {
+			return nil, err
+		}
+		if pr.Empirical, err = runEmpirical(p, pr.Deterrence.PAttack1, pr.Deterrence.PAttack5, seed); err != nil {
 			return nil, err
 		}
 		pr.RedLines = ScreenRedLines(s, p)

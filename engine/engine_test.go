@@ -3,9 +3,11 @@ package engine
 import (
 	"context"
 	"math"
+	"strings"
 	"testing"
 
 	"deter/campaign"
+	"deter/ceasefire"
 	"deter/check/checktest"
 	"deter/scenario"
 )
@@ -188,5 +190,54 @@ func TestAcceptability(t *testing.T) {
 		if ua.Accept || !ua.Hard {
 			t.Errorf("Ukraine's hard red line on ceding territory did not bite: %+v", ua)
 		}
+	}
+}
+
+// TestCeasefireCovariates: the mapping of package mechanisms onto the
+// empirical model's variables, one mechanism at a time.
+func TestCeasefireCovariates(t *testing.T) {
+	one := scenario.Num
+	cases := []struct {
+		name string
+		p    scenario.Package
+		want string
+	}{
+		{"empty", scenario.Package{}, ""},
+		{"observers", scenario.Package{Mechanisms: scenario.Mechanisms{Observers: &scenario.Observers{Count: one(500)}}}, "peacekeeping"},
+		{"no observers", scenario.Package{Mechanisms: scenario.Mechanisms{Observers: &scenario.Observers{Count: one(0)}}}, ""},
+		{"force", scenario.Package{Mechanisms: scenario.Mechanisms{DeterrentForce: &scenario.DeterrentForce{}}}, "peacekeeping"},
+		{"assurances", scenario.Package{Mechanisms: scenario.Mechanisms{Assurances: &scenario.Assurances{}}}, "guarantee"},
+		{"attacker guarantor", scenario.Package{Mechanisms: scenario.Mechanisms{AttackerGuarantor: &scenario.AttackerGuarantor{}}}, ""},
+		{"dmz", scenario.Package{Settlement: &scenario.Settlement{DMZWidth: one(15)}}, "dmz"},
+		{"commission", scenario.Package{Settlement: &scenario.Settlement{JointCommission: true}}, "joint_commission"},
+	}
+	for _, c := range cases {
+		x := CeasefireCovariates(&c.p)
+		for k, n := range ceasefire.Covariates {
+			want := 0.0
+			if n == c.want {
+				want = 1
+			}
+			if x[k] != want {
+				t.Errorf("%s: %s = %v, want %v", c.name, n, x[k], want)
+			}
+		}
+	}
+}
+
+// TestEmpiricalDisagreement: a game answer far outside the empirical
+// interval is flagged, one inside is not.
+func TestEmpiricalDisagreement(t *testing.T) {
+	p := &scenario.Package{}
+	e, err := runEmpirical(p, 0.99, 0.99, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Disagreement == "" || !strings.Contains(e.Disagreement, "more pessimistic") {
+		t.Errorf("P(attack) 99%% against %.0f%% empirical: %q", 100*e.PWar1, e.Disagreement)
+	}
+	e, _ = runEmpirical(p, 1-e.Survive[0], 1-e.Survive[1], 1)
+	if e.Disagreement != "" {
+		t.Errorf("the empirical values themselves flagged: %q", e.Disagreement)
 	}
 }

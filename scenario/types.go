@@ -180,6 +180,9 @@ type Settlement struct {
 	DefenderTroopCap Value `yaml:"defender_troop_cap" v:"min=0" unit:"people" doc:"Cap on the defender's armed forces; absent means none."`
 	SanctionsRelief  Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
 	Neutrality       bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
+	DMZWidth         Value `yaml:"demilitarised_zone_km" v:"min=0,max=500" unit:"km" doc:"Width of a demilitarised zone or buffer along the line of contact; absent or 0 means none (used by the empirical cease-fire model, Fortna 2003)."`
+	JointCommission  bool  `yaml:"joint_commission" doc:"A joint military commission of the parties to settle incidents (Fortna 2003's 'joint commission')."`
+	DecisiveVictory  bool  `yaml:"decisive_victory" doc:"The war ended in a decisive military victory for one side (a control of the empirical cease-fire model)."`
 	Prov             `yaml:",inline"`
 }
 
