@@ -51,10 +51,10 @@ func ValidationCases() []check.Case {
 		{ID: "ceasefire/km-10y", Model: "ceasefire", What: "share of cease-fires holding 10 years: model average vs record",
 			Source: km, Published: kmAt(10), Unit: "probability", Compare: check.Within, Tol: 0.07, Run: avg(10)},
 		{ID: "ceasefire/dmz-direction", Model: "ceasefire", What: "hazard ratio of a demilitarised zone is below 1",
-			Source: "Fortna 2003, International Organization 57(2), abstract: DMZs affect the duration of peace (direction only)",
+			Source:    "Fortna 2003, International Organization 57(2), abstract: DMZs affect the duration of peace (direction only)",
 			Published: 1, Unit: "hazard ratio", Compare: check.AtMost, Tol: 0, Run: hr(0)},
 		{ID: "ceasefire/guarantee-direction", Model: "ceasefire", What: "hazard ratio of an explicit third-party guarantee is below 1",
-			Source: "Fortna 2003, International Organization 57(2), abstract: explicit third-party guarantees affect the duration of peace (direction only)",
+			Source:    "Fortna 2003, International Organization 57(2), abstract: explicit third-party guarantees affect the duration of peace (direction only)",
 			Published: 1, Unit: "hazard ratio", Compare: check.AtMost, Tol: 0, Run: hr(2)},
 	}
 }
