@@ -3,6 +3,7 @@ package bargain
 import (
 	"encoding/csv"
 	"fmt"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -52,7 +53,45 @@ func Cases() []check.Case {
 		}
 		return LoadBDM(p)
 	}
-	return []check.Case{
+	ktab := check.Case{ID: "bargain/ktab-smp-dummy3d", Model: "bargain",
+		What:      "largest difference from KTAB's positions, 7 actors × 3 dimensions × 11 states (0-100 scale)",
+		Source:    "KTAB smpc reference run 20170530_ref-dummyData_3Dim.txt (lsyaseen/KTAB, examples/smp/doc), printed to 0.1",
+		Published: 0, Unit: "points", Compare: check.AtMost, Tol: 0.051,
+		Run: func(env check.Env) (float64, error) {
+			in, err := env.DataFile("ktab-smp/dummyData_3Dim.csv")
+			if err != nil {
+				return 0, err
+			}
+			out, err := env.DataFile("ktab-smp/20170530_ref-dummyData_3Dim.txt")
+			if err != nil {
+				return 0, err
+			}
+			actors, err := LoadKTABCSV(in)
+			if err != nil {
+				return 0, err
+			}
+			ref, err := LoadKTABHistory(out)
+			if err != nil {
+				return 0, err
+			}
+			states, err := RunSMP(actors)
+			if err != nil {
+				return 0, err
+			}
+			worst := 0.0
+			for i := range ref {
+				for k := range ref[i] {
+					if len(ref[i][k]) != len(states) {
+						return math.Inf(1), nil // a different number of states is a failure
+					}
+					for s, want := range ref[i][k] {
+						worst = max(worst, math.Abs(100*states[s].Positions[i][k]-want))
+					}
+				}
+			}
+			return worst, nil
+		}}
+	return []check.Case{ktab,
 		{ID: "bargain/bdm-weighted-mean", Model: "bargain", What: "capability × salience weighted mean position, EU emissions example",
 			Source: src, Published: 7.389955686853767, Unit: "position", Compare: check.Within, Tol: 1e-9,
 			Run: func(env check.Env) (float64, error) {

@@ -1,0 +1,177 @@
+package bargain
+
+import (
+	"math"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"pgregory.net/rapid"
+
+	"deter/check"
+)
+
+func ktabFile(t *testing.T, name string) string {
+	t.Helper()
+	p, err := check.Env{DataDir: check.FindData()}.DataFile(filepath.Join("ktab-smp", name))
+	if err != nil {
+		t.Skip(err)
+	}
+	return p
+}
+
+// TestSMPReproducesKTAB runs KTAB's dummyData_3Dim example (7 actors, 3
+// dimensions) and compares every actor's position in every state with
+// KTAB's reference run (20170530_ref-dummyData_3Dim.txt, printed to one
+// decimal on the 0-100 scale). Tolerance: 0.051 (the print's rounding,
+// plus float noise).
+func TestSMPReproducesKTAB(t *testing.T) {
+	actors, err := LoadKTABCSV(ktabFile(t, "dummyData_3Dim.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := LoadKTABHistory(ktabFile(t, "20170530_ref-dummyData_3Dim.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	states, err := RunSMP(actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(states) != len(ref[0][0]) {
+		t.Errorf("%d states, KTAB %d", len(states), len(ref[0][0]))
+	}
+	worst := 0.0
+	for i := range actors {
+		for k := range ref[i] {
+			for s := range min(len(states), len(ref[i][k])) {
+				got := 100 * states[s].Positions[i][k]
+				d := math.Abs(got - ref[i][k][s])
+				worst = max(worst, d)
+				if d > 0.051 {
+					t.Errorf("actor %d dimension %d state %d: %.3f, KTAB %.1f", i, k, s, got, ref[i][k][s])
+				}
+			}
+		}
+	}
+	t.Logf("largest difference from KTAB: %.3f on the 0-100 scale", worst)
+}
+
+// TestSMPFirstStateDetails compares intermediate numbers of the first
+// state with KTAB's reference log: the inferred risk attitudes (printed
+// to 3 decimals: tolerance 0.0006) and actor 0's challenge of actor 6
+// ("Est by 0 of prob 0.7643 that [0> 6], with expected gain to 0 of
+// +0.0947": tolerance 0.00006).
+func TestSMPFirstStateDetails(t *testing.T) {
+	actors, err := LoadKTABCSV(ktabFile(t, "dummyData_3Dim.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	states, err := RunSMP(actors)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantR := []float64{-0.500, -0.459, -0.499, -0.274, 1.000, -0.232, -0.430}
+	for i, r := range wantR {
+		if math.Abs(states[0].Risk[i]-r) > 0.0006 {
+			t.Errorf("risk attitude of %d: %.4f, KTAB %.3f", i, states[0].Risk[i], r)
+		}
+	}
+	var c *SMPChallenge
+	for k := range states[0].Challenges {
+		if states[0].Challenges[k].Actor == 0 {
+			c = &states[0].Challenges[k]
+		}
+	}
+	if c == nil || c.Target != 6 || math.Abs(c.PWin-0.7643) > 0.00006 || math.Abs(c.Gain-0.0947) > 0.00006 {
+		t.Errorf("actor 0's challenge: %+v; KTAB: target 6, P 0.7643, gain 0.0947", c)
+	}
+}
+
+func genActors(t *rapid.T, na, nd int) []SMPActor {
+	actors := make([]SMPActor, na)
+	for i := range actors {
+		a := SMPActor{Name: strconv.Itoa(i), Capability: rapid.Float64Range(1, 200).Draw(t, "cap")}
+		total := rapid.Float64Range(0.3, 1).Draw(t, "total")
+		raw := make([]float64, nd)
+		sum := 0.0
+		for k := range nd {
+			raw[k] = rapid.Float64Range(0.05, 1).Draw(t, "sal")
+			sum += raw[k]
+			a.Position = append(a.Position, rapid.Float64Range(0, 1).Draw(t, "pos"))
+		}
+		for k := range nd {
+			a.Salience = append(a.Salience, total*raw[k]/sum)
+		}
+		actors[i] = a
+	}
+	return actors
+}
+
+// TestSMPProperties: (1) every position of every state lies within the
+// range of the starting positions on each dimension (the convex hull's
+// projection: bargains interpolate); (2) identical treatment: listing the
+// actors in reverse order changes nobody's path (labels do not matter);
+// (3) an actor with zero salience on a dimension has zero weight in the
+// forecast there (SMPForecast).
+func TestSMPProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		na := rapid.IntRange(2, 6).Draw(t, "actors")
+		nd := rapid.IntRange(1, 3).Draw(t, "dims")
+		actors := genActors(t, na, nd)
+		states, err := RunSMP(actors)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range nd {
+			lo, hi := 1.0, 0.0
+			for _, a := range actors {
+				lo, hi = min(lo, a.Position[k]), max(hi, a.Position[k])
+			}
+			for s, st := range states {
+				for i, p := range st.Positions {
+					if p[k] < lo-1e-4 || p[k] > hi+1e-4 {
+						t.Fatalf("state %d actor %d dimension %d: %v outside [%v, %v]", s, i, k, p[k], lo, hi)
+					}
+				}
+			}
+		}
+		rev := make([]SMPActor, na)
+		for i := range actors {
+			rev[na-1-i] = actors[i]
+		}
+		rstates, err := RunSMP(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rstates) != len(states) {
+			t.Fatalf("reversed order: %d states, not %d", len(rstates), len(states))
+		}
+		for s := range states {
+			for i := range na {
+				for k := range nd {
+					if d := math.Abs(states[s].Positions[i][k] - rstates[s].Positions[na-1-i][k]); d > 1e-9 {
+						t.Fatalf("state %d actor %d dimension %d: %v, reversed %v", s, i, k, states[s].Positions[i][k], rstates[s].Positions[na-1-i][k])
+					}
+				}
+			}
+		}
+		// (3): give actor 0 zero salience on dimension 0 and move it
+		// there: its own final position has no weight in the forecast.
+		if nd > 1 {
+			z := append([]SMPActor(nil), actors...)
+			z[0].Salience = append([]float64{0}, z[0].Salience[1:]...)
+			fs, err := RunSMP(z)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := SMPForecast(z, fs[len(fs)-1].Positions)
+			moved := make([][]float64, na)
+			copy(moved, fs[len(fs)-1].Positions)
+			moved[0] = append([]float64{1 - moved[0][0]}, moved[0][1:]...)
+			if g := SMPForecast(z, moved); math.Abs(g[0]-f[0]) > 1e-12 {
+				t.Fatalf("zero-salience actor moved the forecast: %v → %v", f[0], g[0])
+			}
+		}
+	})
+}
