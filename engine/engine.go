@@ -9,6 +9,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -38,7 +39,10 @@ type Result struct {
 	HorizonDays int             `json:"horizon_days"`
 	Packages    []PackageResult `json:"packages"`
 	Agreement   Agreement       `json:"zone_of_agreement"`
-	NotModelled []Gap           `json:"not_modelled"`
+	// Spatial is the forecast settlement over the issue space (nil when
+	// the scenario has none).
+	Spatial     *SpatialForecast `json:"spatial_forecast"`
+	NotModelled []Gap            `json:"not_modelled"`
 }
 
 // PackageResult is everything known about one package.
@@ -76,9 +80,7 @@ type Inputs struct {
 }
 
 // Gaps are the questions of the project that no model answers yet.
-var Gaps = []Gap{
-	{"bargain (spatial)", "forecast settlement over several issue dimensions and its round-by-round path (KTAB-type spatial model)", "not implemented yet (issue 5); acceptance by actor and the zone of agreement are shown above"},
-}
+var Gaps = []Gap{}
 
 // Run evaluates every package of s with the models that exist.
 func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error) {
@@ -131,6 +133,15 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		res.Packages = append(res.Packages, pr)
 	}
 	res.Agreement = agreement(res)
+	if A := disputedArea(s); A > 0 {
+		if res.Spatial, err = spatialForecast(s, math.Min(1, baseIn.StayOut.GroundKm2/A), res.Packages); err != nil {
+			return nil, err
+		}
+	}
+	if res.Spatial == nil {
+		res.NotModelled = append(res.NotModelled, Gap{"bargain (spatial)", "forecast settlement over several issues and its round-by-round path",
+			"the scenario has no issue space (models.bargain.spatial) or no disputed area"})
+	}
 	return res, nil
 }
 

@@ -191,6 +191,11 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
+	if sf := res.Spatial; sf != nil {
+		SpatialSummary(ew, sf)
+		fmt.Fprintln(ew)
+	}
+
 	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")
@@ -262,4 +267,71 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// SpatialSummary prints the spatial model's forecast settlement and each
+// package's distance from it.
+func SpatialSummary(w io.Writer, sf *engine.SpatialForecast) {
+	fmt.Fprintf(w, "Likely settlement: spatial model of politics (KTAB type), %d rounds to convergence; issues on 0-100 scales\n", len(sf.States)-1)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "\t")
+	for _, is := range sf.Issues {
+		fmt.Fprintf(tw, "%s\t", is)
+	}
+	fmt.Fprintln(tw, "distance from forecast")
+	fmt.Fprint(tw, "forecast\t")
+	for _, x := range sf.Forecast {
+		fmt.Fprintf(tw, "%.0f\t", x)
+	}
+	fmt.Fprintln(tw, "-")
+	for _, p := range sf.Packages {
+		fmt.Fprintf(tw, "%s\t", p.ID)
+		for k, x := range p.Position {
+			if p.Placed[k] {
+				fmt.Fprintf(tw, "%.0f\t", x)
+			} else {
+				fmt.Fprint(tw, "-\t")
+			}
+		}
+		fmt.Fprintf(tw, "%.0f\n", p.Distance)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "  Nearest the forecast: %s. Rounds: deter bargain FILE.\n", sf.Nearest)
+	for _, n := range sf.Notes {
+		fmt.Fprintf(w, "  %s.\n", n)
+	}
+}
+
+// SpatialPath prints the round-by-round path of the spatial model: every
+// actor's position on every issue in every round, and the challenges.
+func SpatialPath(w io.Writer, sf *engine.SpatialForecast) {
+	for k, is := range sf.Issues {
+		fmt.Fprintf(w, "%s (%s; 0-100)\n", is, sf.Kinds[k])
+		tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
+		fmt.Fprint(tw, "actor\t")
+		for t := range sf.States {
+			fmt.Fprintf(tw, "r%d\t", t)
+		}
+		fmt.Fprintln(tw)
+		for i, a := range sf.Actors {
+			fmt.Fprintf(tw, "%s\t", a)
+			for t := range sf.States {
+				fmt.Fprintf(tw, "%.1f\t", sf.States[t][i][k])
+			}
+			fmt.Fprintln(tw)
+		}
+		tw.Flush()
+		fmt.Fprintf(w, "  forecast %.1f\n\n", sf.Forecast[k])
+	}
+	fmt.Fprintln(w, "Challenges (challenger → target: its estimate of winning and of its gain in utility)")
+	for t, chs := range sf.Challenges {
+		if len(chs) == 0 {
+			continue
+		}
+		var parts []string
+		for _, c := range chs {
+			parts = append(parts, fmt.Sprintf("%s→%s %.0f%% %+.3f", sf.Actors[c.Actor], sf.Actors[c.Target], 100*c.PWin, c.Gain))
+		}
+		fmt.Fprintf(w, "  round %d: %s\n", t+1, strings.Join(parts, ", "))
+	}
 }

@@ -290,8 +290,43 @@ type Correlation struct {
 
 // BargainModel sets the acceptability model's coefficients.
 type BargainModel struct {
-	DisputedArea    Value `yaml:"disputed_area_km2" v:"gt=0" unit:"km2" doc:"The territory in dispute (default: the largest region or oblast objective)."`
-	DefenderValue   Value `yaml:"defender_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the defender loses with a km2 given up (default: the attacker's value)."`
-	DefenderWarCost Value `yaml:"defender_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"The defender's yearly cost of continuing the war."`
+	DisputedArea    Value    `yaml:"disputed_area_km2" v:"gt=0" unit:"km2" doc:"The territory in dispute (default: the largest region or oblast objective)."`
+	DefenderValue   Value    `yaml:"defender_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the defender loses with a km2 given up (default: the attacker's value)."`
+	DefenderWarCost Value    `yaml:"defender_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"The defender's yearly cost of continuing the war."`
+	Spatial         *Spatial `yaml:"spatial" doc:"Issue space of the settlement for the spatial model of politics (KTAB type): issues, and each actor's position, salience and clout. Absent: no forecast settlement."`
 	Prov            `yaml:",inline"`
+}
+
+// Spatial is the issue space of the settlement: dimensions on a 0-100
+// scale, and the actors' stances on them.
+type Spatial struct {
+	Issues []Issue          `yaml:"issues" v:"req,minlen=1" doc:"The dimensions bargained over."`
+	Actors []SpatialStances `yaml:"actors" v:"req,minlen=2" doc:"Each actor's clout and stances; actors not listed take no part."`
+	Prov   `yaml:",inline"`
+}
+
+// Issue is one dimension of the settlement.
+type Issue struct {
+	ID   string `yaml:"id" v:"req,id=issue"`
+	Name string `yaml:"name" v:"req"`
+	Kind string `yaml:"kind" v:"req,enum=territory|foreign_troops|guarantee|sanctions_relief|troop_cap|other" doc:"What the scale measures, so packages can be placed on it: territory = share of the disputed area ceded (0 none, 100 all); foreign_troops = 0 none, 50 non-NATO states only, 100 NATO-state troops; guarantee = strongest commitment (0 none, 25 assurances, 50 consultation, 75 as deemed necessary, 100 automatic); sanctions_relief = share of sanctions lifted; troop_cap = how tightly the defender's forces are capped (0 none, 100 disarmed); other = not placed."`
+	Low  string `yaml:"low" doc:"What position 0 means, in words."`
+	High string `yaml:"high" doc:"What position 100 means, in words."`
+	Prov `yaml:",inline"`
+}
+
+// SpatialStances is one actor's clout and stances.
+type SpatialStances struct {
+	Actor   string   `yaml:"actor" v:"req,ref=actor"`
+	Clout   Value    `yaml:"clout" v:"req,gt=0" unit:"relative" doc:"The actor's capability to press its positions (any positive scale, compared across actors)."`
+	Stances []Stance `yaml:"stances" v:"req,minlen=1"`
+	Prov    `yaml:",inline"`
+}
+
+// Stance is an actor's position on one issue and how much it cares.
+type Stance struct {
+	Issue    string `yaml:"issue" v:"req,ref=issue"`
+	Position Value  `yaml:"position" v:"req,min=0,max=100" unit:"0-100" doc:"Ideal point on the issue's scale."`
+	Salience Value  `yaml:"salience" v:"req,min=0,max=1" unit:"fraction" doc:"Share of the actor's attention on this issue; an actor's saliences sum to at most 1."`
+	Prov     `yaml:",inline"`
 }

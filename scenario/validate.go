@@ -99,6 +99,9 @@ func (d *decoder) check(s *Scenario) {
 			d.errorf(d.posOfPath(p), p, "a value cannot be correlated with itself")
 		}
 	}
+	if s.Models.Bargain != nil && s.Models.Bargain.Spatial != nil {
+		d.checkSpatial(s.Models.Bargain.Spatial)
+	}
 	if ds := s.Design; ds != nil {
 		for _, r := range []struct {
 			name string
@@ -243,6 +246,34 @@ func walkValues(v reflect.Value, path string, fn func(string, *Value)) {
 		si := infoFor(v.Type())
 		for _, f := range si.fields {
 			walkValues(v.FieldByIndex(f.index), joinPath(path, f.key), fn)
+		}
+	}
+}
+
+// checkSpatial checks the issue space: an actor listed once, an issue
+// once per actor, saliences (their largest possible values) summing to at
+// most 1 per actor, and at least one issue someone cares about.
+func (d *decoder) checkSpatial(sp *Spatial) {
+	seen := map[string]bool{}
+	for i, a := range sp.Actors {
+		p := fmt.Sprintf("models.bargain.spatial.actors[%d]", i)
+		if seen[a.Actor] {
+			d.errorf(d.posOfPath(p+".actor"), p+".actor", "actor %q is listed twice", a.Actor)
+		}
+		seen[a.Actor] = true
+		issues := map[string]bool{}
+		sum := 0.0
+		for j, st := range a.Stances {
+			sp := fmt.Sprintf("%s.stances[%d]", p, j)
+			if issues[st.Issue] {
+				d.errorf(d.posOfPath(sp+".issue"), sp+".issue", "issue %q is given twice for actor %q", st.Issue, a.Actor)
+			}
+			issues[st.Issue] = true
+			_, hi := st.Salience.Support()
+			sum += hi
+		}
+		if sum > 1+1e-9 {
+			d.errorf(d.posOfPath(p+".stances"), p+".stances", "the saliences of actor %q can sum to %s; they must sum to at most 1", a.Actor, fmtNum(sum))
 		}
 	}
 }

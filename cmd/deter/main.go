@@ -58,6 +58,6 @@ would each actor accept it, and what does it cost.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetContext(ctx)
-	root.AddCommand(newRunCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newBargainCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
 	return root.ExecuteContext(ctx)
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -32,18 +34,8 @@ no number is made up.
               element and year) into DIR (created if needed)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := scenario.Load(args[0])
+			s, err := loadScenario(cmd, args[0])
 			if err != nil {
-				var list scenario.ErrorList
-				if errors.As(err, &list) {
-					for _, e := range list {
-						fmt.Fprintln(cmd.ErrOrStderr(), e.Error())
-						if ex := e.Excerpt(); ex != "" {
-							fmt.Fprintln(cmd.ErrOrStderr(), ex)
-						}
-					}
-					return fmt.Errorf("%s is not a valid scenario (%d error(s)); run 'deter validate %s'", args[0], len(list), args[0])
-				}
 				return err
 			}
 			res, err := engine.Run(cmd.Context(), s, engine.Options{Seed: seed})
@@ -97,3 +89,30 @@ no number is made up.
 
 // writeFileAtomic writes a command's output file safely.
 func writeFileAtomic(path string, data []byte) error { return fsutil.WriteAtomic(path, data) }
+
+// loadScenario loads a scenario file, printing every validation error with
+// its excerpt to stderr.
+func loadScenario(cmd *cobra.Command, path string) (*scenario.Scenario, error) {
+	s, err := scenario.Load(path)
+	if err != nil {
+		var list scenario.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				fmt.Fprintln(cmd.ErrOrStderr(), e.Error())
+				if ex := e.Excerpt(); ex != "" {
+					fmt.Fprintln(cmd.ErrOrStderr(), ex)
+				}
+			}
+			return nil, fmt.Errorf("%s is not a valid scenario (%d error(s)); run 'deter validate %s'", path, len(list), path)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
