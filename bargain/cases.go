@@ -91,7 +91,25 @@ func Cases() []check.Case {
 			}
 			return worst, nil
 		}}
-	return []check.Case{ktab,
+	// The one implementation's round-by-round means (Example.log of
+	// jmckib/dmasad bdm-scholz-expected-utility-model, rounds 1-10).
+	bdmLog := []float64{7.4613, 7.5525, 7.5901, 7.3581, 7.3492, 7.4149, 7.5105, 7.5724, 7.3250, 7.2421}
+	eu := check.Case{ID: "bargain/smp-on-bdm-eu-rounds", Model: "bargain",
+		What:      "mean over rounds 1-10 of the forecast (capability × salience weighted mean), KTAB-type model on the EU emissions example (0-10 scale)",
+		Source:    "Example.log of the bdm-scholz-expected-utility-model replication (not ground truth: a different rule set, 3 moves a round); its round means average 7.44",
+		Published: mean(bdmLog), Unit: "position", Compare: check.Within, Tol: 0.3,
+		Run: func(env check.Env) (float64, error) {
+			a, err := load(env)
+			if err != nil {
+				return 0, err
+			}
+			m, err := SMPOnBDM(a, 0, 10, len(bdmLog))
+			if err != nil {
+				return 0, err
+			}
+			return mean(m), nil
+		}}
+	return []check.Case{ktab, eu,
 		{ID: "bargain/bdm-weighted-mean", Model: "bargain", What: "capability × salience weighted mean position, EU emissions example",
 			Source: src, Published: 7.389955686853767, Unit: "position", Compare: check.Within, Tol: 1e-9,
 			Run: func(env check.Env) (float64, error) {
@@ -111,4 +129,45 @@ func Cases() []check.Case {
 				return WeightedMedian(a, 0), nil
 			}},
 	}
+}
+
+func mean(x []float64) float64 {
+	s := 0.0
+	for _, v := range x {
+		s += v
+	}
+	return s / float64(len(x))
+}
+
+// SMPOnBDM runs the KTAB-type spatial model on a one-dimensional BDM actor
+// table (positions on the scale [lo, hi], saliences 0-100, capabilities)
+// and returns the capability × salience weighted mean position after each
+// of the first rounds rounds, on the table's scale. The result depends on
+// the scale: utilities fall with distance as a share of it. On the EU
+// emissions example, reading positions on 0-10 gives a mean over rounds
+// 1-10 of 7.65; reading them on the observed range 4-10 gives 6.55.
+func SMPOnBDM(actors []SpatialActor, lo, hi float64, rounds int) ([]float64, error) {
+	if !(hi > lo) {
+		return nil, fmt.Errorf("bargain: the scale [%v, %v] is empty", lo, hi)
+	}
+	for _, a := range actors {
+		if a.Position[0] < lo || a.Position[0] > hi {
+			return nil, fmt.Errorf("bargain: %s's position %v is outside the scale [%v, %v]", a.Name, a.Position[0], lo, hi)
+		}
+	}
+	sm := make([]SMPActor, len(actors))
+	for i, a := range actors {
+		sm[i] = SMPActor{Name: a.Name, Capability: a.Capability,
+			Position: []float64{(a.Position[0] - lo) / (hi - lo)}, Salience: []float64{a.Salience[0] / 100}}
+	}
+	states, err := RunSMP(sm)
+	if err != nil {
+		return nil, err
+	}
+	var out []float64
+	for r := 1; r <= rounds; r++ {
+		st := states[min(r, len(states)-1)]
+		out = append(out, lo+(hi-lo)*SMPForecast(sm, st.Positions)[0])
+	}
+	return out, nil
 }

@@ -175,3 +175,30 @@ func TestSMPProperties(t *testing.T) {
 		}
 	})
 }
+
+// TestSMPOnBDMScale pins the two numbers SMPOnBDM's documentation gives
+// for the EU emissions example (mean of rounds 1-10: 7.65 on a 0-10
+// scale, 6.55 on the observed 4-10 range), so the documentation cannot
+// drift from the code.
+func TestSMPOnBDMScale(t *testing.T) {
+	p, err := check.Env{DataDir: check.FindData()}.DataFile("bdm-expected-utility/ExampleActors_EU_emissions.csv")
+	if err != nil {
+		t.Skip(err)
+	}
+	a, err := LoadBDM(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lo, hi, want float64 }{{0, 10, 7.65}, {4, 10, 6.55}} {
+		m, err := SMPOnBDM(a, c.lo, c.hi, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mean(m); math.Abs(got-c.want) > 0.005 {
+			t.Errorf("scale [%v, %v]: mean of rounds 1-10 %.4f, documented %.2f", c.lo, c.hi, got, c.want)
+		}
+	}
+	if _, err := SMPOnBDM(a, 5, 10, 10); err == nil {
+		t.Error("positions outside the scale accepted")
+	}
+}
