@@ -39,6 +39,9 @@ type Result struct {
 	HorizonDays int             `json:"horizon_days"`
 	Packages    []PackageResult `json:"packages"`
 	Agreement   Agreement       `json:"zone_of_agreement"`
+	// TradeOff places each package on deterrence against acceptability
+	// to the attacker.
+	TradeOff []TradePoint `json:"tradeoff"`
 	// Spatial is the forecast settlement over the issue space (nil when
 	// the scenario has none).
 	Spatial     *SpatialForecast `json:"spatial_forecast"`
@@ -133,6 +136,11 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		res.Packages = append(res.Packages, pr)
 	}
 	res.Agreement = agreement(res)
+	for _, a := range s.Actors {
+		if a.Role == "attacker" {
+			res.TradeOff = tradeOff(res, a.ID)
+		}
+	}
 	if A := disputedArea(s); A > 0 {
 		if res.Spatial, err = spatialForecast(s, math.Min(1, baseIn.StayOut.GroundKm2/A), res.Packages); err != nil {
 			return nil, err

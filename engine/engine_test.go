@@ -6,9 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"deter/bargain"
 	"deter/campaign"
 	"deter/ceasefire"
 	"deter/check/checktest"
+	"deter/deterrence"
 	"deter/scenario"
 )
 
@@ -239,5 +241,29 @@ func TestEmpiricalDisagreement(t *testing.T) {
 	e, _ = runEmpirical(p, 1-e.Survive[0], 1-e.Survive[1], 1)
 	if e.Disagreement != "" {
 		t.Errorf("the empirical values themselves flagged: %q", e.Disagreement)
+	}
+}
+
+// TestTradeOffFrontier: hand-made packages; the frontier keeps those no
+// other package beats on both deterrence and acceptability, and a hard red
+// line ranks below every margin.
+func TestTradeOffFrontier(t *testing.T) {
+	mk := func(id string, p5, margin float64, hard bool) PackageResult {
+		return PackageResult{ID: id, Deterrence: &deterrence.Result{PAttack5: p5},
+			Acceptability: &Acceptability{Verdicts: []bargain.Verdict{{Actor: "ru", Margin: margin, Hard: hard}}}}
+	}
+	res := &Result{Packages: []PackageResult{
+		mk("weak", 0.9, 100, false),     // most acceptable: frontier
+		mk("dominated", 0.9, 50, false), // as weak, less acceptable
+		mk("middle", 0.5, 0, false),     // frontier
+		mk("strong", 0.1, -50, false),   // frontier
+		mk("hard", 0.2, 500, true),      // strong beats it (hard line is worst)
+		mk("hardest", 0.0, -10, true),   // nobody deters more: frontier
+	}}
+	want := map[string]bool{"weak": true, "dominated": false, "middle": true, "strong": true, "hard": false, "hardest": true}
+	for _, p := range tradeOff(res, "ru") {
+		if p.Frontier != want[p.ID] {
+			t.Errorf("%s: frontier %v, want %v", p.ID, p.Frontier, want[p.ID])
+		}
 	}
 }

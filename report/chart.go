@@ -253,3 +253,62 @@ func ParetoChart(w io.Writer, title string, pts []ParetoPoint) error {
 	_, err = wt.WriteTo(w)
 	return err
 }
+
+// TradeOffChart writes a scatter of the packages: P(renewed attack within
+// five years) against the attacker's margin for signing; frontier
+// packages are labelled and drawn apart, packages crossing the attacker's
+// hard red line are drawn at the left edge in their own colour.
+func TradeOffChart(w io.Writer, title string, pts []engine.TradePoint) error {
+	if len(pts) == 0 {
+		return fmt.Errorf("chart: no points")
+	}
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "attacker's margin for signing (km² of the disputed area; < 0 rejects)"
+	p.Y.Label.Text = "P(renewed attack within 5 years)"
+	p.Add(plotter.NewGrid())
+	p.Legend.Top = true
+	lo := 0.0
+	for _, t := range pts {
+		lo = math.Min(lo, t.AttackerMargin)
+	}
+	groups := map[string]plotter.XYs{}
+	var labels plotter.XYLabels
+	for _, t := range pts {
+		x := t.AttackerMargin
+		g := "other packages"
+		switch {
+		case t.HardRedLine:
+			g = "crosses the attacker's hard red line"
+		case t.Frontier:
+			g = "frontier"
+		}
+		groups[g] = append(groups[g], plotter.XY{X: x, Y: t.PAttack5})
+		labels.XYs = append(labels.XYs, plotter.XY{X: x, Y: t.PAttack5})
+		labels.Labels = append(labels.Labels, " "+t.ID)
+	}
+	for i, g := range []string{"frontier", "other packages", "crosses the attacker's hard red line"} {
+		if len(groups[g]) == 0 {
+			continue
+		}
+		sc, err := plotter.NewScatter(groups[g])
+		if err != nil {
+			return fmt.Errorf("chart: %w", err)
+		}
+		sc.GlyphStyle.Color = palette[[]int{2, 0, 5}[i]]
+		sc.GlyphStyle.Radius = vg.Points(4)
+		p.Add(sc)
+		p.Legend.Add(g, sc)
+	}
+	l, err := plotter.NewLabels(labels)
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	p.Add(l)
+	wt, err := p.WriterTo(8*vg.Inch, 5*vg.Inch, "svg")
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return err
+}

@@ -191,6 +191,25 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
+	if len(res.TradeOff) > 0 {
+		fmt.Fprintln(ew, "Trade-off: deterrence against acceptability to the attacker (frontier: no package both deters more and is more acceptable)")
+		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "package\tP(attack) 5 y\tattacker's margin (km2)\tfrontier")
+		for _, t := range res.TradeOff {
+			m := fmt.Sprintf("%+.0f", t.AttackerMargin)
+			if t.HardRedLine {
+				m += " (hard red line)"
+			}
+			f := ""
+			if t.Frontier {
+				f = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%.0f%%\t%s\t%s\n", t.ID, 100*t.PAttack5, m, f)
+		}
+		tw.Flush()
+		fmt.Fprintln(ew)
+	}
+
 	if sf := res.Spatial; sf != nil {
 		SpatialSummary(ew, sf)
 		fmt.Fprintln(ew)

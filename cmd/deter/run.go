@@ -31,7 +31,8 @@ no number is made up.
   --json      print the result as JSON instead of a table
   --out DIR   also write result.json, report.txt, ground.svg (a chart of
               ground lost over time per package) and cost-PACKAGE.svg (cost by
-              element and year) into DIR (created if needed)`,
+              element and year) and tradeoff.svg (P(attack) against the
+              attacker's margin for signing) into DIR (created if needed)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := loadScenario(cmd, args[0])
@@ -57,6 +58,13 @@ no number is made up.
 					return err
 				}
 				files := map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes(), "ground.svg": svg.Bytes()}
+				if len(res.TradeOff) > 0 {
+					var b bytes.Buffer
+					if err := report.TradeOffChart(&b, "Deterrence against acceptability: "+res.Scenario, res.TradeOff); err != nil {
+						return err
+					}
+					files["tradeoff.svg"] = b.Bytes()
+				}
 				for i := range res.Packages {
 					var b bytes.Buffer
 					ok, err := report.CostChart(&b, res.Scenario, &res.Packages[i])
