@@ -33,7 +33,11 @@ probabilities, exact rationals.
   --method lh          Lemke-Howson from every dropped label (two players,
                        exact); the distinct equilibria reached
   --method lp          a two-player zero-sum game: one equilibrium and the
-                       game's value to player 1 (exact simplex)`,
+                       game's value to player 1 (exact simplex)
+  --method seqform     a two-player constant-sum .efg game solved in its
+                       sequence form (Koller-Megiddo-von Stengel LP, exact):
+                       behaviour strategies (per information set) and the
+                       value; far smaller than the strategic form`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := os.ReadFile(args[0])
@@ -42,6 +46,29 @@ probabilities, exact rationals.
 			}
 			if len(b) > 64<<20 {
 				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+			}
+			if method == "seqform" {
+				if !strings.HasSuffix(args[0], ".efg") {
+					return fmt.Errorf("--method seqform needs an extensive game (.efg)")
+				}
+				eg, err := game.ReadEFG(string(b))
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				v, beh, err := eg.ZeroSumSequenceForm()
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				var parts []string
+				for _, pl := range beh {
+					for _, is := range pl {
+						for _, x := range is {
+							parts = append(parts, x.RatString())
+						}
+					}
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), v.RatString())
+				return nil
 			}
 			var g *game.NormalForm
 			switch {
@@ -110,7 +137,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh or lp, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp or seqform, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			for _, e := range eqs {
@@ -125,7 +152,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh or lp")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp or seqform")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	root.AddCommand(solve)
 	return root

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"deter/check"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -317,5 +318,24 @@ func TestNew(t *testing.T) {
 	}
 	if _, errOut, code := deter(t, "new", p); code == 0 || !strings.Contains(errOut, "already exists") {
 		t.Errorf("overwrote: %s", errOut)
+	}
+}
+
+// TestGameSolveSequenceForm: deter game solve --method seqform gives Kuhn
+// poker's value −1/18 (OpenSpiel's .efg), and refuses a .nfg.
+func TestGameSolveSequenceForm(t *testing.T) {
+	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	if err != nil {
+		t.Skip(err)
+	}
+	p, _ = filepath.Abs(p)
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "game", "solve", "--method", "seqform", p)
+	if code != 0 || !strings.Contains(out, "value,-1/18") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	_, errOut, code = deter(t, "game", "solve", "--method", "seqform", "testdata/games/bos.nfg")
+	if code == 0 || !strings.Contains(errOut, ".efg") {
+		t.Errorf("seqform on a .nfg: exit %d, %q", code, errOut)
 	}
 }
