@@ -17,6 +17,7 @@ type Document struct {
 	References []scenario.Reference
 	Ground     template.HTML   // inline SVG
 	Costs      []template.HTML // inline SVG per costed package
+	TradeOff   template.HTML   // inline SVG, empty without a trade-off
 	Version    string
 }
 
@@ -28,6 +29,13 @@ func NewDocument(s *scenario.Scenario, res *engine.Result, version string) (*Doc
 		return nil, err
 	}
 	d.Ground = template.HTML(stripXMLHeader(b.String()))
+	if len(res.TradeOff) > 0 {
+		var t bytes.Buffer
+		if err := TradeOffChart(&t, "Deterrence against acceptability to the attacker", res.TradeOff); err != nil {
+			return nil, err
+		}
+		d.TradeOff = template.HTML(stripXMLHeader(t.String()))
+	}
 	for i := range res.Packages {
 		var c bytes.Buffer
 		ok, err := CostChart(&c, res.Scenario, &res.Packages[i])
@@ -95,6 +103,14 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 </table>
 <ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}</li>{{end}}{{end}}</ul>
 
+<h3>The record: cease-fires with the same content</h3>
+<p class="note">Weibull hazard model fitted here to 35 interstate cease-fires 1948-2023 (after Fortna 2003; not her published coefficients); 90% intervals.</p>
+<table>
+<tr><th>package</th><th>holds 1 year</th><th>5 years</th><th>10 years</th><th>content the record sees</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{with .Empirical}}<tr><td>{{$p.Name}}</td><td>{{pct (index .Survive 0)}} ({{pct (index .Low 0)}}-{{pct (index .High 0)}})</td><td>{{pct (index .Survive 1)}} ({{pct (index .Low 1)}}-{{pct (index .High 1)}})</td><td>{{pct (index .Survive 2)}} ({{pct (index .Low 2)}}-{{pct (index .High 2)}})</td>
+<td class="text">{{range $i, $m := .Mechanisms}}{{if $i}}, {{end}}{{$m}}{{end}}{{if .Disagreement}}<br><b>Strong disagreement with the game:</b> {{.Disagreement}}.{{end}}</td></tr>{{end}}{{end}}
+</table>
+
 <h2>If deterrence fails: the campaign</h2>
 <table>
 <tr><th>package</th><th>guarantors</th><th>first objective</th><th>km² lost day 30</th><th>day 90</th><th>day 365</th><th>attacker losses</th><th>defender losses</th></tr>
@@ -119,6 +135,17 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 <td class="text{{if .Hard}} hard{{end}}">{{if .Hard}}rejects (hard red line){{else if .Accept}}signs{{else}}rejects{{end}}</td><td>{{printf "%+.0f" .Margin}} {{.Unit}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}{{end}}
 </table>
 <p class="note">{{with .Result.Agreement}}{{if .Packages}}Zone of agreement: {{range $i, $p := .Packages}}{{if $i}}, {{end}}{{$p}}{{end}}; the Nash bargaining solution picks {{.Nash}}.{{else}}No package is signed by all. Closest: {{.Closest}}.{{end}}{{end}}</p>
+
+{{if .TradeOff}}<h3>Deterrence against acceptability</h3>
+<figure>{{.TradeOff}}<figcaption class="note">Each package's P(renewed attack within 5 years) against the attacker's margin for signing; the frontier holds the packages no other beats on both.</figcaption></figure>{{end}}
+
+{{with .Result.Spatial}}<h3>Likely settlement (spatial model, KTAB type, {{len .Challenges}} rounds)</h3>
+<table>
+<tr><th></th>{{range .Issues}}<th>{{.}}</th>{{end}}<th>distance</th></tr>
+<tr><td><b>forecast</b></td>{{range .Forecast}}<td><b>{{printf "%.0f" .}}</b></td>{{end}}<td></td></tr>
+{{range .Packages}}{{$pl := .}}<tr><td>{{.ID}}</td>{{range $k, $x := .Position}}<td>{{if index $pl.Placed $k}}{{printf "%.0f" $x}}{{else}}-{{end}}</td>{{end}}<td>{{printf "%.0f" .Distance}}</td></tr>{{end}}
+</table>
+<p class="note">Issues on 0-100 scales. Nearest the forecast: {{.Nearest}}. {{range .Notes}}{{.}}. {{end}}Rounds: <code>deter bargain FILE</code>.</p>{{end}}
 
 <h2>Stated red lines crossed</h2>
 <table>

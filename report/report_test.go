@@ -45,8 +45,14 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("package %q missing", p.Name)
 		}
 	}
-	if n := strings.Count(h, "<svg"); n != 1+len(doc.Costs) || n < 3 {
-		t.Errorf("%d inline SVG charts, want %d", n, 1+len(doc.Costs))
+	// ground, one cost chart per costed package, and the trade-off
+	if n := strings.Count(h, "<svg"); n != 2+len(doc.Costs) || n < 4 {
+		t.Errorf("%d inline SVG charts, want %d", n, 2+len(doc.Costs))
+	}
+	for _, want := range []string{"The record: cease-fires", "Likely settlement", "Deterrence against acceptability"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("section %q missing", want)
+		}
 	}
 	for _, bad := range []string{"<script", "<link", `src="http`, "<iframe", "@import"} {
 		if strings.Contains(h, bad) {
