@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"deter/bargain"
+	"deter/campaign"
 	"deter/deterrence"
 	"deter/scenario"
 )
@@ -19,6 +20,20 @@ type Acceptability struct {
 	// AreaKm2 is the disputed area the shares refer to.
 	AreaKm2 float64 `json:"disputed_area_km2"`
 	AllSign bool    `json:"all_sign"`
+	// Shift is the commitment problem under shifting power for the
+	// attacker: its war prospects now and a year later, as the package
+	// builds up (nil when not computed).
+	Shift *ShiftOutcome `json:"shifting_power,omitempty"`
+}
+
+// ShiftOutcome is the commitment problem of one package.
+type ShiftOutcome struct {
+	bargain.Shift
+	// NowKm2 and NextKm2 are what a year of war would take if the attacker
+	// struck now or a year later (expected over the guarantors' choice).
+	NowKm2  float64 `json:"war_now_km2"`
+	NextKm2 float64 `json:"war_in_a_year_km2"`
+	Delta   float64 `json:"discount_factor"`
 }
 
 // Agreement summarises the zone of agreement over a scenario's packages.
@@ -234,4 +249,44 @@ func agreement(res *Result) Agreement {
 		ag.Closest = "every package crosses a hard red line of some actor"
 	}
 	return ag
+}
+
+// shiftingPower evaluates the attacker's preventive motive under a
+// package (bargain.PreventiveWar): its war share if it strikes now (the
+// run's campaigns) against a year later, when more of the package is in
+// place (the campaigns rerun with the attack a year later), each expected
+// over the guarantors' intervention probability pI. With the year as the
+// period and the disputed area's value vA as the present value of its
+// flow, a year of war costing K is c = K/((1−δ) vA) periods' worth, so
+// (1−δ) c is the Fearon cost share K/(vA).
+func shiftingPower(s *scenario.Scenario, p *scenario.Package, stayOut, intervene *campaign.Result, pI, warCost, vA float64) (*ShiftOutcome, error) {
+	A := disputedArea(s)
+	if A <= 0 || vA <= 0 {
+		return nil, nil
+	}
+	year := func(r *campaign.Result) float64 { return r.GroundKm2[min(365, len(r.GroundKm2)-1)] }
+	now := (1-pI)*year(stayOut) + pI*year(intervene)
+	later := *s
+	later.Settings.AttackDay += 365
+	var next float64
+	for k, iv := range []bool{false, true} {
+		in, _, err := CampaignInput(&later, p, iv, 0)
+		if err != nil {
+			return nil, err
+		}
+		r, err := campaign.Run(in)
+		if err != nil {
+			return nil, err
+		}
+		next += []float64{1 - pI, pI}[k] * year(r)
+	}
+	delta := 0.9
+	if bm := s.Models.Bargain; bm != nil {
+		delta = bm.DiscountFactor.Or(delta)
+	}
+	sh, err := bargain.PreventiveWar(math.Min(1, now/A), math.Min(1, next/A), delta, warCost/vA/(1-delta))
+	if err != nil {
+		return nil, err
+	}
+	return &ShiftOutcome{Shift: sh, NowKm2: now, NextKm2: next, Delta: delta}, nil
 }

@@ -133,6 +133,12 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			pr.RedLines = []RedLineHit{}
 		}
 		pr.Acceptability = acceptability(s, p, baseIn, di, pr.Deterrence, baseP5, pr.Cost, pr.RedLines)
+		if pr.Acceptability != nil {
+			vA := baseIn.Params.ValuePerKm2 * disputedArea(s)
+			if pr.Acceptability.Shift, err = shiftingPower(s, p, raw[0], raw[1], pr.Deterrence.PIntervention, baseIn.WarCost, vA); err != nil {
+				return nil, err
+			}
+		}
 		res.Packages = append(res.Packages, pr)
 	}
 	res.Agreement = agreement(res)

@@ -267,3 +267,32 @@ func TestTradeOffFrontier(t *testing.T) {
 		}
 	}
 }
+
+// TestShiftingPowerFollowsBuildUp: in the Ukraine scenario the steel
+// porcupine's arms arrive over years, so a year later a war would take
+// less ground (the attacker's prospects decline) and its preventive
+// motive is higher than under a package that builds nothing up.
+func TestShiftingPowerFollowsBuildUp(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	res, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sh := map[string]*ShiftOutcome{}
+	for _, p := range res.Packages {
+		if p.Acceptability == nil || p.Acceptability.Shift == nil {
+			t.Fatalf("%s: no shifting-power result", p.ID)
+		}
+		sh[p.ID] = p.Acceptability.Shift
+	}
+	if ng := sh["no-guarantees"]; ng.NowKm2 != ng.NextKm2 {
+		t.Errorf("no-guarantees builds nothing up, yet war takes %v now and %v later", ng.NowKm2, ng.NextKm2)
+	}
+	sp := sh["steel-porcupine"]
+	if !(sp.NextKm2 < sp.NowKm2) {
+		t.Errorf("steel porcupine: war takes %v now and %v a year later; arms arriving should reduce it", sp.NowKm2, sp.NextKm2)
+	}
+	if !(sp.Motive > sh["assurances-only"].Motive) {
+		t.Errorf("steel porcupine's preventive motive %v not above assurances-only's %v", sp.Motive, sh["assurances-only"].Motive)
+	}
+}

@@ -191,6 +191,26 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
+	var shifts []string
+	for _, p := range res.Packages {
+		if a := p.Acceptability; a != nil && a.Shift != nil {
+			sh := a.Shift
+			v := "no preventive motive"
+			if sh.War {
+				v = "PREVENTIVE WAR PAYS"
+			}
+			shifts = append(shifts, fmt.Sprintf("  %s: a year of war takes %s km2 if it starts now, %s a year later; motive %+.2f: %s",
+				p.ID, num(sh.NowKm2), num(sh.NextKm2), sh.Motive, v))
+		}
+	}
+	if len(shifts) > 0 {
+		fmt.Fprintf(ew, "Commitment problem under shifting power (Powell 2006): does the package build up fast enough to give the attacker a motive to strike first? (discount factor %.2f a year)\n", res.Packages[0].Acceptability.Shift.Delta)
+		for _, l := range shifts {
+			fmt.Fprintln(ew, l)
+		}
+		fmt.Fprintln(ew)
+	}
+
 	if len(res.TradeOff) > 0 {
 		fmt.Fprintln(ew, "Trade-off: deterrence against acceptability to the attacker (frontier: no package both deters more and is more acceptable)")
 		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)

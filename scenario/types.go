@@ -293,6 +293,7 @@ type BargainModel struct {
 	DisputedArea    Value    `yaml:"disputed_area_km2" v:"gt=0" unit:"km2" doc:"The territory in dispute (default: the largest region or oblast objective)."`
 	DefenderValue   Value    `yaml:"defender_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the defender loses with a km2 given up (default: the attacker's value)."`
 	DefenderWarCost Value    `yaml:"defender_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"The defender's yearly cost of continuing the war."`
+	DiscountFactor  Value    `yaml:"discount_factor" v:"gt=0,lt=1,def=0.9" unit:"per year" doc:"How much a year from now counts against now, for the commitment problem under shifting power (Powell 2006); 0.9 (default) is a modelling assumption."`
 	Spatial         *Spatial `yaml:"spatial" doc:"Issue space of the settlement for the spatial model of politics (KTAB type): issues, and each actor's position, salience and clout. Absent: no forecast settlement."`
 	Prov            `yaml:",inline"`
 }
