@@ -499,14 +499,10 @@ func ReadEFG(src string) (*Extensive, error) {
 	return g, nil
 }
 
-// ReducedNormalForm returns the reduced strategic form of the extensive
-// game: a player's pure strategies choose an action at each of its
-// information sets (the first information set most significant, its first
-// action first), and strategies that differ only at information sets their
-// own choices make unreachable are merged, keeping the first. Payoffs are
-// expected values over chance; outcomes on non-terminal nodes add up along
-// the path.
-func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
+// reducedStrategies lists each player's reduced pure strategies (the
+// action per information set, −1 where the strategy's own choices make it
+// unreachable) in the order of ReducedNormalForm, with their names.
+func (g *Extensive) reducedStrategies() ([][][]int, [][]string, error) {
 	np := len(g.Players)
 	strats := make([][][]int, np) // per player: list of (action per infoset), -1 unreachable
 	names := make([][]string, np)
@@ -516,7 +512,7 @@ func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
 		for is := range k {
 			acts, ok := g.infosets[pl][is]
 			if !ok {
-				return nil, fmt.Errorf("game: player %d's information sets are not numbered 1..%d", pl+1, k)
+				return nil, nil, fmt.Errorf("game: player %d's information sets are not numbered 1..%d", pl+1, k)
 			}
 			sizes[is] = len(acts)
 		}
@@ -524,7 +520,7 @@ func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
 		for _, s := range sizes {
 			total *= s
 			if total > 100000 {
-				return nil, fmt.Errorf("game: player %d has too many pure strategies", pl+1)
+				return nil, nil, fmt.Errorf("game: player %d has too many pure strategies", pl+1)
 			}
 		}
 		seen := map[string]bool{}
@@ -558,6 +554,22 @@ func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
 			strats[pl] = [][]int{{}}
 			names[pl] = []string{"-"}
 		}
+	}
+	return strats, names, nil
+}
+
+// ReducedNormalForm returns the reduced strategic form of the extensive
+// game: a player's pure strategies choose an action at each of its
+// information sets (the first information set most significant, its first
+// action first), and strategies that differ only at information sets their
+// own choices make unreachable are merged, keeping the first. Payoffs are
+// expected values over chance; outcomes on non-terminal nodes add up along
+// the path.
+func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
+	np := len(g.Players)
+	strats, names, err := g.reducedStrategies()
+	if err != nil {
+		return nil, err
 	}
 	nf := NewNormalForm(g.Players, names)
 	nf.Title = g.Title

@@ -6,7 +6,10 @@
 // games by vertex enumeration (exact, fraction-free pivoting, and a float64
 // path), Lemke-Howson, the value of zero-sum games by the simplex method,
 // the sequence form of two-player constant-sum extensive games
-// (Koller-Megiddo-von Stengel), and subgame-perfect equilibria of
+// (Koller-Megiddo-von Stengel), behaviour strategies and realisation plans
+// from mixed strategies of the reduced strategic form (Kuhn's theorem; so
+// the extreme equilibria of general-sum two-player trees), and
+// subgame-perfect equilibria of
 // perfect-information trees by backward induction; and logit quantal
 // response equilibria (float64).
 //

@@ -157,3 +157,120 @@ func TestKuhnSequenceForm(t *testing.T) {
 		}
 	}
 }
+
+// TestBehaviorFromMixedCorpus: for every lcp_solve behaviour case of
+// Gambit's test suite (two-player extensive games, general-sum), the
+// extreme equilibria of the reduced strategic form, turned into behaviour
+// strategies, are Nash equilibria of the tree (no profitable pure
+// deviation), and Gambit's expected equilibrium is among them when
+// compared by realisation plans (equal plans: the same equilibrium up to
+// choices at information sets the player's own play never reaches).
+func TestBehaviorFromMixedCorpus(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "expected_equilibria_from_test_nash.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	found, total := 0, 0
+	for i, line := range lines {
+		m := caseRe.FindStringSubmatch(line)
+		if m == nil || m[1] != "LCP_BEHAVIOR_RATIONAL_CASES" {
+			continue
+		}
+		var expected string
+		for _, l := range lines[i+1 : min(i+4, len(lines))] {
+			if l = strings.TrimSpace(l); strings.HasPrefix(l, "expected=") {
+				expected = strings.TrimPrefix(l, "expected=")
+			}
+		}
+		src, err := os.ReadFile(findGameFile(dir, m[3]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := ReadEFG(string(src))
+		if err != nil {
+			t.Fatalf("%s: %v", m[3], err)
+		}
+		nf, err := g.ReducedNormalForm()
+		if err != nil {
+			t.Fatal(err)
+		}
+		eqs, err := ExtremeEquilibria(nf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		total++
+		want := parseNested(t, expected)[0]
+		wantPlans := [2][]*big.Rat{g.RealizationPlan(Behavior(want), 0), g.RealizationPlan(Behavior(want), 1)}
+		hit := false
+		for _, e := range eqs {
+			beh, _, err := g.BehaviorFromMixed(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !isBehaviorNash(g, beh) {
+				t.Errorf("%s: %v is not an equilibrium of the tree", m[3], beh)
+			}
+			same := true
+			for p := range 2 {
+				for k, x := range g.RealizationPlan(beh, p) {
+					if x.Cmp(wantPlans[p][k]) != 0 {
+						same = false
+					}
+				}
+			}
+			hit = hit || same
+		}
+		if hit {
+			found++
+		} else {
+			t.Errorf("%s (%s): Gambit's equilibrium is not among the %d extreme equilibria", m[2], m[3], len(eqs))
+		}
+	}
+	t.Logf("Gambit's lcp_solve equilibrium found among the extreme equilibria in %d of %d cases", found, total)
+	if total < 10 {
+		t.Fatalf("only %d cases", total)
+	}
+}
+
+// isBehaviorNash reports whether no player gains by switching to any pure
+// behaviour strategy (it suffices to check pure deviations).
+func isBehaviorNash(g *Extensive, b Behavior) bool {
+	val := g.BehaviorPayoff(b)
+	for p := range 2 {
+		sets := b[p]
+		idx := make([]int, len(sets))
+		for {
+			dev := Behavior{b[0], b[1]}
+			pure := make([][]*big.Rat, len(sets))
+			for is := range sets {
+				pure[is] = make([]*big.Rat, len(sets[is]))
+				for a := range sets[is] {
+					pure[is][a] = new(big.Rat)
+				}
+				pure[is][idx[is]].SetInt64(1)
+			}
+			dev[p] = pure
+			if g.BehaviorPayoff(dev)[p].Cmp(val[p]) > 0 {
+				return false
+			}
+			k := 0
+			for k < len(idx) {
+				idx[k]++
+				if idx[k] < len(sets[k]) {
+					break
+				}
+				idx[k] = 0
+				k++
+			}
+			if k == len(idx) {
+				break
+			}
+		}
+	}
+	return true
+}

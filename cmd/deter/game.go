@@ -17,7 +17,7 @@ func newGameCmd() *cobra.Command {
 		Short: "Game-theory tools on Gambit .nfg and .efg files",
 	}
 	var method string
-	var float bool
+	var float, behavior bool
 	solve := &cobra.Command{
 		Use:   "solve FILE.nfg|FILE.efg",
 		Short: "List Nash equilibria in Gambit's output style (NE,p1,p2,...)",
@@ -37,7 +37,10 @@ probabilities, exact rationals.
   --method seqform     a two-player constant-sum .efg game solved in its
                        sequence form (Koller-Megiddo-von Stengel LP, exact):
                        behaviour strategies (per information set) and the
-                       value; far smaller than the strategic form`,
+                       value; far smaller than the strategic form
+  --behavior           with an .efg game: print each equilibrium as behaviour
+                       strategies (action probabilities per information set,
+                       Kuhn's theorem) instead of reduced strategies`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := os.ReadFile(args[0])
@@ -71,11 +74,11 @@ probabilities, exact rationals.
 				return nil
 			}
 			var g *game.NormalForm
+			var eg *game.Extensive
 			switch {
 			case strings.HasSuffix(args[0], ".nfg"):
 				g, err = game.ReadNFG(string(b))
 			case strings.HasSuffix(args[0], ".efg"):
-				var eg *game.Extensive
 				if eg, err = game.ReadEFG(string(b)); err == nil {
 					g, err = eg.ReducedNormalForm()
 				}
@@ -140,6 +143,27 @@ probabilities, exact rationals.
 				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp or seqform, not %q", method)
 			}
 			w := cmd.OutOrStdout()
+			if behavior {
+				if eg == nil {
+					return fmt.Errorf("--behavior needs an extensive game (.efg)")
+				}
+				for _, e := range eqs {
+					beh, _, err := eg.BehaviorFromMixed(e)
+					if err != nil {
+						return err
+					}
+					var parts []string
+					for _, pl := range beh {
+						for _, is := range pl {
+							for _, x := range is {
+								parts = append(parts, x.RatString())
+							}
+						}
+					}
+					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
+				}
+				return nil
+			}
 			for _, e := range eqs {
 				var parts []string
 				for _, v := range e {
@@ -154,6 +178,7 @@ probabilities, exact rationals.
 	}
 	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp or seqform")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
+	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
 	root.AddCommand(solve)
 	return root
 }

@@ -339,3 +339,28 @@ func TestGameSolveSequenceForm(t *testing.T) {
 		t.Errorf("seqform on a .nfg: exit %d, %q", code, errOut)
 	}
 }
+
+// TestGameSolveBehavior: enummixed --behavior on Gambit's
+// entry_accommodation.efg prints, among others, the equilibrium Gambit's
+// own test suite expects of lcp_solve: [[2/3,1/3],[1,0],[1,0]],[[2/3,1/3]].
+func TestGameSolveBehavior(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	dir, _ = filepath.Abs(dir)
+	var file string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Name() == "entry_accommodation.efg" {
+			file = p
+		}
+		return nil
+	})
+	if file == "" {
+		t.Skip("entry_accommodation.efg not in the reference data")
+	}
+	out, errOut, code := deter(t, "game", "solve", "--method", "enummixed", "--behavior", file)
+	if code != 0 || !strings.Contains(out, "NE,2/3,1/3,1,0,1,0,2/3,1/3\n") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+}
