@@ -72,6 +72,12 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("builder opened on %q, want the European force package", pk)
 	}
 	p0 := text("#p-attack-exact")
+	// The record, the commitment problem and the likely settlement show.
+	for sel, want := range map[string]string{"#record": "The record", "#shift": "Shifting power", "#settlement-note": "Spatial model of politics"} {
+		if got := text(sel); !strings.Contains(got, want) {
+			t.Errorf("%s: %q, want it to contain %q", sel, got, want)
+		}
+	}
 	chart0, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("ground-chart").innerHTML`))
 	shots := screenshotDir(t)
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {

@@ -142,6 +142,8 @@ function showResult(r, id) {
   $("p-intervene").textContent = pct(d.p_intervention);
   $("cost5").textContent = pk.cost ? pk.cost.total_usd_bn.toFixed(1) : "-";
   $("deciding").textContent = d.deciding;
+  const e = pk.empirical_ceasefire;
+  $("record").textContent = e ? `The record (cease-fires with the same content; hazard model fitted here to 35 cases, not Fortna's coefficients): holds 1 year ${pct(e.p_holds[0])}, 5 years ${pct(e.p_holds[1])} (${pct(e.p_holds_5pct[1])}-${pct(e.p_holds_95pct[1])}), 10 years ${pct(e.p_holds[2])}.` + (e.disagreement ? ` Strong disagreement with the game: ${e.disagreement}.` : "") : "";
   table($("honour"), ["guarantor", "P(honour)", "net value of honouring, US$ bn", "largest terms"],
     d.guarantors.map((g) => {
       const t = [...g.terms].sort((a, b) => Math.abs(b.usd_bn) - Math.abs(a.usd_bn)).slice(0, 2);
@@ -155,6 +157,18 @@ function showResult(r, id) {
   table($("redlines"), ["actor", "red line", "why"], pk.red_lines_crossed.map((h) => [h.actor, h.id + (h.hard ? " (hard)" : ""), h.reason]));
   table($("accept"), ["actor", "verdict", "margin", "why"], (pk.acceptability ? pk.acceptability.verdicts : []).map((v) =>
     [v.actor, v.hard_red_line ? "rejects (hard red line)" : v.accept ? "signs" : "rejects", `${v.margin >= 0 ? "+" : ""}${v.margin.toFixed(0)} ${v.unit}`, v.reason]));
+  const sh = pk.acceptability && pk.acceptability.shifting_power;
+  $("shift").textContent = sh ? `Shifting power (Powell 2006): a year of war takes ${num(sh.war_now_km2)} km² now, ${num(sh.war_in_a_year_km2)} a year later; preventive motive ${sh.preventive_motive.toFixed(2)}: ${sh.preventive_war_pays ? "striking first pays" : "no preventive motive"}.` : "";
+  const sf = r.result.spatial_forecast;
+  if (sf) {
+    const pl = sf.packages.find((x) => x.id === pk.id);
+    table($("settlement"), ["", ...sf.issues], [["forecast", ...sf.forecast.map((x) => x.toFixed(0))],
+      [pk.id, ...(pl ? pl.position.map((x, k) => pl.placed[k] ? x.toFixed(0) : "-") : [])]]);
+    $("settlement-note").textContent = `Spatial model of politics (KTAB type), ${sf.states.length - 1} rounds; issues on 0-100 scales. This package is ${pl ? pl.distance.toFixed(0) : "?"} from the forecast; nearest: ${sf.nearest_package}.`;
+  } else {
+    $("settlement").innerHTML = "";
+    $("settlement-note").textContent = "The scenario has no issue space (models.bargain.spatial).";
+  }
   const z = r.result.zone_of_agreement;
   $("zone").textContent = z.packages_all_sign.length ? `Zone of agreement: ${z.packages_all_sign.join(", ")}; the Nash bargaining solution picks ${z.nash_bargaining_choice}.`
     : `No package is signed by all. Closest: ${z.closest}.`;
