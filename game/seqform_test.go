@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -273,4 +274,63 @@ func isBehaviorNash(g *Extensive, b Behavior) bool {
 		}
 	}
 	return true
+}
+
+// TestEntryDeterrence: one stage of Selten's (1978) chain-store game
+// (testdata/games/entry.efg). Its Nash equilibria are (In, Accommodate),
+// (Out, Fight) and (Out, Fight with probability q ≥ 1/2), so the extreme
+// ones are q = 1 and q = 1/2; the only subgame-perfect one is (In,
+// Accommodate): the threat to fight is not credible, the textbook lesson
+// the deterrence model builds on (e.g. Osborne 2004, An Introduction to
+// Game Theory, §5.4.3).
+func TestEntryDeterrence(t *testing.T) {
+	src, err := os.ReadFile("../testdata/games/entry.efg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadEFG(string(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf, err := g.ReducedNormalForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eqs, err := ExtremeEquilibria(nf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range eqs {
+		beh, _, err := g.BehaviorFromMixed(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var parts []string
+		for _, pl := range beh {
+			for _, is := range pl {
+				for _, x := range is {
+					parts = append(parts, x.RatString())
+				}
+			}
+		}
+		got = append(got, strings.Join(parts, ","))
+	}
+	// entrant (In, Out), incumbent (Fight, Accommodate)
+	want := []string{"1,0,0,1", "0,1,1,0", "0,1,1/2,1/2"}
+	if len(got) != len(want) {
+		t.Fatalf("equilibria %v, want %v", got, want)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("missing %s among %v", w, got)
+		}
+	}
+	spe, err := g.BackwardInduction()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := spe.Value; v[0].Cmp(big.NewRat(1, 1)) != 0 || v[1].Cmp(big.NewRat(1, 1)) != 0 {
+		t.Errorf("subgame-perfect payoffs %v, want (1, 1): In, Accommodate", v)
+	}
 }
