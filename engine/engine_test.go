@@ -296,3 +296,31 @@ func TestShiftingPowerFollowsBuildUp(t *testing.T) {
 		t.Errorf("steel porcupine's preventive motive %v not above assurances-only's %v", sp.Motive, sh["assurances-only"].Motive)
 	}
 }
+
+// TestPlacePackage: each issue kind reads the package as documented.
+func TestPlacePackage(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	var have float64
+	for _, a := range s.Actors {
+		if a.Role == "defender" {
+			for _, u := range a.Forces {
+				have += u.Strength.Nominal()
+			}
+		}
+	}
+	p := scenario.Package{ID: "t", Settlement: &scenario.Settlement{
+		TerritoryCeded: scenario.Num(disputedArea(s) / 4), SanctionsRelief: scenario.Num(0.5), DefenderTroopCap: scenario.Num(have / 2)}}
+	s.Packages = []scenario.Package{p}
+	issues := []scenario.Issue{{Kind: "territory"}, {Kind: "foreign_troops"}, {Kind: "guarantee"}, {Kind: "sanctions_relief"}, {Kind: "troop_cap"}, {Kind: "other"}}
+	pr := PackageResult{ID: "t", Inputs: Inputs{ForeignTroops: 100, Commitment: "consultation pledge"}}
+	pl := placePackage(s, pr, issues)
+	want := []float64{25, 50, 50, 50, 50, 0}
+	for k := range want {
+		if math.Abs(pl.Position[k]-want[k]) > 1e-9 {
+			t.Errorf("%s: %v, want %v", issues[k].Kind, pl.Position[k], want[k])
+		}
+		if pl.Placed[k] != (issues[k].Kind != "other") {
+			t.Errorf("%s: placed %v", issues[k].Kind, pl.Placed[k])
+		}
+	}
+}

@@ -192,6 +192,23 @@ func placePackage(s *scenario.Scenario, pr PackageResult, issues []scenario.Issu
 			pl.Placed[k] = true
 		case "guarantee":
 			pl.Position[k], pl.Placed[k] = commitmentScale[pr.Inputs.Commitment], true
+		case "troop_cap":
+			// 0 no cap, 100 disarmed: the share of the defender's present
+			// strength the cap removes.
+			pl.Placed[k] = true
+			if p.Settlement != nil && p.Settlement.DefenderTroopCap.IsSet() {
+				var have float64
+				for _, a := range s.Actors {
+					if a.Role == "defender" {
+						for _, u := range a.Forces {
+							have += u.Strength.Nominal()
+						}
+					}
+				}
+				if have > 0 {
+					pl.Position[k] = 100 * math.Max(0, 1-p.Settlement.DefenderTroopCap.Nominal()/have)
+				}
+			}
 		case "sanctions_relief":
 			if p.Settlement != nil {
 				pl.Position[k] = 100 * p.Settlement.SanctionsRelief.Or(0)
