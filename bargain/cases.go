@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/gonum/stat"
+
 	"deter/check"
 )
 
@@ -97,7 +99,7 @@ func Cases() []check.Case {
 	eu := check.Case{ID: "bargain/smp-on-bdm-eu-rounds", Model: "bargain",
 		What:      "mean over rounds 1-10 of the forecast (capability × salience weighted mean), KTAB-type model on the EU emissions example (0-10 scale)",
 		Source:    "Example.log of the bdm-scholz-expected-utility-model replication (not ground truth: a different rule set, 3 moves a round); its round means average 7.44",
-		Published: mean(bdmLog), Unit: "position", Compare: check.Within, Tol: 0.3,
+		Published: stat.Mean(bdmLog, nil), Unit: "position", Compare: check.Within, Tol: 0.3,
 		Run: func(env check.Env) (float64, error) {
 			a, err := load(env)
 			if err != nil {
@@ -107,7 +109,7 @@ func Cases() []check.Case {
 			if err != nil {
 				return 0, err
 			}
-			return mean(m), nil
+			return stat.Mean(m, nil), nil
 		}}
 	return []check.Case{ktab, eu,
 		{ID: "bargain/bdm-weighted-mean", Model: "bargain", What: "capability × salience weighted mean position, EU emissions example",
@@ -129,14 +131,6 @@ func Cases() []check.Case {
 				return WeightedMedian(a, 0), nil
 			}},
 	}
-}
-
-func mean(x []float64) float64 {
-	s := 0.0
-	for _, v := range x {
-		s += v
-	}
-	return s / float64(len(x))
 }
 
 // SMPOnBDM runs the KTAB-type spatial model on a one-dimensional BDM actor

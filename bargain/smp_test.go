@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"testing"
 
+	"gonum.org/v1/gonum/stat"
 	"pgregory.net/rapid"
 
 	"deter/check"
@@ -194,7 +195,7 @@ func TestSMPOnBDMScale(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := mean(m); math.Abs(got-c.want) > 0.005 {
+		if got := stat.Mean(m, nil); math.Abs(got-c.want) > 0.005 {
 			t.Errorf("scale [%v, %v]: mean of rounds 1-10 %.4f, documented %.2f", c.lo, c.hi, got, c.want)
 		}
 	}

@@ -63,7 +63,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -278,29 +277,28 @@ func Fit(cases []Case) (*Model, error) {
 	}
 	m := &Model{N: len(cases), Events: events, LogLik: -res.F}
 	copy(m.Theta[:], res.X)
-	// Observed information by central differences of the gradient.
+	// Observed information by central differences of the gradient:
+	// D[i][j] = ∂g_i/∂θ_j, symmetrised as (D + Dᵀ)/2.
 	n := K + 2
-	H := mat.NewSymDense(n, nil)
-	gp, gm := make([]float64, n), make([]float64, n)
+	D := make([][]float64, n)
 	x := slices.Clone(res.X)
 	for j := range n {
 		h := 1e-5 * math.Max(1, math.Abs(x[j]))
+		gp, gm := make([]float64, n), make([]float64, n)
 		x[j] = res.X[j] + h
 		negLogLik(x, cases, gp)
 		x[j] = res.X[j] - h
 		negLogLik(x, cases, gm)
 		x[j] = res.X[j]
-		for i := 0; i <= j; i++ {
-			// symmetrise the two one-sided estimates
-			v := (gp[i] - gm[i]) / (2 * h)
-			if i == j {
-				H.SetSym(i, j, v)
-			} else {
-				H.SetSym(i, j, (H.At(i, j)+v)/2)
-			}
+		D[j] = make([]float64, n)
+		for i := range n {
+			D[j][i] = (gp[i] - gm[i]) / (2 * h)
 		}
-		for i := j + 1; i < n; i++ {
-			H.SetSym(i, j, (gp[i]-gm[i])/(2*h))
+	}
+	H := mat.NewSymDense(n, nil)
+	for i := range n {
+		for j := i; j < n; j++ {
+			H.SetSym(i, j, (D[j][i]+D[i][j])/2)
 		}
 	}
 	var chol mat.Cholesky
@@ -429,18 +427,6 @@ func KaplanMeier(cases []Case, years []float64) []float64 {
 			atRisk--
 		}
 		out[yi] = s
-	}
-	return out
-}
-
-// Summary is the fitted model in words and numbers, one line per
-// parameter, for reports.
-func (m *Model) Summary() []string {
-	out := []string{fmt.Sprintf("Weibull proportional hazards fitted here to %d cease-fires (%d ended in war), log-likelihood %.2f; NOT Fortna's published coefficients",
-		m.N, m.Events, m.LogLik)}
-	out = append(out, fmt.Sprintf("shape p = %.3f (SE of log p %.3f)", m.Shape(), m.SE(0)))
-	for k, name := range Covariates {
-		out = append(out, fmt.Sprintf("%-17s hazard ratio %s (β = %+.2f, SE %.2f)", name, strconv.FormatFloat(m.HazardRatio(k), 'f', 2, 64), m.Theta[2+k], m.SE(2+k)))
 	}
 	return out
 }

@@ -280,7 +280,7 @@ func shiftingPower(s *scenario.Scenario, p *scenario.Package, stayOut, intervene
 		}
 		next += []float64{1 - pI, pI}[k] * year(r)
 	}
-	delta := 0.9
+	delta := bargain.DefaultDiscountFactor
 	if bm := s.Models.Bargain; bm != nil {
 		delta = bm.DiscountFactor.Or(delta)
 	}

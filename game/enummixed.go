@@ -31,29 +31,7 @@ func ExtremeEquilibria(g *NormalForm) ([]MixedProfile, error) {
 	if m+n > 64 {
 		return nil, errors.New("game: too large for vertex enumeration (m + n > 64)")
 	}
-	// Shift payoffs so that every entry is at least 1.
-	minv := new(big.Rat)
-	first := true
-	for _, pay := range g.payoffs {
-		for _, v := range pay {
-			if first || v.Cmp(minv) < 0 {
-				minv.Set(v)
-				first = false
-			}
-		}
-	}
-	shift := new(big.Rat).Sub(big.NewRat(1, 1), minv)
-	A := make([][]*big.Rat, m)
-	B := make([][]*big.Rat, m)
-	for i := range m {
-		A[i] = make([]*big.Rat, n)
-		B[i] = make([]*big.Rat, n)
-		for j := range n {
-			pay := g.payoffs[g.Index([]int{i, j})]
-			A[i][j] = new(big.Rat).Add(pay[0], shift)
-			B[i][j] = new(big.Rat).Add(pay[1], shift)
-		}
-	}
+	A, B := g.positiveBimatrix()
 	// Scale to integers: L is the least common multiple of the
 	// denominators (a positive scale changes no equilibrium).
 	L := big.NewInt(1)
@@ -170,4 +148,41 @@ func normalise(v []*big.Rat) []*big.Rat {
 		out[i] = new(big.Rat).Quo(x, sum)
 	}
 	return out
+}
+
+// positiveBimatrix returns the two players' payoff matrices A (row
+// player) and B (column player) of a two-player game, both shifted by the
+// same constant so every entry is at least 1 (a constant shift of a
+// player's payoffs changes no best response).
+func (g *NormalForm) positiveBimatrix() (A, B [][]*big.Rat) {
+	m, n := len(g.Strategies[0]), len(g.Strategies[1])
+	shift := g.shiftToOne()
+	A = make([][]*big.Rat, m)
+	B = make([][]*big.Rat, m)
+	for i := range m {
+		A[i] = make([]*big.Rat, n)
+		B[i] = make([]*big.Rat, n)
+		for j := range n {
+			pay := g.payoffs[g.Index([]int{i, j})]
+			A[i][j] = new(big.Rat).Add(pay[0], shift)
+			B[i][j] = new(big.Rat).Add(pay[1], shift)
+		}
+	}
+	return A, B
+}
+
+// shiftToOne returns 1 − (the smallest payoff of any player): added to
+// every payoff, it makes all of them at least 1.
+func (g *NormalForm) shiftToOne() *big.Rat {
+	minv := new(big.Rat)
+	first := true
+	for _, pay := range g.payoffs {
+		for _, v := range pay {
+			if first || v.Cmp(minv) < 0 {
+				minv.Set(v)
+				first = false
+			}
+		}
+	}
+	return new(big.Rat).Sub(big.NewRat(1, 1), minv)
 }

@@ -16,29 +16,7 @@ func bruteExtremeEquilibria(g *NormalForm) ([]MixedProfile, error) {
 	if m+n > 24 {
 		return nil, errors.New("game: too large for vertex enumeration (m + n > 24)")
 	}
-	// Shift payoffs so that every entry is at least 1.
-	minv := new(big.Rat)
-	first := true
-	for _, pay := range g.payoffs {
-		for _, v := range pay {
-			if first || v.Cmp(minv) < 0 {
-				minv.Set(v)
-				first = false
-			}
-		}
-	}
-	shift := new(big.Rat).Sub(big.NewRat(1, 1), minv)
-	A := make([][]*big.Rat, m)
-	B := make([][]*big.Rat, m)
-	for i := range m {
-		A[i] = make([]*big.Rat, n)
-		B[i] = make([]*big.Rat, n)
-		for j := range n {
-			pay := g.payoffs[g.Index([]int{i, j})]
-			A[i][j] = new(big.Rat).Add(pay[0], shift)
-			B[i][j] = new(big.Rat).Add(pay[1], shift)
-		}
-	}
+	A, B := g.positiveBimatrix()
 	// P: variables x (m); constraints k<m: x_k ≥ 0 (tight: x_k = 0);
 	// k = m+j: Σ_i B[i][j] x_i ≤ 1.
 	rowP := func(k int) ([]*big.Rat, *big.Rat) {

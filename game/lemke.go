@@ -26,17 +26,7 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 	if k < 0 || k >= m+n {
 		return nil, errors.New("game: dropped label out of range")
 	}
-	minv := new(big.Rat)
-	first := true
-	for _, pay := range g.payoffs {
-		for _, v := range pay {
-			if first || v.Cmp(minv) < 0 {
-				minv.Set(v)
-				first = false
-			}
-		}
-	}
-	shift := new(big.Rat).Sub(big.NewRat(1, 1), minv)
+	shift := g.shiftToOne()
 	// Variables are numbered by label: x_i ↔ label i, y_j ↔ label m+j;
 	// slacks r_i ↔ label i, s_j ↔ label m+j. Tableau T1 has rows r_i with
 	// columns y_j; T2 has rows s_j with columns x_i. Each tableau row is

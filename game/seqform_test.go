@@ -56,11 +56,19 @@ func parseNested(t *testing.T, s string) [][][][]*big.Rat {
 	return out
 }
 
-// TestSequenceFormCorpus runs Gambit's lp_solve behaviour cases (rational)
-// through the sequence-form LP. Where the equilibrium is unique the result
-// must equal Gambit's; where it is not, the result must be an equilibrium
-// with the same value (Gambit's LP may stop at another optimal vertex).
-func TestSequenceFormCorpus(t *testing.T) {
+// behaviorCase is one behaviour-profile case of Gambit's test suite: the
+// game and the expected profiles (profiles → players → information sets →
+// probabilities).
+type behaviorCase struct {
+	name, file string
+	g          *Extensive
+	want       [][][][]*big.Rat
+}
+
+// loadBehaviorCases reads the cases of one solver family whose expected
+// results are behaviour profiles, with their games.
+func loadBehaviorCases(t *testing.T, family string) []behaviorCase {
+	t.Helper()
 	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
 	if err != nil {
 		t.Skip(err)
@@ -70,10 +78,10 @@ func TestSequenceFormCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(b), "\n")
-	exact, total := 0, 0
+	var out []behaviorCase
 	for i, line := range lines {
 		m := caseRe.FindStringSubmatch(line)
-		if m == nil || m[1] != "LP_BEHAVIOR_RATIONAL_CASES" {
+		if m == nil || m[1] != family {
 			continue
 		}
 		var expected string
@@ -82,21 +90,36 @@ func TestSequenceFormCorpus(t *testing.T) {
 				expected = strings.TrimPrefix(l, "expected=")
 			}
 		}
-		path := findGameFile(dir, m[3])
-		src, _ := os.ReadFile(path)
+		src, err := os.ReadFile(findGameFile(dir, m[3]))
+		if err != nil {
+			t.Fatal(err)
+		}
 		g, err := ReadEFG(string(src))
 		if err != nil {
 			t.Fatalf("%s: %v", m[3], err)
 		}
+		out = append(out, behaviorCase{name: m[2], file: m[3], g: g, want: parseNested(t, expected)})
+	}
+	return out
+}
+
+// TestSequenceFormCorpus runs Gambit's lp_solve behaviour cases (rational)
+// through the sequence-form LP. Where the equilibrium is unique the result
+// must equal Gambit's; where it is not, the result must be an equilibrium
+// with the same value (Gambit's LP may stop at another optimal vertex).
+func TestSequenceFormCorpus(t *testing.T) {
+	exact, total := 0, 0
+	for _, c := range loadBehaviorCases(t, "LP_BEHAVIOR_RATIONAL_CASES") {
+		g := c.g
 		total++
 		v, beh, err := g.ZeroSumSequenceForm()
 		if err != nil {
-			t.Errorf("%s (%s): %v", m[2], m[3], err)
+			t.Errorf("%s (%s): %v", c.name, c.file, err)
 			continue
 		}
-		want := parseNested(t, expected)
+		want := c.want
 		if len(want) != 1 {
-			t.Fatalf("%s: %d expected profiles", m[2], len(want))
+			t.Fatalf("%s: %d expected profiles", c.name, len(want))
 		}
 		same := true
 		for p := range beh {
@@ -117,9 +140,9 @@ func TestSequenceFormCorpus(t *testing.T) {
 		ours := g.BehaviorPayoff(beh)[0]
 		theirs := g.BehaviorPayoff(Behavior(want[0]))[0]
 		if ours.Cmp(v) != 0 || theirs.Cmp(v) != 0 {
-			t.Errorf("%s (%s): value %s, our profile gives %s, Gambit's %s", m[2], m[3], v.RatString(), ours.RatString(), theirs.RatString())
+			t.Errorf("%s (%s): value %s, our profile gives %s, Gambit's %s", c.name, c.file, v.RatString(), ours.RatString(), theirs.RatString())
 		} else {
-			t.Logf("%s (%s): value %s; another optimal profile than Gambit's", m[2], m[3], v.RatString())
+			t.Logf("%s (%s): value %s; another optimal profile than Gambit's", c.name, c.file, v.RatString())
 		}
 	}
 	t.Logf("sequence form: %d of %d Gambit LP behaviour cases reproduced exactly", exact, total)
@@ -167,35 +190,9 @@ func TestKuhnSequenceForm(t *testing.T) {
 // compared by realisation plans (equal plans: the same equilibrium up to
 // choices at information sets the player's own play never reaches).
 func TestBehaviorFromMixedCorpus(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
-	if err != nil {
-		t.Skip(err)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "expected_equilibria_from_test_nash.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(string(b), "\n")
 	found, total := 0, 0
-	for i, line := range lines {
-		m := caseRe.FindStringSubmatch(line)
-		if m == nil || m[1] != "LCP_BEHAVIOR_RATIONAL_CASES" {
-			continue
-		}
-		var expected string
-		for _, l := range lines[i+1 : min(i+4, len(lines))] {
-			if l = strings.TrimSpace(l); strings.HasPrefix(l, "expected=") {
-				expected = strings.TrimPrefix(l, "expected=")
-			}
-		}
-		src, err := os.ReadFile(findGameFile(dir, m[3]))
-		if err != nil {
-			t.Fatal(err)
-		}
-		g, err := ReadEFG(string(src))
-		if err != nil {
-			t.Fatalf("%s: %v", m[3], err)
-		}
+	for _, c := range loadBehaviorCases(t, "LCP_BEHAVIOR_RATIONAL_CASES") {
+		g := c.g
 		nf, err := g.ReducedNormalForm()
 		if err != nil {
 			t.Fatal(err)
@@ -205,7 +202,7 @@ func TestBehaviorFromMixedCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		total++
-		want := parseNested(t, expected)[0]
+		want := c.want[0]
 		wantPlans := [2][]*big.Rat{g.RealizationPlan(Behavior(want), 0), g.RealizationPlan(Behavior(want), 1)}
 		hit := false
 		for _, e := range eqs {
@@ -214,7 +211,7 @@ func TestBehaviorFromMixedCorpus(t *testing.T) {
 				t.Fatal(err)
 			}
 			if !isBehaviorNash(g, beh) {
-				t.Errorf("%s: %v is not an equilibrium of the tree", m[3], beh)
+				t.Errorf("%s: %v is not an equilibrium of the tree", c.file, beh)
 			}
 			same := true
 			for p := range 2 {
@@ -229,7 +226,7 @@ func TestBehaviorFromMixedCorpus(t *testing.T) {
 		if hit {
 			found++
 		} else {
-			t.Errorf("%s (%s): Gambit's equilibrium is not among the %d extreme equilibria", m[2], m[3], len(eqs))
+			t.Errorf("%s (%s): Gambit's equilibrium is not among the %d extreme equilibria", c.name, c.file, len(eqs))
 		}
 	}
 	t.Logf("Gambit's lcp_solve equilibrium found among the extreme equilibria in %d of %d cases", found, total)

@@ -54,14 +54,7 @@ func TestVertexEnumerationMatchesBruteForce(t *testing.T) {
 // {v ≥ 0, I v ≤ 1} has 2ᵈ vertices; the simplex {v ≥ 0, Σv ≤ 1} has d+1.
 func TestVertexEnumerationCounts(t *testing.T) {
 	for d := 1; d <= 8; d++ {
-		cube := make([][]*big.Int, d)
-		for i := range d {
-			cube[i] = make([]*big.Int, d)
-			for j := range d {
-				cube[i][j] = big.NewInt(0)
-			}
-			cube[i][i].SetInt64(1)
-		}
+		cube := identity(d)
 		vs, err := vertexSet(cube, big.NewInt(1), maxBases)
 		if err != nil {
 			t.Fatal(err)
@@ -87,14 +80,7 @@ func TestVertexEnumerationCounts(t *testing.T) {
 // ends with an error instead of running on.
 func TestVertexEnumerationLimit(t *testing.T) {
 	d := 10
-	cube := make([][]*big.Int, d)
-	for i := range d {
-		cube[i] = make([]*big.Int, d)
-		for j := range d {
-			cube[i][j] = big.NewInt(0)
-		}
-		cube[i][i].SetInt64(1)
-	}
+	cube := identity(d)
 	if _, err := vertexSet(cube, big.NewInt(1), 100); err == nil {
 		t.Fatal("1024 vertices with a limit of 100 bases: no error")
 	}
@@ -167,4 +153,17 @@ func TestFloatPathMatchesExact(t *testing.T) {
 			}
 		}
 	}
+}
+
+// identity is the d×d identity matrix: {v ≥ 0, I v ≤ 1} is the unit cube.
+func identity(d int) [][]*big.Int {
+	m := make([][]*big.Int, d)
+	for i := range d {
+		m[i] = make([]*big.Int, d)
+		for j := range d {
+			m[i][j] = big.NewInt(0)
+		}
+		m[i][i].SetInt64(1)
+	}
+	return m
 }
