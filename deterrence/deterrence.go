@@ -189,6 +189,11 @@ type Result struct {
 	PAttack5  float64 `json:"p_attack_5y"`
 	// Deciding names the terms that decide, in plain words.
 	Deciding string `json:"deciding"`
+	// Method says how the equilibrium was found.
+	Method string `json:"method"`
+	// Path is the equilibrium path in words: each guarantor's types and
+	// their choices, then the attacker's.
+	Path []string `json:"equilibrium_path"`
 }
 
 // Phi is the standard normal distribution function.
@@ -232,8 +237,42 @@ func (in *Input) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Solve computes the perfect Bayesian equilibrium.
+// Solve builds the deterrence game as an extensive-form game (BuildTree),
+// solves it with package game's Bayesian backward induction and returns
+// the sequential equilibrium's answer, with every term of both sides'
+// payoffs and the equilibrium path in words. With more than
+// MaxTreeGuarantors guarantors it returns the closed form of the same
+// equilibrium (SolveClosedForm), which the tests show to agree with the
+// tree.
 func Solve(in *Input) (*Result, error) {
+	r, err := SolveClosedForm(in)
+	if err != nil || len(in.Guarantors) > MaxTreeGuarantors {
+		return r, err
+	}
+	t, err := BuildTree(in)
+	if err != nil {
+		return nil, err
+	}
+	ans, err := t.solve()
+	if err != nil {
+		return nil, err
+	}
+	for i := range r.Guarantors {
+		r.Guarantors[i].PHonour = ans.pHonour[i]
+	}
+	r.PIntervention = ans.pI
+	r.Utility = ans.utility
+	r.PAttack1 = Phi(ans.utility / in.Params.SigmaA)
+	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
+	r.Method = fmt.Sprintf("extensive-form game of %d nodes solved by Bayesian backward induction (sequential equilibrium)", t.Game.Nodes())
+	r.Path = ans.path
+	r.Deciding = explain(r)
+	return r, nil
+}
+
+// SolveClosedForm computes the same equilibrium as Solve from the
+// formulas of the package doc, without building the tree.
+func SolveClosedForm(in *Input) (*Result, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -241,26 +280,7 @@ func Solve(in *Input) (*Result, error) {
 	r := &Result{}
 	stay := 1.0
 	for _, g := range in.Guarantors {
-		aud := p.Audience[g.Commitment]
-		if g.Treaty {
-			aud *= p.TreatyFactor
-		}
-		trip := math.Min(p.TripwireCap, p.TripwirePer1000*g.TripwireTroops/1000)
-		// Reneging damages the guarantor's other commitments in proportion
-		// to how binding this one was.
-		rep := 0.0
-		if g.OtherCommitments && p.Audience[Automatic] > 0 {
-			rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
-		}
-		terms := []Term{
-			{"stakes in the defender", g.Stakes},
-			{"cost of breaking its word (" + g.Commitment.String() + ")", aud},
-			{"own troops in the way (tripwire)", trip},
-			{"credibility of its other commitments", rep},
-			{"track record", p.TrackRecord * (g.TrackRecord - 0.5) * 2},
-			{"cost of fighting", -g.WarCost},
-			{"risk of escalation", -g.Escalation},
-		}
+		terms := guarantorTerms(g, p)
 		net := 0.0
 		for _, t := range terms {
 			net += t.Value
@@ -309,7 +329,34 @@ func Solve(in *Input) (*Result, error) {
 		r.Threshold = num / den
 	}
 	r.Deciding = explain(r)
+	r.Method = "closed form of the sequential equilibrium"
+	r.Path = []string{}
 	return r, nil
+}
+
+// guarantorTerms are the parts of Δ̄g, guarantor g's net value of
+// honouring at its average resolve (US$ bn).
+func guarantorTerms(g Guarantor, p *Params) []Term {
+	aud := p.Audience[g.Commitment]
+	if g.Treaty {
+		aud *= p.TreatyFactor
+	}
+	trip := math.Min(p.TripwireCap, p.TripwirePer1000*g.TripwireTroops/1000)
+	// Reneging damages the guarantor's other commitments in proportion
+	// to how binding this one was.
+	rep := 0.0
+	if g.OtherCommitments && p.Audience[Automatic] > 0 {
+		rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
+	}
+	return []Term{
+		{"stakes in the defender", g.Stakes},
+		{"cost of breaking its word (" + g.Commitment.String() + ")", aud},
+		{"own troops in the way (tripwire)", trip},
+		{"credibility of its other commitments", rep},
+		{"track record", p.TrackRecord * (g.TrackRecord - 0.5) * 2},
+		{"cost of fighting", -g.WarCost},
+		{"risk of escalation", -g.Escalation},
+	}
 }
 
 func explain(r *Result) string {

@@ -183,15 +183,20 @@ func BenchmarkPAttack(b *testing.B) {
 	}
 }
 
-// TestPAttackMatchesSolve: the fast path gives the same numbers.
+// TestPAttackMatchesSolve: the fast path gives bit for bit the numbers of
+// the closed form, and those of the solved tree to rounding (1e-12).
 func TestPAttackMatchesSolve(t *testing.T) {
 	for _, mod := range []func(*Input){func(*Input) {}, func(in *Input) { in.Guarantors[0].TripwireTroops = 3000 }, func(in *Input) { in.Drive = 400 }} {
 		in := base()
 		mod(in)
-		r, _ := Solve(in)
+		r, _ := SolveClosedForm(in)
 		p1, pI := PAttack(in)
 		if p1 != r.PAttack1 || pI != r.PIntervention {
-			t.Errorf("fast path %v %v, Solve %v %v", p1, pI, r.PAttack1, r.PIntervention)
+			t.Errorf("fast path %v %v, closed form %v %v", p1, pI, r.PAttack1, r.PIntervention)
+		}
+		rt, _ := Solve(in)
+		if math.Abs(p1-rt.PAttack1) > 1e-12 || math.Abs(pI-rt.PIntervention) > 1e-12 {
+			t.Errorf("fast path %v %v, tree %v %v", p1, pI, rt.PAttack1, rt.PIntervention)
 		}
 	}
 }
@@ -279,6 +284,18 @@ func TestRADGWithGameSolver(t *testing.T) {
 		}
 		if math.Abs(r.Threshold-0.5) > 1e-12 {
 			t.Errorf("closed-form threshold %v, want 1/2", r.Threshold)
+		}
+		// Bayesian backward induction picks out that equilibrium directly:
+		// hard B resists, soft B concedes, A demands iff pB < 1/2.
+		a, err := eg.BayesianBackwardInduction()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Choice[1][0] != 1 || a.Choice[1][1] != 0 {
+			t.Errorf("pB = %s: B plays %v, want resist when hard, concede when soft", pb.RatString(), a.Choice[1])
+		}
+		if demand := a.Choice[0][0] == 1; demand != wantDemand {
+			t.Errorf("pB = %s: A demands = %v, want %v", pb.RatString(), demand, wantDemand)
 		}
 	}
 }

@@ -206,3 +206,29 @@ func (g *Extensive) PathString(a *Assessment) string {
 	}
 	return b.String()
 }
+
+// ReducedStrategy returns the index, in ReducedNormalForm's order, of
+// player pl's reduced pure strategy that takes action choice[is] at every
+// information set is it can reach (as in Assessment.Choice).
+func (g *Extensive) ReducedStrategy(pl int, choice []int) (int, error) {
+	strats, _, err := g.reducedStrategies()
+	if err != nil {
+		return 0, err
+	}
+	if pl < 0 || pl >= len(strats) {
+		return 0, fmt.Errorf("game: no player %d", pl+1)
+	}
+	for k, s := range strats[pl] {
+		ok := true
+		for is, act := range s {
+			if act >= 0 && (is >= len(choice) || act != choice[is]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("game: player %s has no reduced strategy that plays %v", g.Players[pl], choice)
+}

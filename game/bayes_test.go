@@ -73,37 +73,20 @@ func TestBayesianEntryGame(t *testing.T) {
 // equilibrium of the game's reduced strategic form.
 func checkPureNash(t *testing.T, g *Extensive, choice [][]int) {
 	t.Helper()
-	strats, _, err := g.reducedStrategies()
-	if err != nil {
-		t.Fatal(err)
-	}
 	nf, err := g.ReducedNormalForm()
 	if err != nil {
 		t.Fatal(err)
 	}
-	prof := make([]int, len(strats))
-	for p, list := range strats {
-		prof[p] = -1
-		for k, s := range list {
-			ok := true
-			for is, act := range s {
-				if act >= 0 && act != choice[p][is] {
-					ok = false
-				}
-			}
-			if ok {
-				prof[p] = k
-				break
-			}
-		}
-		if prof[p] < 0 {
-			t.Fatalf("player %d: no reduced strategy matches %v", p, choice[p])
+	prof := make([]int, len(g.Players))
+	for p := range prof {
+		if prof[p], err = g.ReducedStrategy(p, choice[p]); err != nil {
+			t.Fatal(err)
 		}
 	}
-	for p := range strats {
+	for p := range prof {
 		base := nf.Payoff(prof, p)
 		dev := append([]int(nil), prof...)
-		for k := range strats[p] {
+		for k := range nf.Strategies[p] {
 			dev[p] = k
 			if nf.Payoff(dev, p).Cmp(base) > 0 {
 				t.Errorf("player %d gains by deviating to reduced strategy %d (%s > %s)", p, k, nf.Payoff(dev, p).RatString(), base.RatString())

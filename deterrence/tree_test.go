@@ -1,0 +1,174 @@
+package deterrence
+
+import (
+	"bytes"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"deter/game"
+)
+
+// randomInput draws a deterrence game with 1 to 5 guarantors and every
+// term active.
+func randomInput(r *rand.Rand) *Input {
+	in := base()
+	in.Guarantors = nil
+	for i := range 1 + r.IntN(5) {
+		in.Guarantors = append(in.Guarantors, Guarantor{
+			ID: string(rune('a' + i)), Commitment: Commitment(r.IntN(5)), Treaty: r.IntN(2) == 0,
+			Stakes: 100 * r.Float64(), TripwireTroops: float64(r.IntN(4000)), OtherCommitments: r.IntN(2) == 0,
+			TrackRecord: r.Float64(), WarCost: 200 * r.Float64(), Escalation: 100 * r.Float64(),
+		})
+	}
+	in.StayOut = War{GroundKm2: 10000 * r.Float64(), AttackerLosses: 400000 * r.Float64()}
+	in.Intervene = War{GroundKm2: in.StayOut.GroundKm2 * r.Float64(), AttackerLosses: 600000 * r.Float64()}
+	in.Sanctions, in.SanctionsProb = 100*r.Float64(), []float64{0, 0.5, 0.9, 1}[r.IntN(4)]
+	in.Energy, in.Drive = 50*r.Float64(), 300*r.Float64()-100
+	in.FightGuarantors = 300 * r.Float64()
+	return in
+}
+
+// TestTreeMatchesClosedForm: on 300 random games the extensive form
+// solved by package game and the closed form of the package doc give the
+// same P(honour) of every guarantor, P(intervention), value of attacking
+// and P(attack), to 1e-9 (rounding: the tree is solved in exact
+// arithmetic from float64 payoffs, the closed form in float64).
+func TestTreeMatchesClosedForm(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 0))
+	for i := range 300 {
+		in := randomInput(r)
+		tr, err := Solve(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cf, err := SolveClosedForm(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(tr.Method, "Bayesian backward induction") {
+			t.Fatalf("Solve used %q", tr.Method)
+		}
+		near := func(what string, a, b, tol float64) {
+			if math.Abs(a-b) > tol {
+				t.Errorf("game %d: %s: tree %v, closed form %v", i, what, a, b)
+			}
+		}
+		for g := range cf.Guarantors {
+			near("P(honour) "+cf.Guarantors[g].ID, tr.Guarantors[g].PHonour, cf.Guarantors[g].PHonour, 1e-12)
+		}
+		near("P(intervention)", tr.PIntervention, cf.PIntervention, 1e-12)
+		near("value of attacking", tr.Utility, cf.Utility, 1e-9*math.Max(1, math.Abs(cf.Utility)))
+		near("P(attack within a year)", tr.PAttack1, cf.PAttack1, 1e-9)
+		// The attacker's terms add up to the value the tree finds.
+		sum := 0.0
+		for _, term := range tr.Terms {
+			sum += term.Value
+		}
+		near("sum of the attacker's terms", sum, tr.Utility, 1e-9*math.Max(1, math.Abs(sum)))
+		if len(tr.Path) != len(in.Guarantors)+1 {
+			t.Errorf("game %d: path of %d lines for %d guarantors", i, len(tr.Path), len(in.Guarantors))
+		}
+	}
+}
+
+// TestTreeTypes: the resolved type always honours and the irresolute type
+// always reneges (their expected values of honouring are > 0 and < 0 for
+// any average Δ̄g, even 40 standard deviations out), and the types'
+// probabilities and values reproduce Δ̄g: P·E[Δ|resolved] + (1 − P)·E[Δ|soft] = Δ̄g.
+func TestTreeTypes(t *testing.T) {
+	for _, stakes := range []float64{-2000, -300, -60, 0, 45, 250, 2100} {
+		in := base()
+		in.Guarantors[0].Stakes = stakes
+		tr, err := BuildTree(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph, res, soft := tr.PResolved[0], tr.Resolved[0], tr.Soft[0]
+		if ph > 0 && !(res > 0) {
+			t.Errorf("stakes %v: resolved type's value %v", stakes, res)
+		}
+		if ph < 1 && !(soft < 0) {
+			t.Errorf("stakes %v: irresolute type's value %v", stakes, soft)
+		}
+		net := 0.0
+		for _, term := range guarantorTerms(in.Guarantors[0], &in.Params) {
+			net += term.Value
+		}
+		if ph > 1e-9 && ph < 1-1e-9 {
+			if m := ph*res + (1-ph)*soft; math.Abs(m-net) > 1e-9*math.Max(1, math.Abs(net)) {
+				t.Errorf("stakes %v: mixture of the types %v, Δ̄ %v", stakes, m, net)
+			}
+		}
+	}
+}
+
+// TestTailHazard checks the inverse Mills ratio: λ(0) = 2φ(0) = √(2/π);
+// the continued fraction and the direct ratio agree where both are
+// accurate (c = 4 to 6, 1e-10); and λ(c) → c + 1/c − 2/c³ for large c
+// (Abramowitz and Stegun 1964, 26.2.12), to 1e-6 at c = 30.
+func TestTailHazard(t *testing.T) {
+	if got := tailHazard(0); math.Abs(got-math.Sqrt(2/math.Pi)) > 1e-15 {
+		t.Errorf("λ(0) = %v", got)
+	}
+	direct := func(c float64) float64 { return math.Exp(-c*c/2) / math.Sqrt(2*math.Pi) / Phi(-c) }
+	for _, c := range []float64{4, 5, 5.5, 6} {
+		cf := c
+		for k := 60.0; k >= 1; k-- {
+			cf = c + k/cf
+		}
+		if math.Abs(cf-direct(c)) > 1e-10*c {
+			t.Errorf("c = %v: continued fraction %v, direct %v", c, cf, direct(c))
+		}
+	}
+	c := 30.0
+	if got, want := tailHazard(c), c+1/c-2/(c*c*c); math.Abs(got-want) > 1e-6 {
+		t.Errorf("λ(30) = %v, asymptotic %v", got, want)
+	}
+}
+
+// TestTreeIsAGambitGame: the deterrence game written as .efg reads back
+// (so Gambit can open it), and its equilibrium is a Nash equilibrium of
+// the reduced strategic form: no player gains by any pure deviation.
+func TestTreeIsAGambitGame(t *testing.T) {
+	in := base()
+	in.Guarantors = append(in.Guarantors, Guarantor{ID: "h", Commitment: Consultation, Stakes: 10, WarCost: 5, TrackRecord: 0.3})
+	tr, err := BuildTree(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := tr.Game.WriteEFG(&buf); err != nil {
+		t.Fatal(err)
+	}
+	g, err := game.ReadEFG(buf.String())
+	if err != nil {
+		t.Fatalf("written game does not read back: %v", err)
+	}
+	a, err := g.BayesianBackwardInduction()
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf, err := g.ReducedNormalForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The equilibrium's pure strategies in the reduced form.
+	prof := make([]int, len(g.Players))
+	for p := range g.Players {
+		if prof[p], err = g.ReducedStrategy(p, a.Choice[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p := range g.Players {
+		base := nf.Payoff(prof, p)
+		dev := append([]int(nil), prof...)
+		for k := range nf.Strategies[p] {
+			dev[p] = k
+			if nf.Payoff(dev, p).Cmp(base) > 0 {
+				t.Errorf("%s gains by playing %s", g.Players[p], nf.Strategies[p][k])
+			}
+		}
+	}
+}
