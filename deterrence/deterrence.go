@@ -264,7 +264,7 @@ func Solve(in *Input) (*Result, error) {
 	r.Utility = ans.utility
 	r.PAttack1 = Phi(ans.utility / in.Params.SigmaA)
 	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
-	r.Method = fmt.Sprintf("extensive-form game of %d nodes solved by Bayesian backward induction (sequential equilibrium)", t.Game.Nodes())
+	r.Method = fmt.Sprintf("game tree of %d nodes, sequential equilibrium by Bayesian backward induction", t.Game.Nodes())
 	r.Path = ans.path
 	r.Deciding = explain(r)
 	return r, nil

@@ -299,3 +299,20 @@ func TestRADGWithGameSolver(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSolveClosedForm is Solve's equilibrium from the closed form,
+// with terms and words: what sweeps and searches use.
+func BenchmarkSolveClosedForm(b *testing.B) {
+	in := base()
+	for i := range 4 {
+		g := in.Guarantors[0]
+		g.ID = string(rune('a' + i))
+		in.Guarantors = append(in.Guarantors, g)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := SolveClosedForm(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -100,7 +100,16 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	players = append(players, "defender")
 	np := len(players)
-	rat := func(x float64) *big.Rat { return new(big.Rat).SetFloat64(x) }
+	// The leaves share a few payoff values: convert each once.
+	rats := map[float64]*big.Rat{}
+	rat := func(x float64) *big.Rat {
+		r, ok := rats[x]
+		if !ok {
+			r = new(big.Rat).SetFloat64(x)
+			rats[x] = r
+		}
+		return r
+	}
 	one := big.NewRat(1, 1)
 	war := func(w War, withGuarantors bool) float64 {
 		v := p.ValuePerKm2*w.GroundKm2 - in.WarCost - p.CostPerLoss*w.AttackerLosses
@@ -192,7 +201,7 @@ func BuildTree(in *Input) (*Tree, error) {
 		for _, resolved := range []bool{true, false} {
 			pr := rat(ph)
 			if !resolved {
-				pr.Sub(one, pr)
+				pr = new(big.Rat).Sub(one, pr)
 			}
 			if pr.Sign() == 0 {
 				continue
@@ -283,9 +292,8 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	ans.pI, _ = any.Float64()
 	// The equilibrium path in words.
 	for g := range n {
-		id := t.Game.Players[g+1]
-		line := fmt.Sprintf("Nature makes %s resolved with probability %.2f", id, t.PResolved[g])
-		for k, name := range []string{typeResolved, typeSoft} {
+		line := fmt.Sprintf("%s: resolved (p %.2f)", t.Game.Players[g+1], t.PResolved[g])
+		for k, name := range []string{"", "irresolute"} {
 			acts := byType[g][k]
 			if acts == nil {
 				continue
@@ -293,16 +301,21 @@ func (t *Tree) solve() (*treeAnswer, error) {
 			val := t.Resolved[g]
 			if k == 1 {
 				val = t.Soft[g]
+				line += ", " + name
 			}
-			line += fmt.Sprintf("; if attacked, the %s %s %s (honouring is worth %+.0f bn to it)", name, id, joinKeys(acts), val)
+			line += fmt.Sprintf(" %s if attacked (honouring worth %+.0f bn to it)", joinKeys(acts), val)
 		}
-		ans.path = append(ans.path, line+".")
+		ans.path = append(ans.path, line)
 	}
-	choice := actKeep
+	choice := "keeps the cease-fire"
 	if u > 0 {
-		choice = actAttack
+		choice = "attacks"
 	}
-	ans.path = append(ans.path, fmt.Sprintf("The attacker, not knowing the guarantors' types, values attacking at %+.0f bn against keeping the cease-fire: at its average resolve it chooses to %s.", u, choice))
+	who := "attacker, not knowing their types"
+	if n == 0 {
+		who = "attacker, facing no guarantor"
+	}
+	ans.path = append(ans.path, fmt.Sprintf("%s: attacking worth %+.0f bn a year against the cease-fire, so at its average resolve it %s", who, u, choice))
 	return ans, nil
 }
 

@@ -115,7 +115,7 @@ func EvaluateDesigns(ctx context.Context, s *scenario.Scenario, v *DesignVars, x
 		if err := ApplyOverrides(&sc, o); err != nil {
 			return err
 		}
-		res, err := Run(ctx, &sc, Options{})
+		res, err := Run(ctx, &sc, Options{ClosedForm: true})
 		if err != nil {
 			return err
 		}

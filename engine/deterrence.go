@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"deter/campaign"
 	"deter/deterrence"
@@ -199,9 +201,13 @@ func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
 
 // runDeterrence solves the deterrence game of a package from its campaign
 // results.
-func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) (*deterrence.Result, *deterrence.Input, error) {
+func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
 	di := DeterrenceInput(s, p, out, in, cin)
-	r, err := deterrence.Solve(di)
+	solve := deterrence.Solve
+	if closedForm {
+		solve = deterrence.SolveClosedForm
+	}
+	r, err := solve(di)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -212,4 +218,30 @@ func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.
 		r.PAttack1 = 0
 	}
 	return r, di, nil
+}
+
+// DeterrenceTree builds the deterrence game of the package with the given
+// id (the first package if id is empty) as an extensive-form game, from
+// the same campaign results Run uses; its Game can be written as a Gambit
+// .efg file.
+func DeterrenceTree(s *scenario.Scenario, id string) (*deterrence.Tree, error) {
+	var p *scenario.Package
+	for i := range s.Packages {
+		if id == "" || s.Packages[i].ID == id {
+			p = &s.Packages[i]
+			break
+		}
+	}
+	if p == nil {
+		var ids []string
+		for _, q := range s.Packages {
+			ids = append(ids, q.ID)
+		}
+		return nil, fmt.Errorf("no package %q in %s (packages: %s)", id, s.File, strings.Join(ids, ", "))
+	}
+	_, raw, cin, err := runCampaign(s, p)
+	if err != nil {
+		return nil, err
+	}
+	return deterrence.BuildTree(DeterrenceInput(s, p, raw[0], raw[1], cin))
 }

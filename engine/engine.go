@@ -21,6 +21,13 @@ import (
 type Options struct {
 	// Seed overrides the scenario's seed when non-zero.
 	Seed uint64
+	// ClosedForm solves the deterrence game from its closed form
+	// (deterrence.SolveClosedForm) instead of building and solving the
+	// game tree: the same equilibrium to 1e-9 (deterrence's
+	// TestTreeMatchesClosedForm), about 10,000 times faster, and without the
+	// equilibrium path in words. Sweeps, sensitivity analyses and design
+	// searches, which run the engine thousands of times, set it.
+	ClosedForm bool
 }
 
 // Gap names a question the engine cannot answer yet, and why.
@@ -99,7 +106,7 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 	}
 	// The war that goes on if nobody signs: the scenario with an empty
 	// package.
-	baseIn, baseP5, err := baseline(s)
+	baseIn, baseP5, err := baseline(s, opt.ClosedForm)
 	if err != nil {
 		return nil, err
 	}
@@ -119,7 +126,7 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		}
 		pr.Campaign = camp
 		var di *deterrence.Input
-		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], cin); err != nil {
+		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], cin, opt.ClosedForm); err != nil {
 			return nil, err
 		}
 		if pr.Cost, err = runCost(s, p); err != nil {
@@ -162,13 +169,13 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 // baseline runs the scenario with an empty package: the deterrence input of
 // the war that goes on without any agreement, and its P(attack within 5
 // years).
-func baseline(s *scenario.Scenario) (*deterrence.Input, float64, error) {
+func baseline(s *scenario.Scenario, closedForm bool) (*deterrence.Input, float64, error) {
 	empty := &scenario.Package{ID: "(no agreement)", Name: "no agreement"}
 	_, raw, cin, err := runCampaign(s, empty)
 	if err != nil {
 		return nil, 0, err
 	}
-	r, di, err := runDeterrence(s, empty, raw[0], raw[1], cin)
+	r, di, err := runDeterrence(s, empty, raw[0], raw[1], cin, closedForm)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -123,6 +123,9 @@ func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
 		if v, ok := values[n]; ok {
 			return v
 		}
+		if n.Player == -2 && n.Payoff != nil {
+			return n.Payoff // read only
+		}
 		v := make([]*big.Rat, np)
 		for p := range v {
 			v[p] = new(big.Rat)
@@ -182,7 +185,10 @@ func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
 		}
 		a.Choice[p][is], a.ActionValues[p][is], a.Beliefs[p][is] = best, av, belief
 	}
-	a.Value = value(g.Root)
+	a.Value = make([]*big.Rat, np)
+	for p, v := range value(g.Root) {
+		a.Value[p] = new(big.Rat).Set(v)
+	}
 	// Information sets below nodes that chance never reaches through a
 	// decided path are still decided (every set is reached from some
 	// node's subtree, but a set can hang below an action nobody takes).

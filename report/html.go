@@ -101,7 +101,8 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 {{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<tr><td>{{$p.Name}}</td><td>{{pct .PAttack1}}</td><td>{{pct .PAttack5}}</td><td>{{pct .PIntervention}}</td><td>{{pct .Threshold}}</td>
 <td class="text">{{range $i, $g := .Guarantors}}{{if $i}}, {{end}}{{$g.ID}} {{pct $g.PHonour}}{{end}}</td></tr>{{end}}{{end}}
 </table>
-<ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}</li>{{end}}{{end}}</ul>
+<ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}{{if .Path}}
+<details class="path"><summary>equilibrium path ({{.Method}})</summary><ul>{{range .Path}}<li>{{.}}</li>{{end}}</ul></details>{{end}}</li>{{end}}{{end}}</ul>
 
 <h3>The record: cease-fires with the same content</h3>
 <p class="note">Weibull hazard model fitted here to 35 interstate cease-fires 1948-2023 (after Fortna 2003; not her published coefficients); 90% intervals.</p>

@@ -83,6 +83,12 @@ func Text(w io.Writer, res *engine.Result) error {
 	for _, p := range res.Packages {
 		if d := p.Deterrence; d != nil {
 			fmt.Fprintf(ew, "  %s: %s\n", p.ID, d.Deciding)
+			if len(d.Path) > 0 {
+				fmt.Fprintf(ew, "    equilibrium path (%s):\n", d.Method)
+				for _, l := range d.Path {
+					fmt.Fprintf(ew, "    - %s\n", l)
+				}
+			}
 		}
 	}
 	fmt.Fprintln(ew)

@@ -68,7 +68,7 @@ func PackageOutput(id, o string) (Metric, error) {
 func (p *Plan) eval(ctx context.Context, us [][]float64, m Metric) ([]float64, error) {
 	out := make([]float64, len(us))
 	err := par.Do(ctx, len(us), func(i int) error {
-		res, err := engine.Run(ctx, p.DrawAt(us[i]), engine.Options{Seed: p.Seed})
+		res, err := engine.Run(ctx, p.DrawAt(us[i]), engine.Options{Seed: p.Seed, ClosedForm: true})
 		if err == nil {
 			out[i], err = m(res)
 		}

@@ -168,7 +168,7 @@ func (p *Plan) Draw(d uint64) *scenario.Scenario {
 
 // Run evaluates draw d and returns one row per package.
 func (p *Plan) Run(ctx context.Context, d uint64) ([]Row, error) {
-	res, err := engine.Run(ctx, p.Draw(d), engine.Options{Seed: p.Seed})
+	res, err := engine.Run(ctx, p.Draw(d), engine.Options{Seed: p.Seed, ClosedForm: true})
 	if err != nil {
 		return nil, fmt.Errorf("draw %d: %w", d, err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -8,7 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"deter/engine"
 	"deter/game"
+	"deter/internal/fsutil"
 )
 
 func newGameCmd() *cobra.Command {
@@ -38,6 +41,11 @@ probabilities, exact rationals.
                        sequence form (Koller-Megiddo-von Stengel LP, exact):
                        behaviour strategies (per information set) and the
                        value; far smaller than the strategic form
+  --method bayes       an .efg game where only chance moves are hidden (games
+                       of incomplete information: nature draws types, players
+                       then see each other's moves): one sequential
+                       equilibrium in pure behaviour strategies by Bayesian
+                       backward induction, and each player's value
   --behavior           with an .efg game: print each equilibrium as behaviour
                        strategies (action probabilities per information set,
                        Kuhn's theorem) instead of reduced strategies`,
@@ -49,6 +57,30 @@ probabilities, exact rationals.
 			}
 			if len(b) > 64<<20 {
 				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+			}
+			if method == "bayes" {
+				if !strings.HasSuffix(args[0], ".efg") {
+					return fmt.Errorf("--method bayes needs an extensive game (.efg)")
+				}
+				eg, err := game.ReadEFG(string(b))
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				a, err := eg.BayesianBackwardInduction()
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				var parts, vals []string
+				for p, pl := range a.ActionValues {
+					for is, acts := range pl {
+						for k := range acts {
+							parts = append(parts, map[bool]string{true: "1", false: "0"}[a.Choice[p][is] == k])
+						}
+					}
+					vals = append(vals, a.Value[p].RatString())
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), strings.Join(vals, ","))
+				return nil
 			}
 			if method == "seqform" {
 				if !strings.HasSuffix(args[0], ".efg") {
@@ -140,7 +172,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp or seqform, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -176,9 +208,46 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp or seqform")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
 	root.AddCommand(solve)
+	var pkg, out string
+	deter := &cobra.Command{
+		Use:   "deterrence SCENARIO",
+		Short: "Write a package's deterrence game as a Gambit .efg file",
+		Long: `deterrence builds the deterrence game of one package of a scenario (the
+first unless --package names one) as deter run does, from the campaign
+model's results, and writes it in Gambit's .efg format, to stdout or to
+--out. Gambit opens the file; 'deter game solve FILE --method bayes' solves it.
+Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := loadScenario(cmd, args[0])
+			if err != nil {
+				return err
+			}
+			t, err := engine.DeterrenceTree(s, pkg)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if err := t.Game.WriteEFG(&buf); err != nil {
+				return err
+			}
+			if out == "" {
+				_, err = cmd.OutOrStdout().Write(buf.Bytes())
+				return err
+			}
+			if err := fsutil.WriteAtomic(out, buf.Bytes()); err != nil {
+				return fmt.Errorf("cannot write game: %w", err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d nodes)\n", out, t.Game.Nodes())
+			return nil
+		},
+	}
+	deter.Flags().StringVar(&pkg, "package", "", "package id (default: the first)")
+	deter.Flags().StringVarP(&out, "out", "o", "", "write to this file instead of stdout")
+	root.AddCommand(deter)
 	return root
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -362,5 +363,51 @@ func TestGameSolveBehavior(t *testing.T) {
 	out, errOut, code := deter(t, "game", "solve", "--method", "enummixed", "--behavior", file)
 	if code != 0 || !strings.Contains(out, "NE,2/3,1/3,1,0,1,0,2/3,1/3\n") {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+}
+
+// TestGameDeterrence: deter game deterrence writes a package's deterrence
+// game as .efg; solving that file with --method bayes gives the verdict
+// deter run prints: with no guarantees the attacker attacks (its first
+// information set plays "attack", the second action) and its value is the
+// positive value of attacking; with assurances it keeps the cease-fire.
+func TestGameDeterrence(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		pkg, attacker         string
+		attackerValuePositive bool
+	}{
+		{"no-guarantees", "NE,0,1", true},
+		{"assurances-only", "NE,1,0,", false},
+	} {
+		file := filepath.Join(dir, tc.pkg+".efg")
+		_, errOut, code := deter(t, "game", "deterrence", "scenarios/ukraine-2025.yaml", "--package", tc.pkg, "-o", file)
+		if code != 0 || !strings.Contains(errOut, "wrote") {
+			t.Fatalf("%s: exit %d, %q", tc.pkg, code, errOut)
+		}
+		out, errOut, code := deter(t, "game", "solve", "--method", "bayes", file)
+		if code != 0 || !strings.HasPrefix(out, tc.attacker) {
+			t.Fatalf("%s: exit %d, out %.80q, err %q", tc.pkg, code, out, errOut)
+		}
+		var value string
+		for _, l := range strings.Split(out, "\n") {
+			if v, ok := strings.CutPrefix(l, "value,"); ok {
+				value, _, _ = strings.Cut(v, ",")
+			}
+		}
+		r, ok := new(big.Rat).SetString(value)
+		if !ok || (r.Sign() > 0) != tc.attackerValuePositive {
+			t.Errorf("%s: attacker's value %q", tc.pkg, value)
+		}
+	}
+	_, errOut, code := deter(t, "game", "deterrence", "scenarios/ukraine-2025.yaml", "--package", "nope")
+	if code == 0 || !strings.Contains(errOut, "packages: no-guarantees") {
+		t.Errorf("unknown package: exit %d, %q", code, errOut)
+	}
+	// A game where a player's move is hidden is refused with a reason.
+	_, errOut, code = deter(t, "game", "solve", "--method", "bayes", "testdata/games/pennies.efg")
+	if code == 0 || !strings.Contains(errOut, "hides a player's move") {
+		t.Errorf("matching pennies: exit %d, %q", code, errOut)
 	}
 }
