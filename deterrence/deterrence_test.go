@@ -151,8 +151,9 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// BenchmarkSolve solves the deterrence game of a five-guarantor package with
-// a fixed campaign table, including the explanation in words.
+// BenchmarkSolve builds and solves the deterrence game tree of a
+// five-guarantor package with a fixed campaign table (4,159 nodes, exact
+// arithmetic), with the terms, the path and the explanation in words.
 func BenchmarkSolve(b *testing.B) {
 	in := base()
 	for i := range 4 {

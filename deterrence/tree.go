@@ -34,7 +34,7 @@ type Tree struct {
 	// Φ(Δ̄g/σg); Resolved[g] and Soft[g] are its expected value of
 	// honouring (US$ bn) as each type, E[Δg | type].
 	PResolved, Resolved, Soft []float64
-	attacker, defender       int
+	attacker, defender        int
 }
 
 // BuildTree writes the deterrence game of in as an extensive-form game of
