@@ -34,7 +34,7 @@ type Tree struct {
 	// Φ(Δ̄g/σg); Resolved[g] and Soft[g] are its expected value of
 	// honouring (US$ bn) as each type, E[Δg | type].
 	PResolved, Resolved, Soft []float64
-	attacker, defender        int
+	attacker                  int
 }
 
 // BuildTree writes the deterrence game of in as an extensive-form game of
@@ -77,7 +77,7 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	p := &in.Params
 	n := len(in.Guarantors)
-	t := &Tree{attacker: 0, defender: n + 1}
+	t := &Tree{attacker: 0}
 	players := []string{"attacker"}
 	for _, g := range in.Guarantors {
 		players = append(players, g.ID)
