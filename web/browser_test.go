@@ -78,6 +78,11 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("%s: %q, want it to contain %q", sel, got, want)
 		}
 	}
+	// The deterrence game's equilibrium path, from the solved tree.
+	path, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("path-method").textContent + " | " + document.getElementById("path").textContent`))
+	if !strings.Contains(path, "Bayesian backward induction") || !strings.Contains(path, "resolved") || !strings.Contains(path, "attacker") {
+		t.Errorf("equilibrium path: %q", path)
+	}
 	chart0, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("ground-chart").innerHTML`))
 	shots := screenshotDir(t)
 	if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {

@@ -142,6 +142,8 @@ function showResult(r, id) {
   $("p-intervene").textContent = pct(d.p_intervention);
   $("cost5").textContent = pk.cost ? pk.cost.total_usd_bn.toFixed(1) : "-";
   $("deciding").textContent = d.deciding;
+  $("path-method").textContent = "equilibrium path (" + d.method + ")";
+  $("path").replaceChildren(...(d.equilibrium_path || []).map((l) => { const li = document.createElement("li"); li.textContent = l; return li; }));
   const e = pk.empirical_ceasefire;
   $("record").textContent = e ? `The record (cease-fires with the same content; hazard model fitted here to 35 cases, not Fortna's coefficients): holds 1 year ${pct(e.p_holds[0])}, 5 years ${pct(e.p_holds[1])} (${pct(e.p_holds_5pct[1])}-${pct(e.p_holds_95pct[1])}), 10 years ${pct(e.p_holds[2])}.` + (e.disagreement ? ` Strong disagreement with the game: ${e.disagreement}.` : "") : "";
   table($("honour"), ["guarantor", "P(honour)", "net value of honouring, US$ bn", "largest terms"],
