@@ -41,6 +41,10 @@ probabilities, exact rationals.
                        sequence form (Koller-Megiddo-von Stengel LP, exact):
                        behaviour strategies (per information set) and the
                        value; far smaller than the strategic form
+  --method lcp         a two-player .efg game, general-sum: one equilibrium by
+                       Lemke's algorithm on the sequence form (linear
+                       tracing from the uniform strategies; exact), as
+                       behaviour strategies; linear in the tree's size
   --method bayes       an .efg game where only chance moves are hidden (games
                        of incomplete information: nature draws types, players
                        then see each other's moves): one sequential
@@ -80,6 +84,29 @@ probabilities, exact rationals.
 					vals = append(vals, a.Value[p].RatString())
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), strings.Join(vals, ","))
+				return nil
+			}
+			if method == "lcp" {
+				if !strings.HasSuffix(args[0], ".efg") {
+					return fmt.Errorf("--method lcp needs an extensive game (.efg); for a .nfg use --method lh")
+				}
+				eg, err := game.ReadEFG(string(b))
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				beh, err := eg.SequenceFormLCP()
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				var parts []string
+				for _, pl := range beh {
+					for _, is := range pl {
+						for _, x := range is {
+							parts = append(parts, x.RatString())
+						}
+					}
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
 				return nil
 			}
 			if method == "seqform" {
@@ -172,7 +199,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform or bayes, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform, lcp or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -208,7 +235,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform or bayes")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform, lcp or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
 	root.AddCommand(solve)

@@ -411,3 +411,21 @@ func TestGameDeterrence(t *testing.T) {
 		t.Errorf("matching pennies: exit %d, %q", code, errOut)
 	}
 }
+
+// TestGameSolveLCP: --method lcp on one stage of Selten's chain store
+// (testdata/games/entry.efg) prints (In, Accommodate). Of the game's Nash
+// equilibria only that one is normal-form perfect ((Out, Fight) rests on
+// the weakly dominated Fight), and the tracing procedure from a completely
+// mixed start finds a normal-form perfect equilibrium (von Stengel, van
+// den Elzen and Talman 2002, Econometrica 70:693-715).
+func TestGameSolveLCP(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "game", "solve", "--method", "lcp", "testdata/games/entry.efg")
+	if code != 0 || out != "NE,1,0,0,1\n" {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	_, errOut, code = deter(t, "game", "solve", "--method", "lcp", "testdata/games/bos.nfg")
+	if code == 0 || !strings.Contains(errOut, "needs an extensive game") {
+		t.Errorf("lcp on a .nfg: exit %d, %q", code, errOut)
+	}
+}
