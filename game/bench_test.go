@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"os"
 	"testing"
+
+	"deter/check"
 )
 
 // large adds 16×16 and 20×20 games to the vertex-enumeration benchmarks
@@ -63,6 +66,39 @@ func BenchmarkExtremeEquilibriaFloat(b *testing.B) {
 		b.Run(fmt.Sprintf("%dx%d", n, n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := ExtremeEquilibriaFloat(g); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSequenceFormLCP finds one equilibrium of Kuhn poker (a
+// general-sum solver on a zero-sum game: 13 sequences per player) and of
+// a random two-player game of incomplete information (three hidden types,
+// depth 5) by Lemke's algorithm on the sequence form, exactly.
+func BenchmarkSequenceFormLCP(b *testing.B) {
+	games := map[string]*Extensive{}
+	if p, err := (check.Env{DataDir: check.FindData()}).DataFile("openspiel-efg/kuhn_poker.efg"); err == nil {
+		src, _ := os.ReadFile(p)
+		if g, err := ReadEFG(string(src)); err == nil {
+			games["kuhn"] = g
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 0))
+	g, err := NewExtensive("random", []string{"A", "B"}, randomHarsanyi(r, 2, 3, 5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	games["random-depth5"] = g
+	for _, name := range []string{"kuhn", "random-depth5"} {
+		g := games[name]
+		if g == nil {
+			continue
+		}
+		b.Run(fmt.Sprintf("%s-%dnodes", name, g.Nodes()), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := g.SequenceFormLCP(); err != nil {
 					b.Fatal(err)
 				}
 			}
