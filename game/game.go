@@ -1,22 +1,30 @@
 // Package game is a small game-theory library: normal-form games with
 // exact rational payoffs, extensive-form games with chance moves and
-// information sets, Gambit's .nfg and .efg text formats, the reduced
-// strategic form of an extensive game, and exact solvers: all pure-strategy
-// Nash equilibria (n players), all extreme Nash equilibria of two-player
-// games by vertex enumeration (exact, fraction-free pivoting, and a float64
-// path), Lemke-Howson, the value of zero-sum games by the simplex method,
-// the sequence form of two-player constant-sum extensive games
-// (Koller-Megiddo-von Stengel), behaviour strategies and realisation plans
-// from mixed strategies of the reduced strategic form (Kuhn's theorem; so
-// the extreme equilibria of general-sum two-player trees), and
-// subgame-perfect equilibria of
-// perfect-information trees by backward induction; and logit quantal
-// response equilibria (float64).
+// information sets (read from and written to Gambit's .nfg and .efg text
+// formats, or built in code with NewExtensive), the reduced strategic form
+// of an extensive game, and solvers:
+//
+//   - all pure-strategy Nash equilibria (n players): PureNash;
+//   - all extreme Nash equilibria of two-player games by vertex enumeration
+//     (exact, fraction-free pivoting; and a float64 path):
+//     ExtremeEquilibria, ExtremeEquilibriaFloat;
+//   - Lemke-Howson: LemkeHowson;
+//   - zero-sum games by the simplex method, in the strategic form
+//     (ZeroSumValue) or the sequence form (ZeroSumSequenceForm,
+//     Koller-Megiddo-von Stengel);
+//   - general-sum two-player trees by Lemke's algorithm on the sequence
+//     form: SequenceFormLCP;
+//   - behaviour strategies and realisation plans from mixed strategies of
+//     the reduced strategic form (Kuhn's theorem): BehaviorFromMixed;
+//   - backward induction for perfect information (BackwardInduction) and
+//     Bayesian backward induction, a sequential equilibrium of trees where
+//     only chance moves are hidden (BayesianBackwardInduction);
+//   - logit quantal response equilibria for n players (float64).
 //
 // Arithmetic is exact (math/big.Rat, math/big.Int) except where a function
 // says float64, as in Gambit's rational solvers, so equilibria compare
-// exactly with Gambit's expected results. The deterrence package solves its
-// own game in closed form and checks it against this package in its tests.
+// exactly with Gambit's expected results. The deterrence package builds its
+// game with NewExtensive and solves it with BayesianBackwardInduction.
 //
 // References:
 //
@@ -35,6 +43,11 @@
 //   - Koller, D., Megiddo, N. and von Stengel, B. (1996). Efficient
 //     computation of equilibria for extensive two-person games. Games and
 //     Economic Behavior 14:247-259.
+//   - Kreps, D. M. and Wilson, R. (1982). Sequential equilibria.
+//     Econometrica 50(4):863-894.
+//   - von Stengel, B., van den Elzen, A. and Talman, D. (2002). Computing
+//     normal form perfect equilibria for extensive two-person games.
+//     Econometrica 70(2):693-715.
 //   - Kuhn, H. W. (1953). Extensive games and the problem of information.
 //     Contributions to the Theory of Games II, 193-216 (reduced strategies).
 package game
