@@ -352,3 +352,24 @@ func tailHazard(c float64) float64 {
 	}
 	return t
 }
+
+// RADG builds Zagare and Kilgour's (2000, app. 3) rudimentary asymmetric
+// deterrence game as an extensive-form game: nature makes B hard
+// (probability pB) or soft; A, not knowing which, keeps the status quo
+// ("C", outcome SQ) or demands ("D"); B, knowing its type, concedes ("C",
+// outcome DC) or resists ("D", outcome DD). Payoffs (A, B): SQ (aSQ, bSQ),
+// DC (aDC, bDC), DD (aDD, bHard) or (aDD, bSoft). B's information sets are
+// 0 (hard) and 1 (soft). The model's game is this one with many
+// guarantors, sanctions and continuous resolve; the RADG is its check.
+func RADG(pB *big.Rat, aSQ, aDC, aDD, bSQ, bDC, bHard, bSoft int64) (*game.Extensive, error) {
+	pay := func(a, b int64) *game.Node {
+		return &game.Node{Player: -2, Payoff: []*big.Rat{big.NewRat(a, 1), big.NewRat(b, 1)}}
+	}
+	a := func(bIs int, bDD int64) *game.Node {
+		b := &game.Node{Player: 1, Infoset: bIs, Actions: []string{"C", "D"}, Children: []*game.Node{pay(aDC, bDC), pay(aDD, bDD)}}
+		return &game.Node{Player: 0, Infoset: 0, Actions: []string{"C", "D"}, Children: []*game.Node{pay(aSQ, bSQ), b}}
+	}
+	root := &game.Node{Player: -1, Actions: []string{"hard", "soft"}, Probs: []*big.Rat{pB, new(big.Rat).Sub(big.NewRat(1, 1), pB)},
+		Children: []*game.Node{a(0, bHard), a(1, bSoft)}}
+	return game.NewExtensive("RADG (Zagare and Kilgour 2000)", []string{"A", "B"}, root)
+}

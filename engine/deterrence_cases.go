@@ -2,8 +2,10 @@ package engine
 
 import (
 	"context"
+	"math/big"
 
 	"deter/check"
+	"deter/deterrence"
 	"deter/scenario"
 )
 
@@ -48,7 +50,55 @@ func deterrenceCases() []check.Case {
 			What:   "P(Russia attacks within a year) with Minsk II observers only (retrodiction; coefficients fixed beforehand)",
 			Source: "Russia invaded on 24 February 2022 despite the OSCE-monitored Minsk II cease-fire",
 			Run:    func(check.Env) (float64, error) { return pAttack("minsk-2015.yaml", "minsk-observers") }},
+		radgCase("deterrence/radg-types", "RADG: P(B resists | hard) − P(B resists | soft) in the sequential equilibrium, at pB = 1/4 and 3/4 (the smaller)",
+			"Zagare and Kilgour 2000, Perfect Deterrence, app. 3: yH = 1 and yS = 0 at any Bayesian equilibrium", 1, check.AtLeast,
+			func(_, _ [][]int, yDiff float64) float64 { return yDiff }),
+		radgCase("deterrence/radg-below-threshold", "RADG: P(A demands) at pB = 2/5, below p* = (aDC − aSQ)/(aDC − aDD) = 1/2",
+			"Zagare and Kilgour 2000, app. 3 (threshold as derived in ../shared/data/deterrence-games): A demands below p*", 1, check.AtLeast,
+			func(below, _ [][]int, _ float64) float64 { return float64(below[0][0]) }),
+		radgCase("deterrence/radg-above-threshold", "RADG: P(A demands) at pB = 3/5, above p* = 1/2",
+			"Zagare and Kilgour 2000, app. 3: deterrence succeeds when credibility pB exceeds p*", 0, check.AtMost,
+			func(_, above [][]int, _ float64) float64 { return float64(above[0][0]) }),
 		c("deterrence/ukraine-no-guarantee-war", "P(Russia presses on within a year) at the August 2025 lay-down with no guarantees",
 			"Russia continued its offensive through 2025 (DeepStateMap gains of 4,347 km2)", "ukraine-2025.yaml", "no-guarantees", 0.6, check.AtLeast),
 	}
+}
+
+// radgCase solves Zagare and Kilgour's RADG (aSQ = 2, aDC = 4, aDD = 0;
+// bSQ = 4, bDC = 2, bDD+ = 3, bDD− = 1, so p* = 1/2) with the game
+// package's Bayesian backward induction at pB = 2/5 and 3/5 (and 1/4,
+// 3/4 for B's types) and reports what value picks out.
+func radgCase(id, what, source string, published float64, cmp check.Compare, value func(below, above [][]int, yDiff float64) float64) check.Case {
+	return check.Case{ID: id, Model: "deterrence", What: what, Source: source, Published: published, Unit: "probability",
+		Compare: cmp, Tol: 0,
+		Run: func(check.Env) (float64, error) {
+			solve := func(pB *big.Rat) ([][]int, error) {
+				g, err := deterrence.RADG(pB, 2, 4, 0, 4, 2, 3, 1)
+				if err != nil {
+					return nil, err
+				}
+				a, err := g.BayesianBackwardInduction()
+				if err != nil {
+					return nil, err
+				}
+				return a.Choice, nil
+			}
+			below, err := solve(big.NewRat(2, 5))
+			if err != nil {
+				return 0, err
+			}
+			above, err := solve(big.NewRat(3, 5))
+			if err != nil {
+				return 0, err
+			}
+			yDiff := 1.0
+			for _, pB := range []*big.Rat{big.NewRat(1, 4), big.NewRat(3, 4)} {
+				ch, err := solve(pB)
+				if err != nil {
+					return 0, err
+				}
+				yDiff = min(yDiff, float64(ch[1][0]-ch[1][1])) // action 1 = resist
+			}
+			return value(below, above, yDiff), nil
+		}}
 }
