@@ -308,3 +308,45 @@ func TestNewExtensiveErrors(t *testing.T) {
 		}
 	}
 }
+
+// FuzzReadEFG: whatever the bytes, reading a game and running the tree
+// solvers on it returns a game or an error, never a panic or a hang.
+func FuzzReadEFG(f *testing.F) {
+	f.Add(`EFG 2 R "x" { "1" "2" } ""
+c "" 1 "" { "h" 1/2 "t" 1/2 } 0
+p "" 1 1 "" { "a" "b" } 0
+t "" 1 "" { 1, 0 }
+t "" 2 "" { 3, 1 }
+p "" 1 1 "" { "a" "b" } 0
+p "" 2 1 "" { "x" "y" } 0
+t "" 3 "" { 0, 2 }
+t "" 4 "" { 2, 0 }
+t "" 5 "" { -1, 1 }
+`)
+	f.Add(`EFG 2 R "gap" { "1" "2" } ""
+p "" 1 2 "" { "a" "b" } 0
+t "" 1 "" { 1, 0 }
+t "" 2 "" { 3, 1 }
+`)
+	if b, err := os.ReadFile("../testdata/games/entry.efg"); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		g, err := ReadEFG(src)
+		if err != nil || g.Nodes() > 200 {
+			return
+		}
+		g.BayesianBackwardInduction()
+		g.BackwardInduction()
+		if len(g.Players) == 2 {
+			g.SequenceFormLCP()
+		}
+		var buf bytes.Buffer
+		if err := g.WriteEFG(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ReadEFG(buf.String()); err != nil {
+			t.Fatalf("written game does not read back: %v\n%s", err, buf.String())
+		}
+	})
+}

@@ -94,13 +94,8 @@ func NewExtensive(title string, players []string, root *Node) (*Extensive, error
 	if err := walk(root, "root"); err != nil {
 		return nil, err
 	}
-	for p, sets := range g.infosets {
-		for is := range len(sets) {
-			if _, ok := sets[is]; !ok {
-				return nil, fmt.Errorf("game: player %s has information sets numbered up to more than %d but no set %d (number them from 0 without gaps)",
-					players[p], len(sets), is+1)
-			}
-		}
+	if err := g.checkInfosets(); err != nil {
+		return nil, err
 	}
 	g.Root = root
 	return g, nil
@@ -189,4 +184,22 @@ func (g *Extensive) WriteEFG(w io.Writer) error {
 
 func quoteEFG(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// checkInfosets reports a player whose information sets are not numbered
+// without gaps (the solvers index them 0, 1, 2, ...).
+func (g *Extensive) checkInfosets() error {
+	for p, sets := range g.infosets {
+		hi := -1
+		for is := range sets {
+			hi = max(hi, is)
+		}
+		for is := range hi {
+			if _, ok := sets[is]; !ok {
+				return fmt.Errorf("game: player %s uses information set %d but not %d (number them from 1 without gaps)",
+					g.Players[p], hi+1, is+1)
+			}
+		}
+	}
+	return nil
 }

@@ -495,6 +495,9 @@ func ReadEFG(src string) (*Extensive, error) {
 	if t := p.peek(); t != nil {
 		return fail(fmt.Errorf("line %d: unexpected %q after the tree", t.line, t.text))
 	}
+	if err := g.checkInfosets(); err != nil {
+		return fail(err)
+	}
 	g.Root = root
 	return g, nil
 }
