@@ -233,19 +233,40 @@ func summarise(p *scenario.Package, actors map[string]*scenario.Actor) Inputs {
 	if a := m.ArmsPurchases; a != nil {
 		in.ArmsUSDbn = a.Total.Nominal()
 	}
+	in.Commitment = commitmentLevels[strongestCommitment(m)].label
+	return in
+}
+
+// commitmentLevels are the commitments a package can hold, weakest first:
+// the label Inputs.Commitment shows, and the place on a guarantee issue's
+// 0-100 scale where the spatial model puts a package with it (equal steps
+// between "none" and "automatic collective defence", as the scenario
+// format documents for issues of kind guarantee).
+var commitmentLevels = [...]struct {
+	label string
+	scale float64
+}{
+	{"none", 0},
+	{"assurances", 25},
+	{"consultation pledge", 50},
+	{"collective defence (as deemed necessary)", 75},
+	{"collective defence (automatic)", 100},
+}
+
+// strongestCommitment is the index in commitmentLevels of the strongest
+// commitment among the package's mechanisms.
+func strongestCommitment(m *scenario.Mechanisms) int {
 	switch {
 	case m.CollectiveDefence != nil && m.CollectiveDefence.Obligation == "automatic":
-		in.Commitment = "collective defence (automatic)"
+		return 4
 	case m.CollectiveDefence != nil:
-		in.Commitment = "collective defence (as deemed necessary)"
+		return 3
 	case m.ConsultationPledge != nil:
-		in.Commitment = "consultation pledge"
+		return 2
 	case m.Assurances != nil:
-		in.Commitment = "assurances"
-	default:
-		in.Commitment = "none"
+		return 1
 	}
-	return in
+	return 0
 }
 
 // RedLineHit is a stated red line that a package crosses.

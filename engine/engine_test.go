@@ -309,10 +309,11 @@ func TestPlacePackage(t *testing.T) {
 		}
 	}
 	p := scenario.Package{ID: "t", Settlement: &scenario.Settlement{
-		TerritoryCeded: scenario.Num(disputedArea(s) / 4), SanctionsRelief: scenario.Num(0.5), DefenderTroopCap: scenario.Num(have / 2)}}
+		TerritoryCeded: scenario.Num(disputedArea(s) / 4), SanctionsRelief: scenario.Num(0.5), DefenderTroopCap: scenario.Num(have / 2)},
+		Mechanisms: scenario.Mechanisms{ConsultationPledge: &scenario.ConsultationPledge{}}}
 	s.Packages = []scenario.Package{p}
 	issues := []scenario.Issue{{Kind: "territory"}, {Kind: "foreign_troops"}, {Kind: "guarantee"}, {Kind: "sanctions_relief"}, {Kind: "troop_cap"}, {Kind: "other"}}
-	pr := PackageResult{ID: "t", Inputs: Inputs{ForeignTroops: 100, Commitment: "consultation pledge"}}
+	pr := PackageResult{ID: "t", Inputs: Inputs{ForeignTroops: 100}}
 	pl := placePackage(s, pr, issues)
 	want := []float64{25, 50, 50, 50, 50, 0}
 	for k := range want {

@@ -40,12 +40,6 @@ type Placement struct {
 	Distance float64 `json:"distance"`
 }
 
-// commitmentScale places the strongest commitment on the guarantee scale.
-var commitmentScale = map[string]float64{
-	"none": 0, "assurances": 25, "consultation pledge": 50,
-	"collective defence (as deemed necessary)": 75, "collective defence (automatic)": 100,
-}
-
 // spatialForecast runs the spatial model on the scenario's issue space.
 // p0 is the share of the disputed area a year of war would take now (the
 // campaign model's answer): an attacker's position on a territory issue
@@ -191,7 +185,7 @@ func placePackage(s *scenario.Scenario, pr PackageResult, issues []scenario.Issu
 			}
 			pl.Placed[k] = true
 		case "guarantee":
-			pl.Position[k], pl.Placed[k] = commitmentScale[pr.Inputs.Commitment], true
+			pl.Position[k], pl.Placed[k] = commitmentLevels[strongestCommitment(&p.Mechanisms)].scale, true
 		case "troop_cap":
 			// 0 no cap, 100 disarmed: the share of the defender's present
 			// strength the cap removes.
