@@ -167,13 +167,79 @@ type Input struct {
 	SanctionsProb   float64 // ps
 	Energy          float64 // x, per year
 	Drive           float64 // μ
-	Params          Params
+	// Limited, if not nil, gives the attacker a second way to attack: a
+	// limited offensive, then a new cease-fire.
+	Limited *Limited
+	Params  Params
+}
+
+// Limited is a limited offensive: Days of war instead of a year, with its
+// own campaign results and, per guarantor (in the order of
+// Input.Guarantors), its own cost of fighting and its own troops in the
+// attack's path. Everything else (stakes, commitments, sanctions, energy,
+// drive) is as for the full offensive.
+type Limited struct {
+	Days      float64
+	StayOut   War
+	Intervene War
+	// WarCost is the attacker's cost of waging it (US$ bn).
+	WarCost float64
+	// GuarantorWarCost[g] and TripwireTroops[g] replace guarantor g's
+	// WarCost and TripwireTroops.
+	GuarantorWarCost []float64
+	TripwireTroops   []float64
+}
+
+// Extents of an attack.
+const (
+	Full       = "full"    // a year of war
+	LimitedWar = "limited" // Limited.Days of war, then a new cease-fire
+)
+
+// option returns the campaign results, the attacker's cost and the
+// guarantors with their costs and tripwires for an attack of the given
+// extent.
+func (in *Input) option(extent string) (stayOut, intervene War, warCost float64, gs []Guarantor) {
+	if extent != LimitedWar || in.Limited == nil {
+		return in.StayOut, in.Intervene, in.WarCost, in.Guarantors
+	}
+	l := in.Limited
+	gs = make([]Guarantor, len(in.Guarantors))
+	for i, g := range in.Guarantors {
+		g.WarCost, g.TripwireTroops = l.GuarantorWarCost[i], l.TripwireTroops[i]
+		gs[i] = g
+	}
+	return l.StayOut, l.Intervene, l.WarCost, gs
+}
+
+// Extents lists the ways the attacker can attack: Full, and LimitedWar if
+// in.Limited is set.
+func (in *Input) Extents() []string {
+	if in.Limited != nil {
+		return []string{Full, LimitedWar}
+	}
+	return []string{Full}
+}
+
+// Wars returns the campaign results without and with the guarantors for
+// an attack of the given extent.
+func (in *Input) Wars(extent string) (stayOut, intervene War) {
+	o, i, _, _ := in.option(extent)
+	return o, i
 }
 
 // Term is one named part of a payoff, in US$ bn.
 type Term struct {
 	Name  string  `json:"name"`
 	Value float64 `json:"usd_bn"`
+}
+
+// Option summarises the game for one extent of attack.
+type Option struct {
+	Extent        string    `json:"extent"`
+	Utility       float64   `json:"attacker_net_value_of_attack_usd_bn"`
+	PIntervention float64   `json:"p_intervention"`
+	PHonour       []float64 `json:"p_honour"`
 }
 
 // GuarantorResult is one guarantor's answer.
@@ -184,8 +250,15 @@ type GuarantorResult struct {
 	Terms   []Term  `json:"terms"`
 }
 
-// Result is the game's answer.
+// Result is the game's answer. Guarantors, PIntervention, Threshold,
+// Utility and Terms describe the attack the attacker would choose (Extent);
+// Other summarises the other extent, if there is one.
 type Result struct {
+	// Extent is how far the attacker would go if it attacks: Full or
+	// LimitedWar (the one worth more to it).
+	Extent        string            `json:"extent"`
+	LimitedDays   float64           `json:"limited_days,omitempty"`
+	Other         *Option           `json:"other_extent,omitempty"`
 	Guarantors    []GuarantorResult `json:"guarantors"`
 	PIntervention float64           `json:"p_intervention"`
 	// Threshold is the credibility pI above which a certain-minded attacker
@@ -239,6 +312,26 @@ func (in *Input) Validate() error {
 	if in.SanctionsProb < 0 || in.SanctionsProb > 1 || math.IsNaN(in.SanctionsProb) {
 		errs = append(errs, errors.New("deterrence: sanctions probability must be in [0, 1]"))
 	}
+	if l := in.Limited; l != nil {
+		if !(l.Days > 0) || math.IsInf(l.Days, 0) {
+			errs = append(errs, errors.New("deterrence: a limited offensive must last more than 0 days"))
+		}
+		for _, w := range []War{l.StayOut, l.Intervene} {
+			fin("limited offensive: ground", w.GroundKm2)
+			fin("limited offensive: losses", w.AttackerLosses)
+		}
+		fin("limited offensive: war cost", l.WarCost)
+		if len(l.GuarantorWarCost) != len(in.Guarantors) || len(l.TripwireTroops) != len(in.Guarantors) {
+			errs = append(errs, errors.New("deterrence: a limited offensive needs a war cost and tripwire troops for every guarantor"))
+		} else {
+			for i := range in.Guarantors {
+				fin("limited offensive: guarantor war cost", l.GuarantorWarCost[i])
+				if !(l.TripwireTroops[i] >= 0) {
+					errs = append(errs, errors.New("deterrence: limited offensive: tripwire troops must be >= 0"))
+				}
+			}
+		}
+	}
 	p := in.Params
 	if !(p.SigmaG > 0) || !(p.SigmaA > 0) || math.IsInf(p.SigmaG, 0) || math.IsInf(p.SigmaA, 0) {
 		errs = append(errs, errors.New("deterrence: the resolve spreads σg and σa must be > 0"))
@@ -249,29 +342,40 @@ func (in *Input) Validate() error {
 // Solve builds the deterrence game as an extensive-form game (BuildTree),
 // solves it with package game's Bayesian backward induction and returns
 // the sequential equilibrium's answer, with every term of both sides'
-// payoffs and the equilibrium path in words. With more than
-// MaxTreeGuarantors guarantors it returns the closed form of the same
+// payoffs and the equilibrium path in words. If the tree would have more
+// than MaxTreeNodes nodes it returns the closed form of the same
 // equilibrium (SolveClosedForm), which the tests show to agree with the
 // tree.
 func Solve(in *Input) (*Result, error) {
-	r, err := SolveClosedForm(in)
-	if err != nil || len(in.Guarantors) > MaxTreeGuarantors {
-		return r, err
+	cf, err := SolveClosedForm(in)
+	if err != nil {
+		return nil, err
 	}
 	t, err := BuildTree(in)
 	if err != nil {
-		return nil, err
+		cf.Method += fmt.Sprintf(" (%v)", err)
+		return cf, nil
 	}
 	ans, err := t.solve()
 	if err != nil {
 		return nil, err
 	}
-	for i := range r.Guarantors {
-		r.Guarantors[i].PHonour = ans.pHonour[i]
+	// The terms of the extent the tree's attacker prefers, the numbers from
+	// the tree.
+	r := closedForm(in, t.Extents[ans.best])
+	for k, ext := range t.Extents {
+		if k == ans.best {
+			continue
+		}
+		r.Other = &Option{Extent: ext, Utility: ans.utility[k], PIntervention: ans.pI[k], PHonour: ans.pHonour[k]}
 	}
-	r.PIntervention = ans.pI
-	r.Utility = ans.utility
-	r.PAttack1 = Phi(ans.utility / in.Params.SigmaA)
+	for i := range r.Guarantors {
+		r.Guarantors[i].PHonour = ans.pHonour[ans.best][i]
+	}
+	r.LimitedDays = cf.LimitedDays
+	r.PIntervention = ans.pI[ans.best]
+	r.Utility = ans.utility[ans.best]
+	r.PAttack1 = Phi(r.Utility / in.Params.SigmaA)
 	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
 	r.Method = fmt.Sprintf("game tree of %d nodes, sequential equilibrium by Bayesian backward induction", t.Game.Nodes())
 	r.Path = ans.path
@@ -280,15 +384,55 @@ func Solve(in *Input) (*Result, error) {
 }
 
 // SolveClosedForm computes the same equilibrium as Solve from the
-// formulas of the package doc, without building the tree.
+// formulas of the package doc, without building the tree. With a limited
+// offensive on offer the attacker takes the extent worth more to it: its
+// resolve εa shifts both equally, so
+//
+//	P(attack within a year) = Φ(max(Ū_full, Ū_limited)/σa).
 func SolveClosedForm(in *Input) (*Result, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
+	var best *Result
+	var others []*Result
+	for _, ext := range in.Extents() {
+		r := closedForm(in, ext)
+		if best == nil || r.Utility > best.Utility {
+			if best != nil {
+				others = append(others, best)
+			}
+			best = r
+		} else {
+			others = append(others, r)
+		}
+	}
+	for _, o := range others {
+		best.Other = o.summary()
+	}
+	if in.Limited != nil {
+		best.LimitedDays = in.Limited.Days
+	}
+	best.Deciding = explain(best)
+	best.Method = "closed form of the sequential equilibrium"
+	best.Path = []string{}
+	return best, nil
+}
+
+func (r *Result) summary() *Option {
+	o := &Option{Extent: r.Extent, Utility: r.Utility, PIntervention: r.PIntervention}
+	for _, g := range r.Guarantors {
+		o.PHonour = append(o.PHonour, g.PHonour)
+	}
+	return o
+}
+
+// closedForm is the equilibrium's answer for one extent of attack.
+func closedForm(in *Input, extent string) *Result {
 	p := &in.Params
-	r := &Result{}
+	stayOut, intervene, warCost, gs := in.option(extent)
+	r := &Result{Extent: extent}
 	stay := 1.0
-	for _, g := range in.Guarantors {
+	for _, g := range gs {
 		terms := guarantorTerms(g, p)
 		net := 0.0
 		for _, t := range terms {
@@ -301,19 +445,19 @@ func SolveClosedForm(in *Input) (*Result, error) {
 	pI := 1 - stay
 	r.PIntervention = pI
 	war := func(w War, withGuarantors bool) float64 {
-		v := p.ValuePerKm2*w.GroundKm2 - in.WarCost - p.CostPerLoss*w.AttackerLosses
+		v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
 		if withGuarantors {
 			v -= in.FightGuarantors
 		}
 		return v
 	}
-	wOut, wIn := war(in.StayOut, false), war(in.Intervene, true)
+	wOut, wIn := war(stayOut, false), war(intervene, true)
 	z := in.SanctionsProb*in.Sanctions + in.Energy
 	r.Terms = []Term{
-		{"ground taken if the guarantors stay out", (1 - pI) * p.ValuePerKm2 * in.StayOut.GroundKm2},
-		{"ground taken if they intervene", pI * p.ValuePerKm2 * in.Intervene.GroundKm2},
-		{"cost of waging the war", -in.WarCost},
-		{"soldiers lost", -p.CostPerLoss * ((1-pI)*in.StayOut.AttackerLosses + pI*in.Intervene.AttackerLosses)},
+		{"ground taken if the guarantors stay out", (1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2},
+		{"ground taken if they intervene", pI * p.ValuePerKm2 * intervene.GroundKm2},
+		{"cost of waging the war", -warCost},
+		{"soldiers lost", -p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses)},
 		{"fighting the guarantors' forces", -pI * in.FightGuarantors},
 		{"sanctions snapping back", -in.SanctionsProb * in.Sanctions},
 		{"energy revenue cut off", -in.Energy},
@@ -337,10 +481,7 @@ func SolveClosedForm(in *Input) (*Result, error) {
 	default:
 		r.Threshold = num / den
 	}
-	r.Deciding = explain(r)
-	r.Method = "closed form of the sequential equilibrium"
-	r.Path = []string{}
-	return r, nil
+	return r
 }
 
 // guarantorTerms are the parts of Δ̄g, guarantor g's net value of
@@ -378,8 +519,19 @@ func explain(r *Result) string {
 	case r.PAttack1 >= 0.1:
 		verdict = "weakly deterred"
 	}
-	s := fmt.Sprintf("%s: a renewed attack is worth %+.0f bn a year to the attacker; largest terms: %s (%+.0f), %s (%+.0f).",
-		verdict, r.Utility, terms[0].Name, terms[0].Value, terms[1].Name, terms[1].Value)
+	what := "a renewed attack is worth"
+	if r.Extent == LimitedWar {
+		what = fmt.Sprintf("a limited offensive (%.0f days, then a new cease-fire) is its best option, worth", r.LimitedDays)
+	}
+	s := fmt.Sprintf("%s: %s %+.0f bn a year to the attacker; largest terms: %s (%+.0f), %s (%+.0f).",
+		verdict, what, r.Utility, terms[0].Name, terms[0].Value, terms[1].Name, terms[1].Value)
+	if o := r.Other; o != nil {
+		name := "a full offensive"
+		if o.Extent == LimitedWar {
+			name = fmt.Sprintf("a limited %.0f-day offensive", r.LimitedDays)
+		}
+		s += fmt.Sprintf(" (%s: %+.0f bn, guarantors intervene %.0f%%.)", name, o.Utility, 100*o.PIntervention)
+	}
 	s += fmt.Sprintf(" Guarantor credibility %.0f%% against the %.0f%% needed", 100*r.PIntervention, 100*r.Threshold)
 	switch {
 	case r.Threshold >= 1:
@@ -430,14 +582,36 @@ func DefaultParams() Params {
 	}
 }
 
-// PAttack returns P(attack within a year) and P(intervention) without the
-// terms and explanation of Solve, allocating nothing: the fast path for
-// Monte Carlo and optimisation. in must be valid (see Validate).
+// PAttack returns P(attack within a year) and P(intervention) (against
+// the extent of attack the attacker would choose) without the terms and
+// explanation of Solve, allocating nothing: the fast path for Monte Carlo
+// and optimisation. in must be valid (see Validate).
 func PAttack(in *Input) (pAttack1, pIntervention float64) {
+	u, pI := attackValue(in, false)
+	if in.Limited != nil {
+		if ul, pl := attackValue(in, true); ul > u {
+			u, pI = ul, pl
+		}
+	}
+	return Phi(u / in.Params.SigmaA), pI
+}
+
+// attackValue is Ū and pI for the full or the limited offensive, with the
+// same terms in the same order of addition as closedForm, so that the
+// results are bit-identical.
+func attackValue(in *Input, limited bool) (u, pI float64) {
 	p := &in.Params
+	stayOut, intervene, warCost := in.StayOut, in.Intervene, in.WarCost
+	if limited {
+		stayOut, intervene, warCost = in.Limited.StayOut, in.Limited.Intervene, in.Limited.WarCost
+	}
 	stay := 1.0
 	for i := range in.Guarantors {
 		g := &in.Guarantors[i]
+		gWarCost, trip := g.WarCost, g.TripwireTroops
+		if limited {
+			gWarCost, trip = in.Limited.GuarantorWarCost[i], in.Limited.TripwireTroops[i]
+		}
 		aud := p.Audience[g.Commitment]
 		if g.Treaty {
 			aud *= p.TreatyFactor
@@ -446,22 +620,19 @@ func PAttack(in *Input) (pAttack1, pIntervention float64) {
 		if g.OtherCommitments && p.Audience[Automatic] > 0 {
 			rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
 		}
-		// Same terms, same order of addition as Solve, so the results are
-		// bit-identical.
 		net := 0.0
-		for _, v := range [...]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*g.TripwireTroops/1000), rep,
-			p.TrackRecord * (g.TrackRecord - 0.5) * 2, -g.WarCost, -g.Escalation} {
+		for _, v := range [...]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*trip/1000), rep,
+			p.TrackRecord * (g.TrackRecord - 0.5) * 2, -gWarCost, -g.Escalation} {
 			net += v
 		}
 		stay *= 1 - Phi(net/p.SigmaG)
 	}
-	pI := 1 - stay
-	u := 0.0
+	pI = 1 - stay
 	for _, v := range [...]float64{
-		(1 - pI) * p.ValuePerKm2 * in.StayOut.GroundKm2,
-		pI * p.ValuePerKm2 * in.Intervene.GroundKm2,
-		-in.WarCost,
-		-p.CostPerLoss * ((1-pI)*in.StayOut.AttackerLosses + pI*in.Intervene.AttackerLosses),
+		(1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2,
+		pI * p.ValuePerKm2 * intervene.GroundKm2,
+		-warCost,
+		-p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses),
 		-pI * in.FightGuarantors,
 		-in.SanctionsProb * in.Sanctions,
 		-in.Energy,
@@ -469,5 +640,5 @@ func PAttack(in *Input) (pAttack1, pIntervention float64) {
 	} {
 		u += v
 	}
-	return Phi(u / p.SigmaA), pI
+	return u, pI
 }

@@ -4,46 +4,140 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strings"
 
 	"deter/game"
 )
 
-// MaxTreeGuarantors is the largest number of guarantors for which Solve
-// builds and solves the game tree: the tree has 2ⁿ type profiles, each
-// with up to 2·2ⁿ endings, so about 4ⁿ⁺¹ nodes (n = 8: about 260,000).
-// With more guarantors Solve uses the closed form, which gives the same
-// answer (TestTreeMatchesClosedForm).
-const MaxTreeGuarantors = 8
+// MaxTreeNodes is the largest game tree Solve builds and solves: the tree
+// has one branch per profile of the guarantors' types (2 types each, 3
+// with a limited offensive on offer), each with up to 2·2ⁿ endings per way
+// of attacking: five guarantors give 4,159 nodes, or about 62,000 with a
+// limited offensive. Above it Solve uses the closed form, which gives the
+// same answer (TestTreeMatchesClosedForm).
+const MaxTreeNodes = 1_000_000
 
 // Action names of the tree.
 const (
-	actKeep      = "keep the cease-fire"
-	actAttack    = "attack"
-	actHonour    = "honour"
-	actRenege    = "renege"
-	typeResolved = "resolved"
-	typeSoft     = "irresolute"
+	actKeep   = "keep the cease-fire"
+	actHonour = "honour"
+	actRenege = "renege"
 )
+
+// Type is one type of a guarantor: an interval of its private resolve εg.
+type Type struct {
+	Name string
+	// P is the probability nature draws it.
+	P float64
+	// Value[k] is its expected net value of honouring, E[Δg | type] (US$
+	// bn), against the k-th extent of attack (Input.Extents).
+	Value []float64
+}
 
 // Tree is the deterrence game in extensive form, with what is needed to
 // read its solution.
 type Tree struct {
 	Game *game.Extensive
-	// PResolved[g] is the probability nature makes guarantor g resolved,
-	// Φ(Δ̄g/σg); Resolved[g] and Soft[g] are its expected value of
-	// honouring (US$ bn) as each type, E[Δg | type].
-	PResolved, Resolved, Soft []float64
-	attacker                  int
+	// Extents are the attacker's ways of attacking, in the order of its
+	// actions after "keep the cease-fire".
+	Extents []string
+	// Types[g] are guarantor g's types, most resolved first.
+	Types [][]Type
+	days  float64
+}
+
+// guarantorTypes splits guarantor resolve εg ~ N(0, σ²) at the thresholds
+// −Δ̄ (one per extent of attack: it honours an attack of extent k iff
+// εg > −Δ̄_k) into intervals, and returns each interval's probability and
+// the mean of εg on it, E[εg | a < εg < b] = σ·(φ(a/σ) − φ(b/σ)) / P; in the
+// tails σ·λ(a/σ) and −σ·λ(−b/σ) with λ the normal hazard (tailHazard).
+// Intervals of probability 0 in float64 are left out.
+func guarantorTypes(nets []float64, sigma float64, extents []string) []Type {
+	cuts := make([]float64, 0, len(nets))
+	for _, n := range nets {
+		cuts = append(cuts, -n/sigma) // standardised thresholds
+	}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	phi := func(x float64) float64 { return math.Exp(-x*x/2) / math.Sqrt(2*math.Pi) }
+	var out []Type
+	// From the most resolved (above the highest cut) down.
+	for i := len(cuts); i >= 0; i-- {
+		lo, hi := math.Inf(-1), math.Inf(1)
+		if i > 0 {
+			lo = cuts[i-1]
+		}
+		if i < len(cuts) {
+			hi = cuts[i]
+		}
+		var pr, mean float64
+		switch {
+		case math.IsInf(hi, 1):
+			pr, mean = Phi(-lo), tailHazard(lo)
+		case math.IsInf(lo, -1):
+			pr, mean = Phi(hi), -tailHazard(-hi)
+		default:
+			if lo > 0 {
+				pr = Phi(-lo) - Phi(-hi)
+			} else {
+				pr = Phi(hi) - Phi(lo)
+			}
+			mean = (phi(lo) - phi(hi)) / pr
+			mean = math.Max(lo, math.Min(hi, mean)) // rounding in the far tail
+		}
+		if !(pr > 0) {
+			continue
+		}
+		t := Type{P: pr}
+		honours := 0
+		for k, n := range nets {
+			v := n + sigma*mean
+			t.Value = append(t.Value, v)
+			if -n/sigma <= lo {
+				honours |= 1 << k
+			}
+		}
+		switch {
+		case honours == 1<<len(nets)-1:
+			t.Name = "resolved"
+		case honours == 0:
+			t.Name = "irresolute"
+		default:
+			var which []string
+			for k := range nets {
+				if honours&(1<<k) != 0 {
+					which = append(which, extentName(extents[k], 0))
+				}
+			}
+			t.Name = "resolved against " + strings.Join(which, " and ") + " only"
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func extentName(ext string, days float64) string {
+	if ext == LimitedWar {
+		if days > 0 {
+			return fmt.Sprintf("a limited offensive (%.0f days)", days)
+		}
+		return "a limited offensive"
+	}
+	return "a full offensive"
 }
 
 // BuildTree writes the deterrence game of in as an extensive-form game of
 // incomplete information (Harsanyi 1967):
 //
-//  1. Nature draws each guarantor's type, resolved (εg > −Δ̄g, probability
-//     Φ(Δ̄g/σg)) or irresolute; each guarantor learns its own type.
+//  1. Nature draws each guarantor's type: an interval of its private
+//     resolve εg ~ N(0, σg²) cut where honouring starts to pay against each
+//     way of attacking (εg = −Δ̄g); with a full offensive only, resolved
+//     (εg > −Δ̄g, probability Φ(Δ̄g/σg)) or irresolute. Each guarantor
+//     learns its own type.
 //  2. The attacker, not knowing the types, keeps the cease-fire (every
-//     payoff 0) or attacks.
+//     payoff 0), attacks with a full offensive, or, if in.Limited is set,
+//     with a limited one.
 //  3. After an attack nature decides whether the sanctions snap back
 //     (probability ps; only when there are sanctions and 0 < ps < 1).
 //  4. The guarantors, in the order of the package, honour or renege, each
@@ -55,51 +149,69 @@ type Tree struct {
 //     the others changes nothing in the equilibrium.
 //
 // Payoffs (US$ bn): a guarantor that honours gets its type's expected net
-// value of honouring, E[Δg | resolved] = Δ̄g + σg·φ(c)/(1 − Φ(c)) or
-// E[Δg | irresolute] = Δ̄g − σg·φ(c)/Φ(c) with c = −Δ̄g/σg (the means of
-// the truncated normal), and 0 if it reneges. The attacker at its average
-// resolve (εa = 0) gets W(intervene) if any guarantor honours and W(stay
-// out) if none does, less the sanctions if they snap back, the energy
-// revenue cut off, plus its drive μ (see the package doc). The defender,
-// who makes no move here, loses v·ground taken. A type that has
-// probability 0 in float64 is left out.
+// value of honouring against that attack, E[Δg | type] (the mean of εg on
+// the type's interval added to Δ̄g; see guarantorTypes), and 0 if it
+// reneges. The attacker at its average resolve (εa = 0) gets W(intervene)
+// of that attack if any guarantor honours and W(stay out) if none does,
+// less the sanctions if they snap back, the energy revenue cut off, plus
+// its drive μ (see the package doc). The defender, who makes no move here,
+// loses v·ground taken.
 //
 // The attacker's own resolve εa is not drawn in the tree: it shifts the
-// attacker's payoff from attacking by εa and nothing else, so the solved
-// tree's value of attacking over keeping the cease-fire, Ū, gives
+// attacker's payoff from every attack by εa and nothing else, so with Ū
+// the solved tree's value of the best attack over keeping the cease-fire,
 // P(attack) = P(εa > −Ū) = Φ(Ū/σa) exactly.
 func BuildTree(in *Input) (*Tree, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	if len(in.Guarantors) > MaxTreeGuarantors {
-		return nil, fmt.Errorf("deterrence: %d guarantors; the game tree is built for at most %d", len(in.Guarantors), MaxTreeGuarantors)
-	}
 	p := &in.Params
 	n := len(in.Guarantors)
-	t := &Tree{attacker: 0}
+	t := &Tree{Extents: in.Extents()}
+	if in.Limited != nil {
+		t.days = in.Limited.Days
+	}
+	type attack struct {
+		wOut, wIn, groundOut, groundIn float64
+	}
+	var attacks []attack
+	for _, ext := range t.Extents {
+		stayOut, intervene, warCost, _ := in.option(ext)
+		war := func(w War, withGuarantors bool) float64 {
+			v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
+			if withGuarantors {
+				v -= in.FightGuarantors
+			}
+			return v - in.Energy + in.Drive
+		}
+		attacks = append(attacks, attack{war(stayOut, false), war(intervene, true), stayOut.GroundKm2, intervene.GroundKm2})
+	}
 	players := []string{"attacker"}
-	for _, g := range in.Guarantors {
-		players = append(players, g.ID)
-		net := 0.0
-		for _, term := range guarantorTerms(g, p) {
-			net += term.Value
+	profiles := 1.0
+	for g := range in.Guarantors {
+		players = append(players, in.Guarantors[g].ID)
+		var nets []float64
+		for _, ext := range t.Extents {
+			_, _, _, gs := in.option(ext)
+			net := 0.0
+			for _, term := range guarantorTerms(gs[g], p) {
+				net += term.Value
+			}
+			nets = append(nets, net)
 		}
-		ph := Phi(net / p.SigmaG)
-		c := -net / p.SigmaG
-		res, soft := math.NaN(), math.NaN()
-		if ph > 0 {
-			res = net + p.SigmaG*tailHazard(c)
-		}
-		if ph < 1 {
-			soft = net - p.SigmaG*tailHazard(-c)
-		}
-		t.PResolved = append(t.PResolved, ph)
-		t.Resolved = append(t.Resolved, res)
-		t.Soft = append(t.Soft, soft)
+		t.Types = append(t.Types, guarantorTypes(nets, p.SigmaG, t.Extents))
+		profiles *= float64(len(t.Types[g]))
 	}
 	players = append(players, "defender")
 	np := len(players)
+	sanctionsChance := in.Sanctions != 0 && in.SanctionsProb > 0 && in.SanctionsProb < 1
+	per := math.Exp2(float64(n+1)) - 1 // the guarantors' subtree
+	if sanctionsChance {
+		per = 2*per + 1
+	}
+	if nodes := profiles * (2 + float64(len(t.Extents))*per); nodes > MaxTreeNodes {
+		return nil, fmt.Errorf("deterrence: the game tree would have about %.0f nodes; at most %d are built", nodes, MaxTreeNodes)
+	}
 	// The leaves share a few payoff values: convert each once.
 	rats := map[float64]*big.Rat{}
 	rat := func(x float64) *big.Rat {
@@ -111,15 +223,6 @@ func BuildTree(in *Input) (*Tree, error) {
 		return r
 	}
 	one := big.NewRat(1, 1)
-	war := func(w War, withGuarantors bool) float64 {
-		v := p.ValuePerKm2*w.GroundKm2 - in.WarCost - p.CostPerLoss*w.AttackerLosses
-		if withGuarantors {
-			v -= in.FightGuarantors
-		}
-		return v - in.Energy + in.Drive
-	}
-	wOut, wIn := war(in.StayOut, false), war(in.Intervene, true)
-	// Information sets of each guarantor, numbered in order of creation.
 	sets := make([]map[string]int, np)
 	for i := range sets {
 		sets[i] = map[string]int{}
@@ -132,15 +235,15 @@ func BuildTree(in *Input) (*Tree, error) {
 		}
 		return k
 	}
-	// guarantors builds the guarantors' moves from guarantor i on; types
-	// holds each guarantor's type (true: resolved), honoured whether any
-	// earlier one honoured, sanctioned whether the sanctions snapped back.
-	var guarantors func(i int, types []bool, seen string, honoured, sanctioned bool, pays []float64) *game.Node
-	guarantors = func(i int, types []bool, seen string, honoured, sanctioned bool, pays []float64) *game.Node {
+	// guarantors builds the guarantors' moves from guarantor i on after an
+	// attack of extent k; types holds each guarantor's type index.
+	var guarantors func(k, i int, types []int, seen string, honoured, sanctioned bool, pays []float64) *game.Node
+	guarantors = func(k, i int, types []int, seen string, honoured, sanctioned bool, pays []float64) *game.Node {
 		if i == n {
-			w, ground := wOut, in.StayOut.GroundKm2
+			a := attacks[k]
+			w, ground := a.wOut, a.groundOut
 			if honoured {
-				w, ground = wIn, in.Intervene.GroundKm2
+				w, ground = a.wIn, a.groundIn
 			}
 			if sanctioned {
 				w -= in.Sanctions
@@ -153,62 +256,64 @@ func BuildTree(in *Input) (*Tree, error) {
 			leaf.Payoff[np-1] = rat(-p.ValuePerKm2 * ground)
 			return leaf
 		}
-		val := t.Soft[i]
-		if types[i] {
-			val = t.Resolved[i]
-		}
 		// The guarantor knows its own and the earlier guarantors' types
-		// and sees their choices.
-		known := ""
-		for _, r := range types[:i+1] {
-			known += map[bool]string{true: "R", false: "I"}[r]
-		}
-		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, known+"|"+seen), Actions: []string{actHonour, actRenege}}
-		for k, act := range node.Actions {
+		// and sees the attack and their choices.
+		key := fmt.Sprint(types[:i+1], k, seen)
+		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, key), Actions: []string{actHonour, actRenege}}
+		for c := range node.Actions {
 			next := append([]float64(nil), pays...)
-			if k == 0 {
-				next[i] = val
+			if c == 0 {
+				next[i] = t.Types[i][types[i]].Value[k]
 			}
-			node.Children = append(node.Children, guarantors(i+1, types, seen+act[:1], honoured || k == 0, sanctioned, next))
+			node.Children = append(node.Children, guarantors(k, i+1, types, seen+node.Actions[c][:1], honoured || c == 0, sanctioned, next))
 		}
 		return node
 	}
-	attack := func(types []bool) *game.Node {
+	attackNode := func(k int, types []int) *game.Node {
 		pays := make([]float64, n)
-		if in.Sanctions == 0 || in.SanctionsProb == 0 || in.SanctionsProb == 1 {
-			return guarantors(0, types, "", false, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
+		if !sanctionsChance {
+			return guarantors(k, 0, types, "", false, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
 		}
 		ps := rat(in.SanctionsProb)
 		return &game.Node{Player: -1, Actions: []string{"sanctions snap back", "no sanctions"},
 			Probs: []*big.Rat{ps, new(big.Rat).Sub(one, ps)},
 			Children: []*game.Node{
-				guarantors(0, types, "", false, true, pays),
-				guarantors(0, types, "", false, false, pays),
+				guarantors(k, 0, types, "", false, true, pays),
+				guarantors(k, 0, types, "", false, false, pays),
 			}}
 	}
-	var nature func(i int, types []bool) *game.Node
-	nature = func(i int, types []bool) *game.Node {
+	var nature func(i int, types []int) *game.Node
+	nature = func(i int, types []int) *game.Node {
 		if i == n {
 			zero := make([]*big.Rat, np)
 			for k := range zero {
 				zero[k] = new(big.Rat)
 			}
-			return &game.Node{Player: 0, Infoset: 0, Actions: []string{actKeep, actAttack},
-				Children: []*game.Node{{Player: -2, Payoff: zero}, attack(types)}}
+			node := &game.Node{Player: 0, Infoset: 0, Actions: []string{actKeep}, Children: []*game.Node{{Player: -2, Payoff: zero}}}
+			for k, ext := range t.Extents {
+				node.Actions = append(node.Actions, "attack: "+extentName(ext, t.days))
+				node.Children = append(node.Children, attackNode(k, types))
+			}
+			return node
 		}
 		node := &game.Node{Player: -1}
-		ph := t.PResolved[i]
-		for _, resolved := range []bool{true, false} {
-			pr := rat(ph)
-			if !resolved {
-				pr = new(big.Rat).Sub(one, pr)
+		rest := new(big.Rat).Set(one)
+		for j, ty := range t.Types[i] {
+			pr := rat(ty.P)
+			if j == len(t.Types[i])-1 {
+				pr = rest // the probabilities must add up to 1 exactly
 			}
-			if pr.Sign() == 0 {
-				continue
-			}
-			node.Actions = append(node.Actions, in.Guarantors[i].ID+" "+map[bool]string{true: typeResolved, false: typeSoft}[resolved])
+			rest = new(big.Rat).Sub(rest, pr)
+			node.Actions = append(node.Actions, in.Guarantors[i].ID+" "+ty.Name)
 			node.Probs = append(node.Probs, pr)
-			node.Children = append(node.Children, nature(i+1, append(append([]bool(nil), types...), resolved)))
+			node.Children = append(node.Children, nature(i+1, append(slices.Clone(types), j)))
+		}
+		if rest.Sign() < 0 { // float64 probabilities summing to a hair over 1
+			last := len(node.Probs) - 1
+			node.Probs[last] = new(big.Rat).Add(node.Probs[last], rest)
+			if node.Probs[last].Sign() < 0 {
+				node.Probs[last] = new(big.Rat)
+			}
 		}
 		return node
 	}
@@ -220,102 +325,114 @@ func BuildTree(in *Input) (*Tree, error) {
 	return t, nil
 }
 
-// treeAnswer is what the solved tree says.
+// treeAnswer is what the solved tree says, per extent of attack.
 type treeAnswer struct {
-	pHonour []float64 // P(g honours | attack)
-	pI      float64   // P(some guarantor honours | attack)
-	utility float64   // Ū, value of attacking over keeping the cease-fire
+	utility []float64   // Ū_k, value of the attack over keeping the cease-fire
+	pHonour [][]float64 // [k][g]: P(g honours | attack of extent k)
+	pI      []float64   // P(some guarantor honours | attack of extent k)
+	best    int         // the extent worth most to the attacker
 	path    []string
 }
 
-// solveTree solves the tree by Bayesian backward induction (package game)
-// and reads the answer off the equilibrium.
+// solve solves the tree by Bayesian backward induction (package game, in
+// float64: the tree of five guarantors with a limited offensive has about
+// 62,000 nodes) and reads the answer off the equilibrium.
 func (t *Tree) solve() (*treeAnswer, error) {
-	a, err := t.Game.BayesianBackwardInduction()
+	a, err := t.Game.BayesianBackwardInductionFloat()
 	if err != nil {
 		return nil, fmt.Errorf("deterrence: %w", err)
 	}
-	n := len(t.Game.Players) - 2
-	ans := &treeAnswer{pHonour: make([]float64, n)}
-	av := a.ActionValues[t.attacker][0]
-	u, _ := new(big.Rat).Sub(av[1], av[0]).Float64()
-	ans.utility = u
-	// Walk the tree with the attacker attacking, the guarantors playing
-	// their equilibrium choices and chance its probabilities.
-	honour := make([]*big.Rat, n)
-	for i := range honour {
-		honour[i] = new(big.Rat)
-	}
-	any := new(big.Rat)
-	// byType[g][0|1]: how the resolved and irresolute types of g play.
-	byType := make([][2]map[string]bool, n)
-	var walk func(nd *game.Node, pr *big.Rat, honoured bool, types []bool)
-	walk = func(nd *game.Node, pr *big.Rat, honoured bool, types []bool) {
-		switch {
-		case nd.Player == -2:
-			if honoured {
-				any.Add(any, pr)
-			}
-		case nd.Player == -1:
-			for i, c := range nd.Children {
-				ty := types
-				if strings.HasSuffix(nd.Actions[i], typeResolved) {
-					ty = append(append([]bool(nil), types...), true)
-				} else if strings.HasSuffix(nd.Actions[i], typeSoft) {
-					ty = append(append([]bool(nil), types...), false)
-				}
-				walk(c, new(big.Rat).Mul(pr, nd.Probs[i]), honoured, ty)
-			}
-		case nd.Player == t.attacker:
-			walk(nd.Children[1], pr, honoured, types)
-		default:
-			g := nd.Player - 1
-			ch := a.Choice[nd.Player][nd.Infoset]
-			k := 1
-			if types[g] {
-				k = 0
-			}
-			if byType[g][k] == nil {
-				byType[g][k] = map[string]bool{}
-			}
-			byType[g][k][nd.Actions[ch]] = true
-			if ch == 0 {
-				honour[g].Add(honour[g], pr)
-			}
-			walk(nd.Children[ch], pr, honoured || ch == 0, types)
+	n := len(t.Types)
+	ne := len(t.Extents)
+	ans := &treeAnswer{utility: make([]float64, ne), pHonour: make([][]float64, ne), pI: make([]float64, ne)}
+	av := a.ActionValues[0][0]
+	for k := range ne {
+		ans.utility[k] = av[k+1] - av[0]
+		if ans.utility[k] > ans.utility[ans.best] {
+			ans.best = k
 		}
 	}
-	walk(t.Game.Root, big.NewRat(1, 1), false, nil)
-	for i := range honour {
-		ans.pHonour[i], _ = honour[i].Float64()
+	// does[g][type][k]: the actions type plays against extent k.
+	does := make([][][]map[string]bool, n)
+	for g := range n {
+		does[g] = make([][]map[string]bool, len(t.Types[g]))
+		for j := range does[g] {
+			does[g][j] = make([]map[string]bool, ne)
+		}
 	}
-	ans.pI, _ = any.Float64()
+	for k := range ne {
+		ans.pHonour[k] = make([]float64, n)
+		// Walk the tree with the attacker attacking with extent k, the
+		// guarantors playing their equilibrium choices and chance its
+		// probabilities.
+		var walk func(nd *game.Node, pr float64, honoured bool, types []int)
+		walk = func(nd *game.Node, pr float64, honoured bool, types []int) {
+			switch {
+			case nd.Player == -2:
+				if honoured {
+					ans.pI[k] += pr
+				}
+			case nd.Player == -1:
+				for i, c := range nd.Children {
+					q, _ := nd.Probs[i].Float64()
+					ty := types
+					if len(types) < n { // nature drawing the next guarantor's type
+						ty = append(slices.Clone(types), i)
+					}
+					walk(c, pr*q, honoured, ty)
+				}
+			case nd.Player == 0:
+				walk(nd.Children[k+1], pr, honoured, types)
+			default:
+				g := nd.Player - 1
+				ch := a.Choice[nd.Player][nd.Infoset]
+				m := &does[g][types[g]][k]
+				if *m == nil {
+					*m = map[string]bool{}
+				}
+				(*m)[nd.Actions[ch]] = true
+				if ch == 0 {
+					ans.pHonour[k][g] += pr
+				}
+				walk(nd.Children[ch], pr, honoured || ch == 0, types)
+			}
+		}
+		walk(t.Game.Root, 1, false, nil)
+	}
 	// The equilibrium path in words.
 	for g := range n {
-		line := fmt.Sprintf("%s: resolved (p %.2f)", t.Game.Players[g+1], t.PResolved[g])
-		for k, name := range []string{"", "irresolute"} {
-			acts := byType[g][k]
-			if acts == nil {
-				continue
+		var parts []string
+		for j, ty := range t.Types[g] {
+			part := fmt.Sprintf("%s (p %.2f)", ty.Name, ty.P)
+			var acts []string
+			for k, ext := range t.Extents {
+				a := joinKeys(does[g][j][k])
+				if ne > 1 {
+					a += " " + extentName(ext, 0)
+				}
+				acts = append(acts, a)
 			}
-			val := t.Resolved[g]
-			if k == 1 {
-				val = t.Soft[g]
-				line += ", " + name
+			part += " " + strings.Join(acts, ", ")
+			if ne == 1 {
+				part += fmt.Sprintf(" if attacked (honouring worth %+.0f bn to it)", ty.Value[0])
 			}
-			line += fmt.Sprintf(" %s if attacked (honouring worth %+.0f bn to it)", joinKeys(acts), val)
+			parts = append(parts, part)
 		}
-		ans.path = append(ans.path, line)
-	}
-	choice := "keeps the cease-fire"
-	if u > 0 {
-		choice = "attacks"
+		ans.path = append(ans.path, t.Game.Players[g+1]+": "+strings.Join(parts, "; "))
 	}
 	who := "attacker, not knowing their types"
 	if n == 0 {
 		who = "attacker, facing no guarantor"
 	}
-	ans.path = append(ans.path, fmt.Sprintf("%s: attacking worth %+.0f bn a year against the cease-fire, so at its average resolve it %s", who, u, choice))
+	var vals []string
+	for k, ext := range t.Extents {
+		vals = append(vals, fmt.Sprintf("%s worth %+.0f bn a year", extentName(ext, t.days), ans.utility[k]))
+	}
+	choice := "keeps the cease-fire"
+	if ans.utility[ans.best] > 0 {
+		choice = "attacks with " + extentName(t.Extents[ans.best], t.days)
+	}
+	ans.path = append(ans.path, fmt.Sprintf("%s: %s against the cease-fire, so at its average resolve it %s", who, strings.Join(vals, ", "), choice))
 	return ans, nil
 }
 
@@ -325,6 +442,9 @@ func joinKeys(m map[string]bool) string {
 		if m[k] {
 			out = append(out, k+"s")
 		}
+	}
+	if len(out) == 0 {
+		return "(never reached)"
 	}
 	return strings.Join(out, " or ")
 }

@@ -27,6 +27,11 @@ func randomInput(r *rand.Rand) *Input {
 	in.Sanctions, in.SanctionsProb = 100*r.Float64(), []float64{0, 0.5, 0.9, 1}[r.IntN(4)]
 	in.Energy, in.Drive = 50*r.Float64(), 300*r.Float64()-100
 	in.FightGuarantors = 300 * r.Float64()
+	if r.IntN(2) == 0 {
+		in.Limited = limitedOption(in, float64(r.IntN(3000)))
+		in.Limited.StayOut.GroundKm2 *= 4 * r.Float64()
+		in.Limited.Intervene.GroundKm2 *= 4 * r.Float64()
+	}
 	return in
 }
 
@@ -70,38 +75,73 @@ func TestTreeMatchesClosedForm(t *testing.T) {
 		if len(tr.Path) != len(in.Guarantors)+1 {
 			t.Errorf("game %d: path of %d lines for %d guarantors", i, len(tr.Path), len(in.Guarantors))
 		}
+		if tr.Extent != cf.Extent && math.Abs(tr.Utility-cf.Other.Utility) > 1e-9*math.Max(1, math.Abs(cf.Utility)) {
+			t.Errorf("game %d: tree chooses %s, closed form %s", i, tr.Extent, cf.Extent)
+		}
+		if (in.Limited != nil) != (tr.Other != nil) {
+			t.Errorf("game %d: other extent %v with limited %v", i, tr.Other, in.Limited)
+		}
 	}
 }
 
 // TestTreeTypes: the resolved type always honours and the irresolute type
 // always reneges (their expected values of honouring are > 0 and < 0 for
 // any average Δ̄g, even 40 standard deviations out), and the types'
-// probabilities and values reproduce Δ̄g: P·E[Δ|resolved] + (1 − P)·E[Δ|soft] = Δ̄g.
+// probabilities and values reproduce Δ̄g: Σ P·E[Δ|type] = Δ̄g. With a
+// limited offensive on offer there are three types, the middle one
+// honouring against one extent only, and the same holds per extent.
 func TestTreeTypes(t *testing.T) {
-	for _, stakes := range []float64{-2000, -300, -60, 0, 45, 250, 2100} {
-		in := base()
-		in.Guarantors[0].Stakes = stakes
-		tr, err := BuildTree(in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ph, res, soft := tr.PResolved[0], tr.Resolved[0], tr.Soft[0]
-		if ph > 0 && !(res > 0) {
-			t.Errorf("stakes %v: resolved type's value %v", stakes, res)
-		}
-		if ph < 1 && !(soft < 0) {
-			t.Errorf("stakes %v: irresolute type's value %v", stakes, soft)
-		}
-		net := 0.0
-		for _, term := range guarantorTerms(in.Guarantors[0], &in.Params) {
-			net += term.Value
-		}
-		if ph > 1e-9 && ph < 1-1e-9 {
-			if m := ph*res + (1-ph)*soft; math.Abs(m-net) > 1e-9*math.Max(1, math.Abs(net)) {
-				t.Errorf("stakes %v: mixture of the types %v, Δ̄ %v", stakes, m, net)
+	for _, limited := range []bool{false, true} {
+		for _, stakes := range []float64{-2000, -300, -60, 0, 45, 250, 2100} {
+			in := base()
+			in.Guarantors[0].Stakes = stakes
+			if limited {
+				in.Limited = limitedOption(in, 0)
+			}
+			tr, err := BuildTree(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			types := tr.Types[0]
+			for k, ext := range tr.Extents {
+				_, _, _, gs := in.option(ext)
+				net := 0.0
+				for _, term := range guarantorTerms(gs[0], &in.Params) {
+					net += term.Value
+				}
+				mix, total := 0.0, 0.0
+				for _, ty := range types {
+					mix += ty.P * ty.Value[k]
+					total += ty.P
+					if ty.Name == "resolved" && !(ty.Value[k] > 0) || ty.Name == "irresolute" && !(ty.Value[k] < 0) {
+						t.Errorf("stakes %v, %s: %s type's value %v", stakes, ext, ty.Name, ty.Value[k])
+					}
+				}
+				if math.Abs(total-1) > 1e-12 {
+					t.Errorf("stakes %v: type probabilities add up to %v", stakes, total)
+				}
+				if len(types) > 1 && math.Abs(mix-net) > 1e-9*math.Max(1, math.Abs(net)) {
+					t.Errorf("stakes %v, %s: mixture of the types %v, Δ̄ %v", stakes, ext, mix, net)
+				}
+			}
+			if want := map[bool]int{false: 2, true: 3}[limited]; math.Abs(stakes) < 300 && len(types) != want {
+				t.Errorf("stakes %v: %d types, want %d", stakes, len(types), want)
 			}
 		}
 	}
+}
+
+// limitedOption is a 90-day offensive for in: a quarter of the ground and
+// of the losses, a quarter of the cost, the guarantors' cost of fighting
+// scaled the same way and a tripwire of tripwire troops.
+func limitedOption(in *Input, tripwire float64) *Limited {
+	l := &Limited{Days: 90, StayOut: War{in.StayOut.GroundKm2 / 4, in.StayOut.AttackerLosses / 4},
+		Intervene: War{in.Intervene.GroundKm2 / 4, in.Intervene.AttackerLosses / 4}, WarCost: in.WarCost / 4}
+	for _, g := range in.Guarantors {
+		l.GuarantorWarCost = append(l.GuarantorWarCost, g.WarCost/4)
+		l.TripwireTroops = append(l.TripwireTroops, tripwire)
+	}
+	return l
 }
 
 // TestTailHazard checks the inverse Mills ratio: λ(0) = 2φ(0) = √(2/π);
@@ -170,5 +210,46 @@ func TestTreeIsAGambitGame(t *testing.T) {
 				t.Errorf("%s gains by playing %s", g.Players[p], nf.Strategies[p][k])
 			}
 		}
+	}
+}
+
+// TestSalamiTactics reproduces Schelling's (1966, Arms and Influence,
+// ch. 2) salami tactics and the tripwire's answer to them: a guarantor
+// whose troops stand where only a full offensive reaches them deters a
+// full offensive, but a limited grab that stops short of its troops is
+// worth trying (the attacker chooses it and P(attack) rises); troops
+// placed forward, where a limited offensive reaches them too, deter both.
+func TestSalamiTactics(t *testing.T) {
+	in := base()
+	in.Guarantors[0].Commitment = Consultation
+	in.FightGuarantors = 0
+	in.Guarantors[0].TripwireTroops = 3000 // in the path of a full offensive
+	in.StayOut.GroundKm2 = 8000
+	full, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Limited = limitedOption(in, 0) // a grab that stops short of them
+	in.Limited.StayOut.GroundKm2 = 4000
+	in.Limited.Intervene.GroundKm2 = 500
+	salami, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Limited.TripwireTroops[0] = 3000 // forward: the grab reaches them
+	forward, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("P(attack): full only %.3f; with a limited grab %.3f (%s); forward tripwire %.3f (%s)",
+		full.PAttack1, salami.PAttack1, salami.Extent, forward.PAttack1, forward.Extent)
+	if salami.Extent != LimitedWar || salami.PAttack1 < full.PAttack1+0.1 {
+		t.Errorf("a limited grab short of the tripwire: extent %s, P(attack) %.3f vs %.3f with a full offensive only", salami.Extent, salami.PAttack1, full.PAttack1)
+	}
+	if forward.PAttack1 > salami.PAttack1-0.1 {
+		t.Errorf("a forward tripwire: P(attack) %.3f, no lower than %.3f", forward.PAttack1, salami.PAttack1)
+	}
+	if salami.Guarantors[0].PHonour >= full.Guarantors[0].PHonour {
+		t.Errorf("the guarantor is not less likely to honour against the grab: %.3f vs %.3f", salami.Guarantors[0].PHonour, full.Guarantors[0].PHonour)
 	}
 }

@@ -64,19 +64,96 @@ type Assessment struct {
 //     Econometrica 50(4):863-894.
 //   - Fudenberg, D. and Tirole, J. (1991). Game Theory, ch. 8. MIT Press.
 func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
+	a, err := bayesBI(g, ratArith)
+	if err != nil {
+		return nil, err
+	}
+	return &Assessment{Choice: a.choice, ActionValues: a.actionValues, Beliefs: a.beliefs, Value: a.value}, nil
+}
+
+// AssessmentFloat is an Assessment in float64.
+type AssessmentFloat struct {
+	Choice       [][]int
+	ActionValues [][][]float64
+	Beliefs      [][][]float64
+	Value        []float64
+}
+
+// BayesianBackwardInductionFloat is BayesianBackwardInduction in float64
+// arithmetic (payoffs and probabilities rounded to float64 once): much
+// faster on large trees. Where two actions' values differ by rounding
+// only, the choice can differ from the exact solver's; the values agree
+// to rounding (TestBayesianFloatMatchesExact).
+func (g *Extensive) BayesianBackwardInductionFloat() (*AssessmentFloat, error) {
+	a, err := bayesBI(g, floatArith)
+	if err != nil {
+		return nil, err
+	}
+	return &AssessmentFloat{Choice: a.choice, ActionValues: a.actionValues, Beliefs: a.beliefs, Value: a.value}, nil
+}
+
+// arith is the arithmetic bayesBI runs in; every operation returns a new
+// value and leaves its operands alone.
+type arith[T any] struct {
+	zero    func() T
+	fromRat func(*big.Rat) T
+	add     func(a, b T) T
+	mul     func(a, b T) T
+	quo     func(a, b T) T
+	cmp     func(a, b T) int
+	inv     func(k int) T // 1/k
+}
+
+var ratArith = arith[*big.Rat]{
+	zero:    func() *big.Rat { return new(big.Rat) },
+	fromRat: func(r *big.Rat) *big.Rat { return r },
+	add:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) },
+	mul:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) },
+	quo:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Quo(a, b) },
+	cmp:     func(a, b *big.Rat) int { return a.Cmp(b) },
+	inv:     func(k int) *big.Rat { return big.NewRat(1, int64(k)) },
+}
+
+var floatArith = arith[float64]{
+	zero:    func() float64 { return 0 },
+	fromRat: func(r *big.Rat) float64 { f, _ := r.Float64(); return f },
+	add:     func(a, b float64) float64 { return a + b },
+	mul:     func(a, b float64) float64 { return a * b },
+	quo:     func(a, b float64) float64 { return a / b },
+	cmp: func(a, b float64) int {
+		switch {
+		case a < b:
+			return -1
+		case a > b:
+			return 1
+		}
+		return 0
+	},
+	inv: func(k int) float64 { return 1 / float64(k) },
+}
+
+type assessment[T any] struct {
+	choice       [][]int
+	actionValues [][][]T
+	beliefs      [][][]T
+	value        []T
+}
+
+// bayesBI is Bayesian backward induction in the arithmetic ar.
+func bayesBI[T any](g *Extensive, ar arith[T]) (*assessment[T], error) {
 	np := len(g.Players)
 	type infoset struct {
 		nodes   []*Node
-		chance  []*big.Rat // chance's probability of reaching each node
-		history string     // the players' moves leading to it
+		chance  []T    // chance's probability of reaching each node
+		history string // the players' moves leading to it
 		done    bool
 	}
 	sets := make([]map[int]*infoset, np)
 	for p := range sets {
 		sets[p] = map[int]*infoset{}
 	}
-	var walk func(n *Node, pc *big.Rat, hist string) error
-	walk = func(n *Node, pc *big.Rat, hist string) error {
+	var walk func(n *Node, pc T, hist string) error
+	walk = func(n *Node, pc T, hist string) error {
 		if n.Player >= 0 {
 			s := sets[n.Player][n.Infoset]
 			if s == nil {
@@ -92,7 +169,7 @@ func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
 		for i, c := range n.Children {
 			switch {
 			case n.Player == -1:
-				if err := walk(c, new(big.Rat).Mul(pc, n.Probs[i]), hist); err != nil {
+				if err := walk(c, ar.mul(pc, ar.fromRat(n.Probs[i])), hist); err != nil {
 					return err
 				}
 			default:
@@ -104,50 +181,47 @@ func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
 		}
 		return nil
 	}
-	if err := walk(g.Root, big.NewRat(1, 1), ""); err != nil {
+	if err := walk(g.Root, ar.fromRat(big.NewRat(1, 1)), ""); err != nil {
 		return nil, err
 	}
-	a := &Assessment{Choice: make([][]int, np), ActionValues: make([][][]*big.Rat, np), Beliefs: make([][][]*big.Rat, np)}
+	a := &assessment[T]{choice: make([][]int, np), actionValues: make([][][]T, np), beliefs: make([][][]T, np)}
 	for p := range np {
 		k := len(g.infosets[p])
-		a.Choice[p] = make([]int, k)
-		a.ActionValues[p] = make([][]*big.Rat, k)
-		a.Beliefs[p] = make([][]*big.Rat, k)
+		a.choice[p] = make([]int, k)
+		a.actionValues[p] = make([][]T, k)
+		a.beliefs[p] = make([][]T, k)
 	}
-	values := map[*Node][]*big.Rat{}
-	var value func(n *Node) []*big.Rat
+	values := map[*Node][]T{}
+	var value func(n *Node) []T
 	var decide func(p int, s *infoset, is int)
 	// value is the payoff vector below n (its own outcome included) under
-	// the equilibrium play.
-	value = func(n *Node) []*big.Rat {
+	// the equilibrium play; callers must not change it.
+	value = func(n *Node) []T {
 		if v, ok := values[n]; ok {
 			return v
 		}
-		if n.Player == -2 && n.Payoff != nil {
-			return n.Payoff // read only
-		}
-		v := make([]*big.Rat, np)
+		v := make([]T, np)
 		for p := range v {
-			v[p] = new(big.Rat)
+			v[p] = ar.zero()
 			if n.Payoff != nil {
-				v[p].Set(n.Payoff[p])
+				v[p] = ar.fromRat(n.Payoff[p])
 			}
 		}
 		switch {
 		case n.Player == -1:
-			t := new(big.Rat)
 			for i, c := range n.Children {
 				cv := value(c)
+				pr := ar.fromRat(n.Probs[i])
 				for p := range v {
-					v[p].Add(v[p], t.Mul(n.Probs[i], cv[p]))
+					v[p] = ar.add(v[p], ar.mul(pr, cv[p]))
 				}
 			}
 		case n.Player >= 0:
 			s := sets[n.Player][n.Infoset]
 			decide(n.Player, s, n.Infoset)
-			cv := value(n.Children[a.Choice[n.Player][n.Infoset]])
+			cv := value(n.Children[a.choice[n.Player][n.Infoset]])
 			for p := range v {
-				v[p].Add(v[p], cv[p])
+				v[p] = ar.add(v[p], cv[p])
 			}
 		}
 		values[n] = v
@@ -158,40 +232,38 @@ func (g *Extensive) BayesianBackwardInduction() (*Assessment, error) {
 			return
 		}
 		s.done = true
-		total := new(big.Rat)
+		total := ar.zero()
 		for _, c := range s.chance {
-			total.Add(total, c)
+			total = ar.add(total, c)
 		}
-		belief := make([]*big.Rat, len(s.nodes))
+		belief := make([]T, len(s.nodes))
 		for i, c := range s.chance {
-			if total.Sign() == 0 {
-				belief[i] = big.NewRat(1, int64(len(s.nodes)))
+			if ar.cmp(total, ar.zero()) == 0 {
+				belief[i] = ar.inv(len(s.nodes))
 			} else {
-				belief[i] = new(big.Rat).Quo(c, total)
+				belief[i] = ar.quo(c, total)
 			}
 		}
 		nact := len(s.nodes[0].Children)
-		av := make([]*big.Rat, nact)
-		t := new(big.Rat)
+		av := make([]T, nact)
 		best := 0
 		for act := range nact {
-			av[act] = new(big.Rat)
+			av[act] = ar.zero()
 			for i, x := range s.nodes {
-				av[act].Add(av[act], t.Mul(belief[i], value(x.Children[act])[p]))
+				av[act] = ar.add(av[act], ar.mul(belief[i], value(x.Children[act])[p]))
 			}
-			if av[act].Cmp(av[best]) > 0 {
+			if ar.cmp(av[act], av[best]) > 0 {
 				best = act
 			}
 		}
-		a.Choice[p][is], a.ActionValues[p][is], a.Beliefs[p][is] = best, av, belief
+		a.choice[p][is], a.actionValues[p][is], a.beliefs[p][is] = best, av, belief
 	}
-	a.Value = make([]*big.Rat, np)
-	for p, v := range value(g.Root) {
-		a.Value[p] = new(big.Rat).Set(v)
+	root := value(g.Root)
+	a.value = make([]T, np)
+	for p, v := range root {
+		a.value[p] = ar.add(ar.zero(), v) // a copy
 	}
-	// Information sets below nodes that chance never reaches through a
-	// decided path are still decided (every set is reached from some
-	// node's subtree, but a set can hang below an action nobody takes).
+	// Information sets below actions nobody takes are decided too.
 	for p := range np {
 		for is, s := range sets[p] {
 			decide(p, s, is)

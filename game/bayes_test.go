@@ -2,6 +2,7 @@ package game
 
 import (
 	"bytes"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"os"
@@ -349,4 +350,45 @@ t "" 2 "" { 3, 1 }
 			t.Fatalf("written game does not read back: %v\n%s", err, buf.String())
 		}
 	})
+}
+
+// TestBayesianFloatMatchesExact: on random incomplete-information games
+// the float64 solver's values agree with the exact solver's to 1e-9, and
+// its choices are the same wherever the exact action values differ by more
+// than that (ties may be broken differently after rounding).
+func TestBayesianFloatMatchesExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 0))
+	for i := range 200 {
+		np := 2 + i%2
+		g, err := NewExtensive("random", []string{"A", "B", "C"}[:np], randomHarsanyi(r, np, 1+i%3, 4))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ex, err := g.BayesianBackwardInduction()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fl, err := g.BayesianBackwardInductionFloat()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p := range ex.Value {
+			v, _ := ex.Value[p].Float64()
+			if math.Abs(v-fl.Value[p]) > 1e-9 {
+				t.Errorf("game %d player %d: value %v exact, %v float", i, p, v, fl.Value[p])
+			}
+			for is, av := range ex.ActionValues[p] {
+				best, _ := av[ex.Choice[p][is]].Float64()
+				clear := true
+				for k, x := range av {
+					if xf, _ := x.Float64(); k != ex.Choice[p][is] && best-xf < 1e-9 {
+						clear = false
+					}
+				}
+				if clear && fl.Choice[p][is] != ex.Choice[p][is] {
+					t.Errorf("game %d player %d infoset %d: float chooses %d, exact %d", i, p, is, fl.Choice[p][is], ex.Choice[p][is])
+				}
+			}
+		}
+	}
 }

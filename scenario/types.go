@@ -207,6 +207,7 @@ type DeterrenceModel struct {
 	ValuePerKm2            Value `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
 	SigmaAttacker          Value `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
 	SigmaGuarantor         Value `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`
+	LimitedAttackDays      Value `yaml:"limited_attack_days" v:"min=0,max=365,def=90" unit:"days" doc:"Length of the limited offensive the attacker may choose instead of a year of war (a grab, then a new cease-fire: salami tactics); 0 for none."`
 	Prov                   `yaml:",inline"`
 }
 
