@@ -55,6 +55,16 @@
 //
 //	P(attack within a year) = Φ(Ū / σa),  P(within n years) = 1 − (1 − P₁)ⁿ.
 //
+// How far: the attacker may also have a limited offensive on offer
+// (Input.Limited: a grab of a few months, then a new cease-fire), with its
+// own campaign results, its own cost, and for each guarantor its own cost
+// of fighting and its own troops in the path (a limited grab may stop
+// short of a tripwire: Schelling's (1966) salami tactics). Each extent k
+// has its own Δ̄g,k, pI,k and Ūk; since εa shifts every attack equally, the
+// attacker takes the extent worth most and
+//
+//	P(attack within a year) = Φ(max_k Ūk / σa).
+//
 // With σa → 0 the attacker attacks exactly when the guarantors' credibility
 // pI is below the RADG threshold p* = (W(stay out) − Z + μ)/(W(stay out) −
 // W(intervene)): deterrence succeeds when credibility exceeds the

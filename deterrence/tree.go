@@ -258,7 +258,12 @@ func BuildTree(in *Input) (*Tree, error) {
 		}
 		// The guarantor knows its own and the earlier guarantors' types
 		// and sees the attack and their choices.
-		key := fmt.Sprint(types[:i+1], k, seen)
+		kb := make([]byte, 0, 2*i+len(seen)+4)
+		for _, ty := range types[:i+1] {
+			kb = append(kb, byte('0'+ty))
+		}
+		kb = append(append(append(kb, '|', byte('0'+k), '|'), seen...), 0)
+		key := string(kb)
 		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, key), Actions: []string{actHonour, actRenege}}
 		for c := range node.Actions {
 			next := append([]float64(nil), pays...)
@@ -405,12 +410,17 @@ func (t *Tree) solve() (*treeAnswer, error) {
 		for j, ty := range t.Types[g] {
 			part := fmt.Sprintf("%s (p %.2f)", ty.Name, ty.P)
 			var acts []string
+			same := true
 			for k, ext := range t.Extents {
 				a := joinKeys(does[g][j][k])
+				same = same && a == joinKeys(does[g][j][0])
 				if ne > 1 {
 					a += " " + extentName(ext, 0)
 				}
 				acts = append(acts, a)
+			}
+			if same {
+				acts = []string{joinKeys(does[g][j][0])} // the same against every attack
 			}
 			part += " " + strings.Join(acts, ", ")
 			if ne == 1 {

@@ -32,7 +32,11 @@ const (
 
 // DeterrenceInput maps a scenario, a package and its two campaign results
 // (without and with intervention) onto the deterrence game.
-func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input) *deterrence.Input {
+//
+// limited holds the campaign results (without and with intervention) of a
+// limited offensive of models.deterrence.limited_attack_days days, or nils
+// for none: the attacker's other way to attack.
+func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, limited [2]*campaign.Result) *deterrence.Input {
 	dm := scenario.DeterrenceModel{}
 	if s.Models.Deterrence != nil {
 		dm = *s.Models.Deterrence
@@ -120,7 +124,11 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 	// Each guarantor's share of the guarantor troops and aircraft, for
 	// splitting the campaign's guarantor losses.
 	troops := map[string]float64{}
-	tripwire := map[string]float64{}
+	type contingent struct {
+		actor, sector string
+		troops        float64
+	}
+	var exposed []contingent
 	total := 0.0
 	if f := m.DeterrentForce; f != nil {
 		for _, c := range f.Contingents {
@@ -132,15 +140,24 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 				sec = c.Sector
 			}
 			if sec != "" && f.Posture != "reassurance" {
-				// In the attack's path: the line reaches it without intervention.
-				for i, st := range s.Theatre.Sectors {
-					if st.ID == sec && out.AdvanceKm[i] >= f.DistanceToLineKm.Or(0) {
-						tripwire[c.Actor] += t
-					}
-				}
+				exposed = append(exposed, contingent{c.Actor, sec, t})
 			}
 		}
 	}
+	// tripwireIn gives each guarantor's troops in the attack's path: those
+	// the line reaches without intervention.
+	tripwireIn := func(out *campaign.Result) map[string]float64 {
+		trip := map[string]float64{}
+		for _, c := range exposed {
+			for i, st := range s.Theatre.Sectors {
+				if st.ID == c.sector && out.AdvanceKm[i] >= m.DeterrentForce.DistanceToLineKm.Or(0) {
+					trip[c.actor] += c.troops
+				}
+			}
+		}
+		return trip
+	}
+	tripwire := tripwireIn(out)
 	for _, a := range s.Actors {
 		if a.Role == "guarantor" {
 			for _, u := range a.Forces {
@@ -157,16 +174,23 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 			air++
 		}
 	}
+	// warCost is a guarantor's cost of its share of the guarantors' losses
+	// in a campaign with intervention.
+	warCost := func(in *campaign.Result, id string) float64 {
+		c := 0.0
+		if total > 0 {
+			c += in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
+		}
+		if air > 0 {
+			c += in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
+		}
+		return c
+	}
 	for _, id := range order {
 		a := actors[id]
 		g := deterrence.Guarantor{ID: id, Commitment: commit[id], Treaty: treaty[id], Stakes: a.Stakes.Or(0),
 			TripwireTroops: tripwire[id], OtherCommitments: a.NATO, TrackRecord: a.TrackRecord.Or(0.5)}
-		if total > 0 {
-			g.WarCost += in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
-		}
-		if air > 0 {
-			g.WarCost += in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
-		}
+		g.WarCost = warCost(in, id)
 		// Honouring means going to war with the attacker, with or without
 		// forces in the package: against a nuclear power that risks escalation.
 		if attacker.Nuclear {
@@ -188,8 +212,57 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		force += 100 * a.Aircraft.Nominal()
 	}
 	di.FightGuarantors *= 1 - math.Exp(-force/10000)
-	_ = cin
+	// The limited offensive: its own campaigns, the attacker's cost pro
+	// rata, the guarantors' own losses and troops in its path.
+	if lo, li := limited[0], limited[1]; lo != nil && li != nil {
+		days := float64(len(lo.GroundKm2) - 1)
+		l := &deterrence.Limited{Days: days,
+			StayOut:   deterrence.War{GroundKm2: last(lo), AttackerLosses: lo.AttackerLosses},
+			Intervene: deterrence.War{GroundKm2: last(li), AttackerLosses: li.AttackerLosses},
+			WarCost:   di.WarCost * days / 365}
+		trip := tripwireIn(lo)
+		for _, g := range di.Guarantors {
+			l.GuarantorWarCost = append(l.GuarantorWarCost, warCost(li, g.ID))
+			l.TripwireTroops = append(l.TripwireTroops, trip[g.ID])
+		}
+		di.Limited = l
+	}
 	return di
+}
+
+// defaultLimitedDays is the default length of the limited offensive the
+// attacker may choose (models.deterrence.limited_attack_days): a quarter
+// of the year-long war the model compares with the cease-fire. An
+// assumption, of the order of Russia's 2014 seizure of Crimea (about a
+// month) and its 2022 Kyiv offensive (about five weeks) on the short side
+// and a summer campaign season on the long side.
+const defaultLimitedDays = 90
+
+// limitedCampaigns runs the package's campaigns, without and with
+// intervention, for the limited offensive's days; nils when the scenario
+// sets no limited offensive (0 days) or its campaigns are no longer than
+// that anyway.
+func limitedCampaigns(s *scenario.Scenario, p *scenario.Package) ([2]*campaign.Result, error) {
+	var out [2]*campaign.Result
+	days := float64(defaultLimitedDays)
+	if dm := s.Models.Deterrence; dm != nil {
+		days = dm.LimitedAttackDays.Or(days)
+	}
+	if days <= 0 || days >= float64(min(s.Settings.HorizonDays, 365)) {
+		return out, nil
+	}
+	short := *s
+	short.Settings.HorizonDays = int(math.Round(days))
+	for k, iv := range []bool{false, true} {
+		in, _, err := CampaignInput(&short, p, iv, 0)
+		if err != nil {
+			return out, err
+		}
+		if out[k], err = campaign.Run(in); err != nil {
+			return out, err
+		}
+	}
+	return out, nil
 }
 
 func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
@@ -201,8 +274,12 @@ func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
 
 // runDeterrence solves the deterrence game of a package from its campaign
 // results.
-func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, cin *campaign.Input, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
-	di := DeterrenceInput(s, p, out, in, cin)
+func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
+	lim, err := limitedCampaigns(s, p)
+	if err != nil {
+		return nil, nil, err
+	}
+	di := DeterrenceInput(s, p, out, in, lim)
 	solve := deterrence.Solve
 	if closedForm {
 		solve = deterrence.SolveClosedForm
@@ -239,9 +316,13 @@ func DeterrenceTree(s *scenario.Scenario, id string) (*deterrence.Tree, error) {
 		}
 		return nil, fmt.Errorf("no package %q in %s (packages: %s)", id, s.File, strings.Join(ids, ", "))
 	}
-	_, raw, cin, err := runCampaign(s, p)
+	_, raw, _, err := runCampaign(s, p)
 	if err != nil {
 		return nil, err
 	}
-	return deterrence.BuildTree(DeterrenceInput(s, p, raw[0], raw[1], cin))
+	lim, err := limitedCampaigns(s, p)
+	if err != nil {
+		return nil, err
+	}
+	return deterrence.BuildTree(DeterrenceInput(s, p, raw[0], raw[1], lim))
 }

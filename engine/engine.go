@@ -24,7 +24,7 @@ type Options struct {
 	// ClosedForm solves the deterrence game from its closed form
 	// (deterrence.SolveClosedForm) instead of building and solving the
 	// game tree: the same equilibrium to 1e-9 (deterrence's
-	// TestTreeMatchesClosedForm), about 10,000 times faster, and without the
+	// TestTreeMatchesClosedForm), about 1,000 times faster, and without the
 	// equilibrium path in words. Sweeps, sensitivity analyses and design
 	// searches, which run the engine thousands of times, set it.
 	ClosedForm bool
@@ -120,13 +120,13 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			pr.Mechanisms = []string{}
 		}
 		pr.Inputs = summarise(p, actors)
-		camp, raw, cin, err := runCampaign(s, p)
+		camp, raw, _, err := runCampaign(s, p)
 		if err != nil {
 			return nil, err
 		}
 		pr.Campaign = camp
 		var di *deterrence.Input
-		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], cin, opt.ClosedForm); err != nil {
+		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], opt.ClosedForm); err != nil {
 			return nil, err
 		}
 		if pr.Cost, err = runCost(s, p); err != nil {
@@ -171,11 +171,11 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 // years).
 func baseline(s *scenario.Scenario, closedForm bool) (*deterrence.Input, float64, error) {
 	empty := &scenario.Package{ID: "(no agreement)", Name: "no agreement"}
-	_, raw, cin, err := runCampaign(s, empty)
+	_, raw, _, err := runCampaign(s, empty)
 	if err != nil {
 		return nil, 0, err
 	}
-	r, di, err := runDeterrence(s, empty, raw[0], raw[1], cin, closedForm)
+	r, di, err := runDeterrence(s, empty, raw[0], raw[1], closedForm)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -142,6 +142,18 @@ type assessment[T any] struct {
 // bayesBI is Bayesian backward induction in the arithmetic ar.
 func bayesBI[T any](g *Extensive, ar arith[T]) (*assessment[T], error) {
 	np := len(g.Players)
+	// Trees built in code share payoff and probability values: convert
+	// each once.
+	conv := map[*big.Rat]T{}
+	from := ar.fromRat
+	ar.fromRat = func(r *big.Rat) T {
+		v, ok := conv[r]
+		if !ok {
+			v = from(r)
+			conv[r] = v
+		}
+		return v
+	}
 	type infoset struct {
 		nodes   []*Node
 		chance  []T    // chance's probability of reaching each node

@@ -368,9 +368,10 @@ func TestGameSolveBehavior(t *testing.T) {
 
 // TestGameDeterrence: deter game deterrence writes a package's deterrence
 // game as .efg; solving that file with --method bayes gives the verdict
-// deter run prints: with no guarantees the attacker attacks (its first
-// information set plays "attack", the second action) and its value is the
-// positive value of attacking; with assurances it keeps the cease-fire.
+// deter run prints: with no guarantees the attacker attacks with a limited
+// offensive (its information set plays the third action: keep, full,
+// limited) and its value is positive; against the European force it keeps
+// the cease-fire (the first action) and its value is 0.
 func TestGameDeterrence(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
@@ -378,8 +379,8 @@ func TestGameDeterrence(t *testing.T) {
 		pkg, attacker         string
 		attackerValuePositive bool
 	}{
-		{"no-guarantees", "NE,0,1", true},
-		{"assurances-only", "NE,1,0,", false},
+		{"no-guarantees", "NE,0,0,1\n", true},
+		{"european-force", "NE,1,0,0,", false},
 	} {
 		file := filepath.Join(dir, tc.pkg+".efg")
 		_, errOut, code := deter(t, "game", "deterrence", "scenarios/ukraine-2025.yaml", "--package", tc.pkg, "-o", file)
