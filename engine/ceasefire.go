@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 
 	"deter/ceasefire"
@@ -89,10 +90,41 @@ func runEmpirical(p *scenario.Package, pAttack1, pAttack5 float64, seed uint64) 
 	if err != nil {
 		return nil, err
 	}
-	pred := m.Predict(CeasefireCovariates(p), []float64{1, 5, 10}, empiricalDraws, seed)
+	pred := predict(m, CeasefireCovariates(p), seed)
 	e := &Empirical{Prediction: pred, PWar1: 1 - pred.Survive[0], PWar5: 1 - pred.Survive[1]}
 	e.Disagreement = disagreement(pAttack1, pAttack5, pred)
 	return e, nil
+}
+
+// predictions caches the hazard model's predictions: they depend only on a
+// package's agreement content and the seed, which a sweep's draws share, and
+// drawing the 90% interval (2,000 parameter draws) was most of a draw's
+// time. Predict is deterministic, so cached and fresh answers are identical.
+var predictions sync.Map // predictionKey → ceasefire.Prediction
+
+type predictionKey struct {
+	x    [ceasefire.K]float64
+	seed uint64
+}
+
+func predict(m *ceasefire.Model, x [ceasefire.K]float64, seed uint64) ceasefire.Prediction {
+	k := predictionKey{x, seed}
+	if v, ok := predictions.Load(k); ok {
+		return clonePrediction(v.(ceasefire.Prediction))
+	}
+	pred := m.Predict(x, []float64{1, 5, 10}, empiricalDraws, seed)
+	predictions.Store(k, clonePrediction(pred))
+	return pred
+}
+
+// clonePrediction copies the slices, so no caller shares them.
+func clonePrediction(p ceasefire.Prediction) ceasefire.Prediction {
+	p.Years = slices.Clone(p.Years)
+	p.Survive = slices.Clone(p.Survive)
+	p.Low = slices.Clone(p.Low)
+	p.High = slices.Clone(p.High)
+	p.Mechanisms = slices.Clone(p.Mechanisms)
+	return p
 }
 
 // disagreeMargin is how far (in probability) the game's answer must lie
