@@ -59,9 +59,10 @@ func stripXMLHeader(svg string) string {
 }
 
 var funcs = template.FuncMap{
-	"pct":   func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
-	"num":   num,
-	"money": money,
+	"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
+	"extent": extent,
+	"num":    num,
+	"money":  money,
 	"day": func(p *float64) string {
 		if p == nil {
 			return "not reached"
@@ -97,8 +98,8 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 
 <h2>Does it deter?</h2>
 <table>
-<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>P(guarantors intervene)</th><th>credibility needed</th><th>P(honour) by guarantor</th></tr>
-{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<tr><td>{{$p.Name}}</td><td>{{pct .PAttack1}}</td><td>{{pct .PAttack5}}</td><td>{{pct .PIntervention}}</td><td>{{pct .Threshold}}</td>
+<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>best attack</th><th>P(guarantors intervene)</th><th>credibility needed</th><th>P(honour) by guarantor</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<tr><td>{{$p.Name}}</td><td>{{pct .PAttack1}}</td><td>{{pct .PAttack5}}</td><td>{{extent .}}</td><td>{{pct .PIntervention}}</td><td>{{pct .Threshold}}</td>
 <td class="text">{{range $i, $g := .Guarantors}}{{if $i}}, {{end}}{{$g.ID}} {{pct $g.PHonour}}{{end}}</td></tr>{{end}}{{end}}
 </table>
 <ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}{{if .Path}}

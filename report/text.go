@@ -4,13 +4,14 @@
 package report
 
 import (
-	"deter/ceasefire"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
 
+	"deter/ceasefire"
+	"deter/deterrence"
 	"deter/engine"
 )
 
@@ -67,7 +68,7 @@ func Text(w io.Writer, res *engine.Result) error {
 
 	fmt.Fprintln(ew, "Does it deter? Deterrence game (nominal values)")
 	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
+	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tbest attack\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
 	for _, p := range res.Packages {
 		d := p.Deterrence
 		if d == nil {
@@ -77,7 +78,7 @@ func Text(w io.Writer, res *engine.Result) error {
 		for _, g := range d.Guarantors {
 			hon = append(hon, fmt.Sprintf("%s %.0f%%", g.ID, 100*g.PHonour))
 		}
-		fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%.0f%%\t%.0f%%\t%s\n", p.ID, 100*d.PAttack1, 100*d.PAttack5, 100*d.PIntervention, 100*d.Threshold, orDash(strings.Join(hon, ", ")))
+		fmt.Fprintf(tw, "%s\t%.0f%%\t%.0f%%\t%s\t%.0f%%\t%.0f%%\t%s\n", p.ID, 100*d.PAttack1, 100*d.PAttack5, extent(d), 100*d.PIntervention, 100*d.Threshold, orDash(strings.Join(hon, ", ")))
 	}
 	tw.Flush()
 	for _, p := range res.Packages {
@@ -379,4 +380,12 @@ func SpatialPath(w io.Writer, sf *engine.SpatialForecast) {
 		}
 		fmt.Fprintf(w, "  round %d: %s\n", t+1, strings.Join(parts, ", "))
 	}
+}
+
+// extent says how far the attacker would go if it attacked.
+func extent(d *deterrence.Result) string {
+	if d.Extent == deterrence.LimitedWar {
+		return fmt.Sprintf("limited (%.0f days)", d.LimitedDays)
+	}
+	return "full (a year)"
 }
