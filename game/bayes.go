@@ -322,3 +322,83 @@ func (g *Extensive) ReducedStrategy(pl int, choice []int) (int, error) {
 	}
 	return 0, fmt.Errorf("game: player %s has no reduced strategy that plays %v", g.Players[pl], choice)
 }
+
+// maxAgentProfiles bounds the pure behaviour profiles AgentPureNash walks.
+const maxAgentProfiles = 1 << 20
+
+// AgentPureNash lists every pure-strategy Nash equilibrium of the agent
+// form of an extensive game (Selten 1975): the pure behaviour profiles in
+// which no player gains, in expected payoff from the root, by changing its
+// action at any single information set with everything else fixed. (Every
+// pure Nash equilibrium of the game is one; the converse fails when a
+// player would gain only by changing several actions at once.) Profiles
+// are listed with the first player's first information set varying
+// slowest; any number of players, exact.
+//
+// References:
+//
+//   - Selten, R. (1975). Reexamination of the perfectness concept for
+//     equilibrium points in extensive games. International Journal of Game
+//     Theory 4:25-55 (the agent normal form).
+func (g *Extensive) AgentPureNash() ([]Behavior, error) {
+	var sets [][2]int // (player, infoset)
+	total := 1
+	for p := range g.Players {
+		for is := range len(g.infosets[p]) {
+			sets = append(sets, [2]int{p, is})
+			total *= len(g.infosets[p][is])
+			if total > maxAgentProfiles {
+				return nil, fmt.Errorf("game: more than %d pure behaviour profiles", maxAgentProfiles)
+			}
+		}
+	}
+	pure := func(choice []int) Behavior {
+		b := make(Behavior, len(g.Players))
+		for p := range b {
+			b[p] = make([][]*big.Rat, len(g.infosets[p]))
+		}
+		for k, s := range sets {
+			acts := make([]*big.Rat, len(g.infosets[s[0]][s[1]]))
+			for a := range acts {
+				acts[a] = new(big.Rat)
+			}
+			acts[choice[k]].SetInt64(1)
+			b[s[0]][s[1]] = acts
+		}
+		return b
+	}
+	var out []Behavior
+	choice := make([]int, len(sets))
+	for range total {
+		b := pure(choice)
+		val := g.BehaviorPayoff(b)
+		ok := true
+		for k, s := range sets {
+			for a := range g.infosets[s[0]][s[1]] {
+				if a == choice[k] {
+					continue
+				}
+				dev := append([]int(nil), choice...)
+				dev[k] = a
+				if g.BehaviorPayoff(pure(dev))[s[0]].Cmp(val[s[0]]) > 0 {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				break
+			}
+		}
+		if ok {
+			out = append(out, b)
+		}
+		for k := len(choice) - 1; k >= 0; k-- {
+			choice[k]++
+			if choice[k] < len(g.infosets[sets[k][0]][sets[k][1]]) {
+				break
+			}
+			choice[k] = 0
+		}
+	}
+	return out, nil
+}

@@ -4,7 +4,8 @@
 // formats, or built in code with NewExtensive), the reduced strategic form
 // of an extensive game, and solvers:
 //
-//   - all pure-strategy Nash equilibria (n players): PureNash;
+//   - all pure-strategy Nash equilibria (n players): PureNash; those of
+//     the agent form of a tree: AgentPureNash;
 //   - all extreme Nash equilibria of two-player games by vertex enumeration
 //     (exact, fraction-free pivoting; and a float64 path):
 //     ExtremeEquilibria, ExtremeEquilibriaFloat;
@@ -13,7 +14,8 @@
 //     (ZeroSumValue) or the sequence form (ZeroSumSequenceForm,
 //     Koller-Megiddo-von Stengel);
 //   - general-sum two-player trees by Lemke's algorithm on the sequence
-//     form: SequenceFormLCP;
+//     form, set up as Gambit's lcp_solve (GambitLCP) or from the uniform
+//     strategies along the linear tracing procedure (SequenceFormLCP);
 //   - behaviour strategies and realisation plans from mixed strategies of
 //     the reduced strategic form (Kuhn's theorem): BehaviorFromMixed;
 //   - backward induction for perfect information (BackwardInduction) and

@@ -20,7 +20,7 @@ func newGameCmd() *cobra.Command {
 		Short: "Game-theory tools on Gambit .nfg and .efg files",
 	}
 	var method string
-	var float, behavior bool
+	var float, behavior, agent bool
 	solve := &cobra.Command{
 		Use:   "solve FILE.nfg|FILE.efg",
 		Short: "List Nash equilibria in Gambit's output style (NE,p1,p2,...)",
@@ -30,6 +30,9 @@ as Gambit's command-line tools do: "NE," then every player's strategy
 probabilities, exact rationals.
 
   --method enumpure    every pure-strategy equilibrium (any number of players)
+  --method enumpure --agent
+                       with an .efg game: every pure equilibrium of the agent
+                       form (no player gains by changing one action)
   --method enummixed   every extreme equilibrium of a two-player game (vertex
                        enumeration by fraction-free pivoting, exact; --float
                        for the float64 path, printed as decimals)
@@ -42,9 +45,13 @@ probabilities, exact rationals.
                        behaviour strategies (per information set) and the
                        value; far smaller than the strategic form
   --method lcp         a two-player .efg game, general-sum: one equilibrium by
-                       Lemke's algorithm on the sequence form (linear
-                       tracing from the uniform strategies; exact), as
-                       behaviour strategies; linear in the tree's size
+                       Lemke's algorithm on the sequence form as Gambit's
+                       lcp_solve sets it up (the equilibrium Gambit prints;
+                       exact), as behaviour strategies; linear in the
+                       tree's size
+  --method tracing     the same from the uniform strategies (the linear
+                       tracing procedure, von Stengel, van den Elzen and
+                       Talman 2002): a normal-form perfect equilibrium
   --method bayes       an .efg game where only chance moves are hidden (games
                        of incomplete information: nature draws types, players
                        then see each other's moves): one sequential
@@ -61,6 +68,31 @@ probabilities, exact rationals.
 			}
 			if len(b) > 64<<20 {
 				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+			}
+			if method == "enumpure" && agent {
+				if !strings.HasSuffix(args[0], ".efg") {
+					return fmt.Errorf("--agent needs an extensive game (.efg)")
+				}
+				eg, err := game.ReadEFG(string(b))
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				eqs, err := eg.AgentPureNash()
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				for _, beh := range eqs {
+					var parts []string
+					for _, pl := range beh {
+						for _, is := range pl {
+							for _, x := range is {
+								parts = append(parts, x.RatString())
+							}
+						}
+					}
+					fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
+				}
+				return nil
 			}
 			if method == "bayes" {
 				if !strings.HasSuffix(args[0], ".efg") {
@@ -86,15 +118,19 @@ probabilities, exact rationals.
 				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), strings.Join(vals, ","))
 				return nil
 			}
-			if method == "lcp" {
+			if method == "lcp" || method == "tracing" {
 				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--method lcp needs an extensive game (.efg); for a .nfg use --method lh")
+					return fmt.Errorf("--method %s needs an extensive game (.efg); for a .nfg use --method lh", method)
 				}
 				eg, err := game.ReadEFG(string(b))
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
-				beh, err := eg.SequenceFormLCP()
+				solve := eg.GambitLCP
+				if method == "tracing" {
+					solve = eg.SequenceFormLCP
+				}
+				beh, err := solve()
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
@@ -199,7 +235,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform, lcp or bayes, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform, lcp, tracing or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -235,9 +271,10 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform, lcp or bayes")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform, lcp, tracing or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
+	solve.Flags().BoolVar(&agent, "agent", false, "with enumpure and an .efg: the pure equilibria of the agent form (Gambit's enumpure -A)")
 	root.AddCommand(solve)
 	var pkg, out string
 	deter := &cobra.Command{

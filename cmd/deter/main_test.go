@@ -413,17 +413,28 @@ func TestGameDeterrence(t *testing.T) {
 	}
 }
 
-// TestGameSolveLCP: --method lcp on one stage of Selten's chain store
+// TestGameSolveLCP: --method tracing on one stage of Selten's chain store
 // (testdata/games/entry.efg) prints (In, Accommodate). Of the game's Nash
 // equilibria only that one is normal-form perfect ((Out, Fight) rests on
 // the weakly dominated Fight), and the tracing procedure from a completely
 // mixed start finds a normal-form perfect equilibrium (von Stengel, van
-// den Elzen and Talman 2002, Econometrica 70:693-715).
+// den Elzen and Talman 2002, Econometrica 70:693-715). --method lcp, set up
+// as Gambit's lcp_solve, prints an equilibrium too.
 func TestGameSolveLCP(t *testing.T) {
 	t.Chdir("../..")
-	out, errOut, code := deter(t, "game", "solve", "--method", "lcp", "testdata/games/entry.efg")
+	out, errOut, code := deter(t, "game", "solve", "--method", "tracing", "testdata/games/entry.efg")
 	if code != 0 || out != "NE,1,0,0,1\n" {
 		t.Fatalf("exit %d, out %q, err %q", code, out, errOut)
+	}
+	out, errOut, code = deter(t, "game", "solve", "--method", "lcp", "testdata/games/entry.efg")
+	if code != 0 || (out != "NE,1,0,0,1\n" && out != "NE,0,1,1,0\n") {
+		t.Fatalf("lcp: exit %d, out %q, err %q", code, out, errOut)
+	}
+	// The agent form's pure equilibria: both pure equilibria of the game
+	// ((In, Accommodate) and (Out, Fight)), each a single-action check.
+	out, errOut, code = deter(t, "game", "solve", "--agent", "testdata/games/entry.efg")
+	if code != 0 || out != "NE,1,0,0,1\nNE,0,1,1,0\n" {
+		t.Fatalf("agent: exit %d, out %q, err %q", code, out, errOut)
 	}
 	_, errOut, code = deter(t, "game", "solve", "--method", "lcp", "testdata/games/bos.nfg")
 	if code == 0 || !strings.Contains(errOut, "needs an extensive game") {
