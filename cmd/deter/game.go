@@ -82,14 +82,7 @@ probabilities, exact rationals.
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
 				for _, beh := range eqs {
-					var parts []string
-					for _, pl := range beh {
-						for _, is := range pl {
-							for _, x := range is {
-								parts = append(parts, x.RatString())
-							}
-						}
-					}
+					parts := behaviorParts(beh)
 					fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
 				}
 				return nil
@@ -134,14 +127,7 @@ probabilities, exact rationals.
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
-				var parts []string
-				for _, pl := range beh {
-					for _, is := range pl {
-						for _, x := range is {
-							parts = append(parts, x.RatString())
-						}
-					}
-				}
+				parts := behaviorParts(beh)
 				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
 				return nil
 			}
@@ -157,14 +143,7 @@ probabilities, exact rationals.
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
-				var parts []string
-				for _, pl := range beh {
-					for _, is := range pl {
-						for _, x := range is {
-							parts = append(parts, x.RatString())
-						}
-					}
-				}
+				parts := behaviorParts(beh)
 				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), v.RatString())
 				return nil
 			}
@@ -247,14 +226,7 @@ probabilities, exact rationals.
 					if err != nil {
 						return err
 					}
-					var parts []string
-					for _, pl := range beh {
-						for _, is := range pl {
-							for _, x := range is {
-								parts = append(parts, x.RatString())
-							}
-						}
-					}
+					parts := behaviorParts(beh)
 					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
 				}
 				return nil
@@ -314,4 +286,18 @@ Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
 	deter.Flags().StringVarP(&out, "out", "o", "", "write to this file instead of stdout")
 	root.AddCommand(deter)
 	return root
+}
+
+// behaviorParts lists a behaviour profile's probabilities, player by
+// player, information set by information set, as Gambit prints them.
+func behaviorParts(beh game.Behavior) []string {
+	var parts []string
+	for _, pl := range beh {
+		for _, is := range pl {
+			for _, x := range is {
+				parts = append(parts, x.RatString())
+			}
+		}
+	}
+	return parts
 }
