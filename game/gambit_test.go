@@ -1,7 +1,9 @@
 package game
 
 import (
+	"math"
 	"math/big"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -372,5 +374,77 @@ func TestLogitQRE(t *testing.T) {
 	c, _ := LogitQRE(g, []float64{0})
 	if c[0][0][0] != 0.5 || c[0][1][1] != 0.5 {
 		t.Errorf("λ=0: %v", c[0])
+	}
+}
+
+// TestLogitLimitStrippedDownPoker: Gambit's logit_solve follows the
+// principal branch towards λ → ∞ and returns a point close to a Nash
+// equilibrium; on stripped-down poker (strategic form) its test expects
+// player 1 (0.334, 0.667, 0, 0) and player 2 (0.667, 0.3324), i.e. the
+// equilibrium (1/3, 2/3, 0, 0), (2/3, 1/3) to about three digits. The
+// branch at λ = 200 must be within 0.01 of it.
+func TestLogitLimitStrippedDownPoker(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	path := findGameFile(dir, "stripped_down_poker.efg")
+	if path == "" {
+		t.Skip("stripped_down_poker.efg not in the reference data")
+	}
+	g := strategic(t, path)
+	got, err := LogitQRE(g, []float64{200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]float64{{0.334, 0.667, 0, 0}, {0.667, 0.3324}}
+	for pl := range want {
+		for s := range want[pl] {
+			if d := got[0][pl][s] - want[pl][s]; d > 0.01 || d < -0.01 {
+				t.Errorf("player %d strategy %d: %.4f, Gambit %.4f", pl+1, s+1, got[0][pl][s], want[pl][s])
+			}
+		}
+	}
+}
+
+// TestLogitQREIsAFixedPoint: on random three-player 3×2×2 games, the
+// profile returned at λ = 0.5, 4 and 30 is a logit response to itself:
+// p_i(s) = exp(λ·u_i(s))/Σ_t exp(λ·u_i(t)) to 1e-9 (checked here from the
+// payoffs, independently of the solver's equations).
+func TestLogitQREIsAFixedPoint(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 0))
+	for range 20 {
+		g := NewNormalForm([]string{"1", "2", "3"}, [][]string{{"a", "b", "c"}, {"a", "b"}, {"a", "b"}})
+		for idx := range g.Profiles() {
+			for pl := range 3 {
+				g.SetPayoff(g.Profile(idx), pl, big.NewRat(int64(r.IntN(11))-5, 1))
+			}
+		}
+		lams := []float64{0.5, 4, 30}
+		got, err := LogitQRE(g, lams)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pay := make([][]float64, g.Profiles())
+		for idx := range pay {
+			for pl := range 3 {
+				v, _ := g.payoffs[idx][pl].Float64()
+				pay[idx] = append(pay[idx], v)
+			}
+		}
+		for k, lam := range lams {
+			for pl := range 3 {
+				u := expected(g, pay, got[k], pl)
+				sum := 0.0
+				for _, v := range u {
+					sum += math.Exp(lam * v)
+				}
+				for s, v := range u {
+					if d := math.Exp(lam*v)/sum - got[k][pl][s]; math.Abs(d) > 1e-9 {
+						t.Errorf("λ=%v player %d strategy %d: off by %g", lam, pl+1, s+1, d)
+					}
+				}
+			}
+		}
 	}
 }

@@ -2,8 +2,11 @@ package game
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // LogitQRE returns the logit quantal response equilibrium on the principal
@@ -13,10 +16,17 @@ import (
 //
 //	p_i(s) = exp(λ·u_i(s, p₋ᵢ)) / Σ_t exp(λ·u_i(t, p₋ᵢ))
 //
-// The branch is followed from the centroid at λ = 0 in steps of at most 0.02
-// in λ, solving the fixed point at each step by damped iteration from the
-// previous point (a simple path-following scheme, in float64; Gambit uses
-// predictor-corrector continuation). It fails if a step does not converge.
+// The branch is followed from the centroid at λ = 0 by predictor-corrector
+// continuation (Turocy 2005, "A dynamic homotopy interpretation of the
+// logistic quantal response equilibrium correspondence", Games and
+// Economic Behavior 51:243-263, is Gambit's version): a linear predictor
+// from the last two points, then Newton's method in log-probabilities on
+//
+//	log p_i(s) − log p_i(0) − λ·(u_i(s) − u_i(0)) = 0  (s ≥ 1),  Σ_s p_i(s) = 1,
+//
+// with the Jacobian by finite differences; the step in λ halves when Newton
+// does not converge (to 1e-12) and grows when it converges fast. Float64.
+// It fails if the step falls below 1e-9.
 func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
 	for _, l := range lambdas {
 		if l < 0 || math.IsNaN(l) || l > 1e6 {
@@ -29,14 +39,6 @@ func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
 	}
 	sort.Slice(order, func(a, b int) bool { return lambdas[order[a]] < lambdas[order[b]] })
 	np := len(g.Players)
-	p := make([][]float64, np)
-	for pl := range p {
-		k := len(g.Strategies[pl])
-		p[pl] = make([]float64, k)
-		for s := range p[pl] {
-			p[pl][s] = 1 / float64(k)
-		}
-	}
 	pay := make([][]float64, g.Profiles())
 	for idx := range pay {
 		pay[idx] = make([]float64, np)
@@ -44,28 +46,131 @@ func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
 			pay[idx][pl], _ = g.payoffs[idx][pl].Float64()
 		}
 	}
+	q := &qreSystem{g: g, pay: pay}
+	for pl := range np {
+		k := len(g.Strategies[pl])
+		q.offset = append(q.offset, q.n)
+		q.n += k
+	}
+	y := make([]float64, q.n) // log-probabilities
+	for pl := range np {
+		k := len(g.Strategies[pl])
+		for s := range k {
+			y[q.offset[pl]+s] = -math.Log(float64(k))
+		}
+	}
+	prev := append([]float64(nil), y...)
+	lam, prevLam, step := 0.0, 0.0, 0.05
 	out := make([][][]float64, len(lambdas))
-	lam := 0.0
 	for _, oi := range order {
 		target := lambdas[oi]
 		for lam < target {
-			lam = math.Min(target, lam+0.02)
-			if err := qreFixedPoint(g, pay, p, lam); err != nil {
-				return nil, err
+			h := math.Min(step, target-lam)
+			// Predictor: along the secant through the last two points.
+			pred := make([]float64, q.n)
+			for i := range pred {
+				pred[i] = y[i]
+				if lam > prevLam {
+					pred[i] += (y[i] - prev[i]) * h / (lam - prevLam)
+				}
 			}
-		}
-		if target == 0 {
-			if err := qreFixedPoint(g, pay, p, 0); err != nil {
-				return nil, err
+			iters, ok := q.newton(pred, lam+h)
+			if !ok {
+				step = h / 2
+				if step < 1e-9 {
+					return nil, fmt.Errorf("game: the quantal response branch could not be followed past λ = %g", lam)
+				}
+				continue
+			}
+			copy(prev, y)
+			prevLam = lam
+			copy(y, pred)
+			lam += h
+			if iters <= 4 {
+				step = math.Min(2*h, 1+lam/4)
 			}
 		}
 		cp := make([][]float64, np)
-		for pl := range p {
-			cp[pl] = append([]float64(nil), p[pl]...)
+		for pl := range np {
+			cp[pl] = make([]float64, len(g.Strategies[pl]))
+			for s := range cp[pl] {
+				cp[pl][s] = math.Exp(y[q.offset[pl]+s])
+			}
 		}
 		out[oi] = cp
 	}
 	return out, nil
+}
+
+// qreSystem is the logit equilibrium system in log-probabilities.
+type qreSystem struct {
+	g      *NormalForm
+	pay    [][]float64
+	offset []int
+	n      int
+}
+
+// residual writes the system's residual at log-probabilities y and λ.
+func (q *qreSystem) residual(y []float64, lam float64, r []float64) {
+	np := len(q.offset)
+	p := make([][]float64, np)
+	for pl := range np {
+		k := len(q.g.Strategies[pl])
+		p[pl] = make([]float64, k)
+		for s := range k {
+			p[pl][s] = math.Exp(y[q.offset[pl]+s])
+		}
+	}
+	for pl := range np {
+		u := expected(q.g, q.pay, p, pl)
+		o := q.offset[pl]
+		sum := 0.0
+		for s := range u {
+			sum += p[pl][s]
+			if s > 0 {
+				r[o+s] = y[o+s] - y[o] - lam*(u[s]-u[0])
+			}
+		}
+		r[o] = sum - 1
+	}
+}
+
+// newton solves the system at λ from y (changed in place) and reports the
+// iterations it took and whether it converged.
+func (q *qreSystem) newton(y []float64, lam float64) (int, bool) {
+	r := make([]float64, q.n)
+	r2 := make([]float64, q.n)
+	J := mat.NewDense(q.n, q.n, nil)
+	var dx mat.VecDense
+	for it := 1; it <= 30; it++ {
+		q.residual(y, lam, r)
+		worst := 0.0
+		for _, v := range r {
+			worst = math.Max(worst, math.Abs(v))
+		}
+		if math.IsNaN(worst) || math.IsInf(worst, 0) {
+			return it, false
+		}
+		if worst < 1e-12 {
+			return it, true
+		}
+		for j := range q.n {
+			hj := 1e-7 * math.Max(1, math.Abs(y[j]))
+			y[j] += hj
+			q.residual(y, lam, r2)
+			y[j] -= hj
+			for i := range q.n {
+				J.Set(i, j, (r2[i]-r[i])/hj)
+			}
+		}
+		if err := dx.SolveVec(J, mat.NewVecDense(q.n, r)); err != nil {
+			return it, false
+		}
+		for i := range y {
+			y[i] -= dx.AtVec(i)
+		}
+	}
+	return 30, false
 }
 
 // expected returns player pl's expected payoff from each of its strategies
@@ -83,32 +188,4 @@ func expected(g *NormalForm, pay [][]float64, p [][]float64, pl int) []float64 {
 		u[s[pl]] += w * pay[idx][pl]
 	}
 	return u
-}
-
-func qreFixedPoint(g *NormalForm, pay [][]float64, p [][]float64, lam float64) error {
-	for range 100000 {
-		delta := 0.0
-		for pl := range p {
-			u := expected(g, pay, p, pl)
-			mx := math.Inf(-1)
-			for _, v := range u {
-				mx = math.Max(mx, lam*v)
-			}
-			sum := 0.0
-			br := make([]float64, len(u))
-			for s, v := range u {
-				br[s] = math.Exp(lam*v - mx)
-				sum += br[s]
-			}
-			for s := range br {
-				nv := 0.5*p[pl][s] + 0.5*br[s]/sum
-				delta = math.Max(delta, math.Abs(nv-p[pl][s]))
-				p[pl][s] = nv
-			}
-		}
-		if delta < 1e-13 {
-			return nil
-		}
-	}
-	return errors.New("game: quantal response fixed point did not converge")
 }

@@ -21,6 +21,7 @@ func newGameCmd() *cobra.Command {
 	}
 	var method string
 	var float, behavior, agent bool
+	var lambdas []float64
 	solve := &cobra.Command{
 		Use:   "solve FILE.nfg|FILE.efg",
 		Short: "List Nash equilibria in Gambit's output style (NE,p1,p2,...)",
@@ -38,6 +39,9 @@ probabilities, exact rationals.
                        for the float64 path, printed as decimals)
   --method lh          Lemke-Howson from every dropped label (two players,
                        exact); the distinct equilibria reached
+  --method logit       the logit quantal response equilibrium on the principal
+                       branch at each --lambda (any number of players;
+                       float64): "λ," then every player's probabilities
   --method lp          a two-player zero-sum game: one equilibrium and the
                        game's value to player 1 (exact simplex)
   --method seqform     a two-player constant-sum .efg game solved in its
@@ -206,6 +210,21 @@ probabilities, exact rationals.
 						eqs = append(eqs, e)
 					}
 				}
+			case "logit":
+				qre, err := game.LogitQRE(g, lambdas)
+				if err != nil {
+					return err
+				}
+				for k, prof := range qre {
+					parts := []string{strconv.FormatFloat(lambdas[k], 'g', -1, 64)}
+					for _, v := range prof {
+						for _, x := range v {
+							parts = append(parts, strconv.FormatFloat(x, 'g', 10, 64))
+						}
+					}
+					fmt.Fprintln(cmd.OutOrStdout(), strings.Join(parts, ","))
+				}
+				return nil
 			case "lp":
 				v, eq, err := game.ZeroSumValue(g)
 				if err != nil {
@@ -214,7 +233,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, seqform, lcp, tracing or bayes, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, logit, seqform, lcp, tracing or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -243,9 +262,10 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, seqform, lcp, tracing or bayes")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, logit, seqform, lcp, tracing or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
+	solve.Flags().Float64SliceVar(&lambdas, "lambda", []float64{1, 10, 100}, "with --method logit: the λ values (comma-separated)")
 	solve.Flags().BoolVar(&agent, "agent", false, "with enumpure and an .efg: the pure equilibria of the agent form (Gambit's enumpure -A)")
 	root.AddCommand(solve)
 	var pkg, out string

@@ -430,6 +430,14 @@ func TestGameSolveLCP(t *testing.T) {
 	if code != 0 || (out != "NE,1,0,0,1\n" && out != "NE,0,1,1,0\n") {
 		t.Fatalf("lcp: exit %d, out %q, err %q", code, out, errOut)
 	}
+	// The logit QRE at λ = 0 is the centroid; a negative λ is refused.
+	out, errOut, code = deter(t, "game", "solve", "--method", "logit", "--lambda", "0", "testdata/games/bos.nfg")
+	if code != 0 || out != "0,0.5,0.5,0.5,0.5\n" {
+		t.Fatalf("logit: exit %d, out %q, err %q", code, out, errOut)
+	}
+	if _, errOut, code = deter(t, "game", "solve", "--method", "logit", "--lambda", "-1", "testdata/games/bos.nfg"); code == 0 || !strings.Contains(errOut, "λ must be") {
+		t.Errorf("negative λ: exit %d, %q", code, errOut)
+	}
 	// The agent form's pure equilibria: both pure equilibria of the game
 	// ((In, Accommodate) and (Out, Fight)), each a single-action check.
 	out, errOut, code = deter(t, "game", "solve", "--agent", "testdata/games/entry.efg")
