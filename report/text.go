@@ -387,5 +387,5 @@ func extent(d *deterrence.Result) string {
 	if d.Extent == deterrence.LimitedWar {
 		return fmt.Sprintf("limited (%.0f days)", d.LimitedDays)
 	}
-	return "full (a year)"
+	return "full"
 }
