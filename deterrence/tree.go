@@ -408,6 +408,9 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	for g := range n {
 		var parts []string
 		for j, ty := range t.Types[g] {
+			if ty.P < 0.005 && len(t.Types[g]) > 1 {
+				continue // too rare to print at two decimals; it is in the tree
+			}
 			part := fmt.Sprintf("%s (p %.2f)", ty.Name, ty.P)
 			var acts []string
 			same := true
