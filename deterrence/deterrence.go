@@ -180,6 +180,17 @@ type Input struct {
 	// Limited, if not nil, gives the attacker a second way to attack: a
 	// limited offensive, then a new cease-fire.
 	Limited *Limited
+	// Weights, if not nil, makes intervention force-weighted: guarantor g
+	// brings the share Weights[g] of the guarantors' forces (the shares
+	// add up to 1), and the attacker's war is the stay-out campaign plus
+	// that share of the difference the intervening campaign makes, so
+	//
+	//	pI = Σ_g Weights[g]·P(g honours)
+	//
+	// (the expected share of the guarantors' forces that fight). Nil: the
+	// pooled model, in which any guarantor honouring brings the
+	// intervention campaign, pI = 1 − Π_g (1 − P(g honours)).
+	Weights []float64
 	Params  Params
 }
 
@@ -322,6 +333,18 @@ func (in *Input) Validate() error {
 	if in.SanctionsProb < 0 || in.SanctionsProb > 1 || math.IsNaN(in.SanctionsProb) {
 		errs = append(errs, errors.New("deterrence: sanctions probability must be in [0, 1]"))
 	}
+	if w := in.Weights; w != nil {
+		sum := 0.0
+		for _, x := range w {
+			if !(x >= 0) || math.IsInf(x, 0) {
+				errs = append(errs, errors.New("deterrence: intervention weights must be finite and >= 0"))
+			}
+			sum += x
+		}
+		if len(w) != len(in.Guarantors) || math.Abs(sum-1) > 1e-9 {
+			errs = append(errs, errors.New("deterrence: one intervention weight per guarantor, adding up to 1"))
+		}
+	}
 	if l := in.Limited; l != nil {
 		if !(l.Days > 0) || math.IsInf(l.Days, 0) {
 			errs = append(errs, errors.New("deterrence: a limited offensive must last more than 0 days"))
@@ -441,8 +464,8 @@ func closedForm(in *Input, extent string) *Result {
 	p := &in.Params
 	stayOut, intervene, warCost, gs := in.option(extent)
 	r := &Result{Extent: extent}
-	stay := 1.0
-	for _, g := range gs {
+	stay, weighted := 1.0, 0.0
+	for i, g := range gs {
 		terms := guarantorTerms(g, p)
 		net := 0.0
 		for _, t := range terms {
@@ -450,9 +473,15 @@ func closedForm(in *Input, extent string) *Result {
 		}
 		ph := Phi(net / p.SigmaG)
 		stay *= 1 - ph
+		if in.Weights != nil {
+			weighted += in.Weights[i] * ph
+		}
 		r.Guarantors = append(r.Guarantors, GuarantorResult{ID: g.ID, PHonour: ph, Net: net, Terms: terms})
 	}
 	pI := 1 - stay
+	if in.Weights != nil {
+		pI = weighted
+	}
 	r.PIntervention = pI
 	war := func(w War, withGuarantors bool) float64 {
 		v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
@@ -635,9 +664,15 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 			p.TrackRecord * (g.TrackRecord - 0.5) * 2, -gWarCost, -g.Escalation} {
 			net += v
 		}
-		stay *= 1 - Phi(net/p.SigmaG)
+		ph := Phi(net / p.SigmaG)
+		stay *= 1 - ph
+		if in.Weights != nil {
+			pI += in.Weights[i] * ph
+		}
 	}
-	pI = 1 - stay
+	if in.Weights == nil {
+		pI = 1 - stay
+	}
 	for _, v := range [...]float64{
 		(1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2,
 		pI * p.ValuePerKm2 * intervene.GroundKm2,

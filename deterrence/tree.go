@@ -43,8 +43,9 @@ type Tree struct {
 	// actions after "keep the cease-fire".
 	Extents []string
 	// Types[g] are guarantor g's types, most resolved first.
-	Types [][]Type
-	days  float64
+	Types   [][]Type
+	days    float64
+	weights []float64
 }
 
 // guarantorTypes splits guarantor resolve εg ~ N(0, σ²) at the thresholds
@@ -167,7 +168,7 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	p := &in.Params
 	n := len(in.Guarantors)
-	t := &Tree{Extents: in.Extents()}
+	t := &Tree{Extents: in.Extents(), weights: in.Weights}
 	if in.Limited != nil {
 		t.days = in.Limited.Days
 	}
@@ -237,12 +238,16 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	// guarantors builds the guarantors' moves from guarantor i on after an
 	// attack of extent k; types holds each guarantor's type index.
-	var guarantors func(k, i int, types []int, seen string, honoured, sanctioned bool, pays []float64) *game.Node
-	guarantors = func(k, i int, types []int, seen string, honoured, sanctioned bool, pays []float64) *game.Node {
+	// phi is the share of the intervention the honouring guarantors bring:
+	// 1 once any honours in the pooled model, the sum of their weights in
+	// the force-weighted one.
+	var guarantors func(k, i int, types []int, seen string, phi float64, sanctioned bool, pays []float64) *game.Node
+	guarantors = func(k, i int, types []int, seen string, phi float64, sanctioned bool, pays []float64) *game.Node {
 		if i == n {
 			a := attacks[k]
-			w, ground := a.wOut, a.groundOut
-			if honoured {
+			w := a.wOut + (a.wIn-a.wOut)*phi
+			ground := a.groundOut + (a.groundIn-a.groundOut)*phi
+			if phi == 1 { // exactly the intervention campaign
 				w, ground = a.wIn, a.groundIn
 			}
 			if sanctioned {
@@ -270,21 +275,28 @@ func BuildTree(in *Input) (*Tree, error) {
 			if c == 0 {
 				next[i] = t.Types[i][types[i]].Value[k]
 			}
-			node.Children = append(node.Children, guarantors(k, i+1, types, seen+node.Actions[c][:1], honoured || c == 0, sanctioned, next))
+			nphi := phi
+			if c == 0 {
+				nphi = 1
+				if in.Weights != nil {
+					nphi = phi + in.Weights[i]
+				}
+			}
+			node.Children = append(node.Children, guarantors(k, i+1, types, seen+node.Actions[c][:1], nphi, sanctioned, next))
 		}
 		return node
 	}
 	attackNode := func(k int, types []int) *game.Node {
 		pays := make([]float64, n)
 		if !sanctionsChance {
-			return guarantors(k, 0, types, "", false, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
+			return guarantors(k, 0, types, "", 0, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
 		}
 		ps := rat(in.SanctionsProb)
 		return &game.Node{Player: -1, Actions: []string{"sanctions snap back", "no sanctions"},
 			Probs: []*big.Rat{ps, new(big.Rat).Sub(one, ps)},
 			Children: []*game.Node{
-				guarantors(k, 0, types, "", false, true, pays),
-				guarantors(k, 0, types, "", false, false, pays),
+				guarantors(k, 0, types, "", 0, true, pays),
+				guarantors(k, 0, types, "", 0, false, pays),
 			}}
 	}
 	var nature func(i int, types []int) *game.Node
@@ -370,13 +382,11 @@ func (t *Tree) solve() (*treeAnswer, error) {
 		// Walk the tree with the attacker attacking with extent k, the
 		// guarantors playing their equilibrium choices and chance its
 		// probabilities.
-		var walk func(nd *game.Node, pr float64, honoured bool, types []int)
-		walk = func(nd *game.Node, pr float64, honoured bool, types []int) {
+		var walk func(nd *game.Node, pr, phi float64, types []int)
+		walk = func(nd *game.Node, pr, phi float64, types []int) {
 			switch {
 			case nd.Player == -2:
-				if honoured {
-					ans.pI[k] += pr
-				}
+				ans.pI[k] += pr * phi
 			case nd.Player == -1:
 				for i, c := range nd.Children {
 					q, _ := nd.Probs[i].Float64()
@@ -384,10 +394,10 @@ func (t *Tree) solve() (*treeAnswer, error) {
 					if len(types) < n { // nature drawing the next guarantor's type
 						ty = append(slices.Clone(types), i)
 					}
-					walk(c, pr*q, honoured, ty)
+					walk(c, pr*q, phi, ty)
 				}
 			case nd.Player == 0:
-				walk(nd.Children[k+1], pr, honoured, types)
+				walk(nd.Children[k+1], pr, phi, types)
 			default:
 				g := nd.Player - 1
 				ch := a.Choice[nd.Player][nd.Infoset]
@@ -396,13 +406,18 @@ func (t *Tree) solve() (*treeAnswer, error) {
 					*m = map[string]bool{}
 				}
 				(*m)[nd.Actions[ch]] = true
+				nphi := phi
 				if ch == 0 {
 					ans.pHonour[k][g] += pr
+					nphi = 1
+					if t.weights != nil {
+						nphi = phi + t.weights[g]
+					}
 				}
-				walk(nd.Children[ch], pr, honoured || ch == 0, types)
+				walk(nd.Children[ch], pr, nphi, types)
 			}
 		}
-		walk(t.Game.Root, 1, false, nil)
+		walk(t.Game.Root, 1, 0, nil)
 	}
 	// The equilibrium path in words.
 	for g := range n {

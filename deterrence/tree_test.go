@@ -28,6 +28,21 @@ func randomInput(r *rand.Rand) *Input {
 	in.Energy, in.Drive = 50*r.Float64(), 300*r.Float64()-100
 	in.FightGuarantors = 300 * r.Float64()
 	if r.IntN(2) == 0 {
+		sum := 0.0
+		for range in.Guarantors {
+			w := float64(r.IntN(4)) // some guarantors bring nothing
+			in.Weights = append(in.Weights, w)
+			sum += w
+		}
+		for i := range in.Weights {
+			if sum == 0 {
+				in.Weights[i] = 1 / float64(len(in.Weights))
+			} else {
+				in.Weights[i] /= sum
+			}
+		}
+	}
+	if r.IntN(2) == 0 {
 		in.Limited = limitedOption(in, float64(r.IntN(3000)))
 		in.Limited.StayOut.GroundKm2 *= 4 * r.Float64()
 		in.Limited.Intervene.GroundKm2 *= 4 * r.Float64()
@@ -64,6 +79,9 @@ func TestTreeMatchesClosedForm(t *testing.T) {
 			near("P(honour) "+cf.Guarantors[g].ID, tr.Guarantors[g].PHonour, cf.Guarantors[g].PHonour, 1e-12)
 		}
 		near("P(intervention)", tr.PIntervention, cf.PIntervention, 1e-12)
+		if p1, pI := PAttack(in); p1 != cf.PAttack1 || pI != cf.PIntervention {
+			t.Errorf("game %d: fast path %v %v, closed form %v %v (must be bit-identical)", i, p1, pI, cf.PAttack1, cf.PIntervention)
+		}
 		near("value of attacking", tr.Utility, cf.Utility, 1e-9*math.Max(1, math.Abs(cf.Utility)))
 		near("P(attack within a year)", tr.PAttack1, cf.PAttack1, 1e-9)
 		// The attacker's terms add up to the value the tree finds.
@@ -270,5 +288,37 @@ func BenchmarkSolveLimited(b *testing.B) {
 		if _, err := Solve(in); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestForceWeighted: in the force-weighted model a guarantor that brings
+// no forces (weight 0) deters through the campaign not at all: however
+// sure it is to honour, P(attack) is what it is without it; in the pooled
+// model its certain honouring brings the whole intervention and deters.
+func TestForceWeighted(t *testing.T) {
+	in := base()
+	in.Guarantors[0].Stakes = -200 // the guarantor with forces: unlikely to honour
+	alone, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Guarantors = append(in.Guarantors, Guarantor{ID: "sure", Commitment: Automatic, Stakes: 1000, TrackRecord: 0.5})
+	pooled, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Weights = []float64{1, 0}
+	weighted, err := Solve(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("P(attack): forces-guarantor alone %.3f; plus a sure forceless one, pooled %.3f, force-weighted %.3f",
+		alone.PAttack1, pooled.PAttack1, weighted.PAttack1)
+	if math.Abs(weighted.PAttack1-alone.PAttack1) > 1e-9 || math.Abs(weighted.PIntervention-alone.PIntervention) > 1e-9 {
+		t.Errorf("force-weighted: P(attack) %v, P(intervention) %v; without the forceless guarantor %v, %v",
+			weighted.PAttack1, weighted.PIntervention, alone.PAttack1, alone.PIntervention)
+	}
+	if !(pooled.PAttack1 < alone.PAttack1-0.1) {
+		t.Errorf("pooled: P(attack) %v, not well below %v", pooled.PAttack1, alone.PAttack1)
 	}
 }
