@@ -212,6 +212,37 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		force += 100 * a.Aircraft.Nominal()
 	}
 	di.FightGuarantors *= 1 - math.Exp(-force/10000)
+	// Force-weighted intervention: each guarantor's share of the forces
+	// (troops + 100 per combat aircraft, the aircraft of an air mechanism
+	// split equally among its providers; equal shares if none has any).
+	if dm.Intervention == "force_weighted" && len(di.Guarantors) > 0 {
+		planes := map[string]float64{}
+		split := func(key string, n float64) {
+			ids := Providers(m, key)
+			for _, id := range ids {
+				planes[id] += n / float64(len(ids))
+			}
+		}
+		if a := m.AirSupport; a != nil {
+			split("air_support", a.Aircraft.Nominal())
+		}
+		if a := m.AirPolicing; a != nil {
+			split("air_policing", a.Aircraft.Nominal())
+		}
+		sum := 0.0
+		for _, g := range di.Guarantors {
+			w := troops[g.ID] + 100*planes[g.ID]
+			di.Weights = append(di.Weights, w)
+			sum += w
+		}
+		for i := range di.Weights {
+			if sum > 0 {
+				di.Weights[i] /= sum
+			} else {
+				di.Weights[i] = 1 / float64(len(di.Weights))
+			}
+		}
+	}
 	// The limited offensive: its own campaigns, the attacker's cost pro
 	// rata, the guarantors' own losses and troops in its path.
 	if lo, li := limited[0], limited[1]; lo != nil && li != nil {

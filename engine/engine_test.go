@@ -325,3 +325,39 @@ func TestPlacePackage(t *testing.T) {
 		}
 	}
 }
+
+// TestForceWeightedIntervention: with models.deterrence.intervention set to
+// force_weighted, every Ukraine package's P(intervention) is at most the
+// pooled one (a weighted mean of the guarantors' P(honour) never exceeds
+// P(at least one honours)) and its P(attack) at least the pooled one; the
+// weights follow the forces: a package whose guarantors bring forces is
+// affected, the package without guarantors is not.
+func TestForceWeightedIntervention(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	pooled, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Models.Deterrence.Intervention = "force_weighted"
+	weighted, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for i, p := range pooled.Packages {
+		w := weighted.Packages[i]
+		if w.Deterrence.PIntervention > p.Deterrence.PIntervention+1e-12 || w.Deterrence.PAttack1 < p.Deterrence.PAttack1-1e-12 {
+			t.Errorf("%s: force-weighted P(intervention) %.3f, P(attack) %.3f; pooled %.3f, %.3f", p.ID,
+				w.Deterrence.PIntervention, w.Deterrence.PAttack1, p.Deterrence.PIntervention, p.Deterrence.PAttack1)
+		}
+		if w.Deterrence.PIntervention < p.Deterrence.PIntervention-0.01 {
+			changed++
+		}
+		if len(p.Deterrence.Guarantors) == 0 && w.Deterrence.PAttack1 != p.Deterrence.PAttack1 {
+			t.Errorf("%s: no guarantors, yet P(attack) changed", p.ID)
+		}
+	}
+	if changed < 3 {
+		t.Errorf("only %d packages changed", changed)
+	}
+}

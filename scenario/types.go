@@ -196,18 +196,19 @@ type Models struct {
 
 // DeterrenceModel sets the deterrence game's coefficients for a scenario.
 type DeterrenceModel struct {
-	AttackerDrive          Value `yaml:"attacker_drive_usd_bn" unit:"USD bn/year" doc:"What renewed war is worth to the attacker beyond the ground it takes (its standing revisionist drive); negative for a status-quo power."`
-	AttackerWarCost        Value `yaml:"attacker_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Yearly cost of waging the war (default: the attacker's defence budget)."`
-	FightGuarantors        Value `yaml:"fight_guarantors_usd_bn" v:"min=0" unit:"USD bn" doc:"The attacker's cost of fighting the guarantors' own forces (a wider war, escalation)."`
-	Escalation             Value `yaml:"guarantor_escalation_usd_bn" v:"min=0" unit:"USD bn" doc:"A guarantor's expected cost of escalation when its forces fight a nuclear-armed attacker."`
-	SoldierValue           Value `yaml:"guarantor_cost_per_soldier_lost_usd_m" v:"min=0" unit:"USD million" doc:"A guarantor's cost of one of its soldiers lost (e.g. the value of a statistical life)."`
-	AircraftValue          Value `yaml:"guarantor_cost_per_aircraft_lost_usd_m" v:"min=0" unit:"USD million"`
-	SanctionsAutomatic     Value `yaml:"p_sanctions_if_automatic" v:"min=0,max=1" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic."`
-	SanctionsDiscretionary Value `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1" unit:"probability" doc:"Chance they are imposed when they need a new decision."`
-	ValuePerKm2            Value `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
-	SigmaAttacker          Value `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
-	SigmaGuarantor         Value `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`
-	LimitedAttackDays      Value `yaml:"limited_attack_days" v:"min=0,max=365,def=90" unit:"days" doc:"Length of the limited offensive the attacker may choose instead of a year of war (a grab, then a new cease-fire: salami tactics); 0 for none."`
+	AttackerDrive          Value  `yaml:"attacker_drive_usd_bn" unit:"USD bn/year" doc:"What renewed war is worth to the attacker beyond the ground it takes (its standing revisionist drive); negative for a status-quo power."`
+	AttackerWarCost        Value  `yaml:"attacker_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Yearly cost of waging the war (default: the attacker's defence budget)."`
+	FightGuarantors        Value  `yaml:"fight_guarantors_usd_bn" v:"min=0" unit:"USD bn" doc:"The attacker's cost of fighting the guarantors' own forces (a wider war, escalation)."`
+	Escalation             Value  `yaml:"guarantor_escalation_usd_bn" v:"min=0" unit:"USD bn" doc:"A guarantor's expected cost of escalation when its forces fight a nuclear-armed attacker."`
+	SoldierValue           Value  `yaml:"guarantor_cost_per_soldier_lost_usd_m" v:"min=0" unit:"USD million" doc:"A guarantor's cost of one of its soldiers lost (e.g. the value of a statistical life)."`
+	AircraftValue          Value  `yaml:"guarantor_cost_per_aircraft_lost_usd_m" v:"min=0" unit:"USD million"`
+	SanctionsAutomatic     Value  `yaml:"p_sanctions_if_automatic" v:"min=0,max=1" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic."`
+	SanctionsDiscretionary Value  `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1" unit:"probability" doc:"Chance they are imposed when they need a new decision."`
+	ValuePerKm2            Value  `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
+	SigmaAttacker          Value  `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
+	SigmaGuarantor         Value  `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`
+	Intervention           string `yaml:"intervention" v:"enum=pooled|force_weighted" doc:"How guarantors' honouring changes the war: pooled (default; any guarantor honouring brings the whole intervention campaign) or force_weighted (each brings its share of the guarantors' troops + 100 per combat aircraft, so a promise without forces deters only through its other terms)."`
+	LimitedAttackDays      Value  `yaml:"limited_attack_days" v:"min=0,max=365,def=90" unit:"days" doc:"Length of the limited offensive the attacker may choose instead of a year of war (a grab, then a new cease-fire: salami tactics); 0 for none."`
 	Prov                   `yaml:",inline"`
 }
 
