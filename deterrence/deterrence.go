@@ -242,13 +242,6 @@ func (in *Input) Extents() []string {
 	return []string{Full}
 }
 
-// Wars returns the campaign results without and with the guarantors for
-// an attack of the given extent.
-func (in *Input) Wars(extent string) (stayOut, intervene War) {
-	o, i, _, _ := in.option(extent)
-	return o, i
-}
-
 // Term is one named part of a payoff, in US$ bn.
 type Term struct {
 	Name  string  `json:"name"`

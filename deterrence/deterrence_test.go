@@ -151,16 +151,23 @@ func TestValidate(t *testing.T) {
 	}
 }
 
-// BenchmarkSolve builds and solves the deterrence game tree of a
-// five-guarantor package with a fixed campaign table (4,159 nodes, exact
-// arithmetic), with the terms, the path and the explanation in words.
-func BenchmarkSolve(b *testing.B) {
+// fiveGuarantors is base() with four more guarantors like the first: a
+// five-guarantor package with a fixed campaign table.
+func fiveGuarantors() *Input {
 	in := base()
 	for i := range 4 {
 		g := in.Guarantors[0]
 		g.ID = string(rune('a' + i))
 		in.Guarantors = append(in.Guarantors, g)
 	}
+	return in
+}
+
+// BenchmarkSolve builds and solves the deterrence game tree of a
+// five-guarantor package with a fixed campaign table (4,159 nodes, exact
+// arithmetic), with the terms, the path and the explanation in words.
+func BenchmarkSolve(b *testing.B) {
+	in := fiveGuarantors()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Solve(in); err != nil {
@@ -172,12 +179,7 @@ func BenchmarkSolve(b *testing.B) {
 // BenchmarkPAttack is the fast path used by sweeps and searches: the
 // probabilities only, no terms or words.
 func BenchmarkPAttack(b *testing.B) {
-	in := base()
-	for i := range 4 {
-		g := in.Guarantors[0]
-		g.ID = string(rune('a' + i))
-		in.Guarantors = append(in.Guarantors, g)
-	}
+	in := fiveGuarantors()
 	b.ReportAllocs()
 	for b.Loop() {
 		PAttack(in)
@@ -304,12 +306,7 @@ func TestRADGWithGameSolver(t *testing.T) {
 // BenchmarkSolveClosedForm is Solve's equilibrium from the closed form,
 // with terms and words: what sweeps and searches use.
 func BenchmarkSolveClosedForm(b *testing.B) {
-	in := base()
-	for i := range 4 {
-		g := in.Guarantors[0]
-		g.ID = string(rune('a' + i))
-		in.Guarantors = append(in.Guarantors, g)
-	}
+	in := fiveGuarantors()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := SolveClosedForm(in); err != nil {

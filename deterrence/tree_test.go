@@ -276,12 +276,7 @@ func TestSalamiTactics(t *testing.T) {
 // offer: three types per guarantor, three attacker actions (about 62,000
 // nodes for five guarantors), solved in float64.
 func BenchmarkSolveLimited(b *testing.B) {
-	in := base()
-	for i := range 4 {
-		g := in.Guarantors[0]
-		g.ID = string(rune('a' + i))
-		in.Guarantors = append(in.Guarantors, g)
-	}
+	in := fiveGuarantors()
 	in.Limited = limitedOption(in, 0)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
-	"strings"
 )
 
 // Assessment is a pure-strategy sequential equilibrium of a game in which
@@ -282,19 +281,6 @@ func bayesBI[T any](g *Extensive, ar arith[T]) (*assessment[T], error) {
 		}
 	}
 	return a, nil
-}
-
-// PathString describes the equilibrium play of an assessment: for every
-// information set of every player, the action taken, in the form
-// "player[infoset]: action". It is meant for logs and tests.
-func (g *Extensive) PathString(a *Assessment) string {
-	var b strings.Builder
-	for p, ch := range a.Choice {
-		for is, c := range ch {
-			fmt.Fprintf(&b, "%s[%d]: %s\n", g.Players[p], is+1, g.infosets[p][is][c])
-		}
-	}
-	return b.String()
 }
 
 // ReducedStrategy returns the index, in ReducedNormalForm's order, of

@@ -389,16 +389,7 @@ func TestSequenceFormLCPRandomPayoffs(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 0))
 	for _, c := range loadBehaviorCases(t, "LCP_BEHAVIOR_RATIONAL_CASES") {
 		for d := range 30 {
-			var set func(n *Node)
-			set = func(n *Node) {
-				if n.Payoff != nil || len(n.Children) == 0 {
-					n.Payoff = []*big.Rat{big.NewRat(int64(r.IntN(9)-4), 1), big.NewRat(int64(r.IntN(9)-4), 1)}
-				}
-				for _, ch := range n.Children {
-					set(ch)
-				}
-			}
-			set(c.g.Root)
+			randomPayoffs(r, c.g.Root)
 			beh, err := c.g.SequenceFormLCP()
 			if err != nil {
 				t.Errorf("%s, draw %d: %v", c.file, d, err)
@@ -443,16 +434,7 @@ func TestGambitLCPCorpus(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 0))
 	for _, c := range cases {
 		for d := range 30 {
-			var set func(n *Node)
-			set = func(n *Node) {
-				if n.Payoff != nil || len(n.Children) == 0 {
-					n.Payoff = []*big.Rat{big.NewRat(int64(r.IntN(9)-4), 1), big.NewRat(int64(r.IntN(9)-4), 1)}
-				}
-				for _, ch := range n.Children {
-					set(ch)
-				}
-			}
-			set(c.g.Root)
+			randomPayoffs(r, c.g.Root)
 			beh, err := c.g.GambitLCP()
 			if err != nil {
 				t.Errorf("%s, draw %d: %v", c.file, d, err)
@@ -509,5 +491,16 @@ func TestAgentPureNashCorpus(t *testing.T) {
 		if len(got) != len(c.want) {
 			t.Errorf("%s: %d equilibria, Gambit %d", c.file, len(got), len(c.want))
 		}
+	}
+}
+
+// randomPayoffs gives every leaf, and every inner node that has an
+// outcome, two random integer payoffs in [−4, 4].
+func randomPayoffs(r *rand.Rand, n *Node) {
+	if n.Payoff != nil || len(n.Children) == 0 {
+		n.Payoff = []*big.Rat{big.NewRat(int64(r.IntN(9)-4), 1), big.NewRat(int64(r.IntN(9)-4), 1)}
+	}
+	for _, ch := range n.Children {
+		randomPayoffs(r, ch)
 	}
 }
