@@ -110,7 +110,13 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 	vA := v * A
 	drive := (base.Drive - base.WarCost) / vA
 	p0 := math.Min(1, base.StayOut.GroundKm2/A)
-	pg := math.Min(1, (1-dr.PIntervention)*di.StayOut.GroundKm2/A+dr.PIntervention*di.Intervene.GroundKm2/A)
+	// The ground a later war brings, from the campaigns of the attack the
+	// attacker would choose (a limited offensive has its own).
+	stayOut, intervene := di.StayOut, di.Intervene
+	if dr.Extent == deterrence.LimitedWar && di.Limited != nil {
+		stayOut, intervene = di.Limited.StayOut, di.Limited.Intervene
+	}
+	pg := math.Min(1, (1-dr.PIntervention)*stayOut.GroundKm2/A+dr.PIntervention*intervene.GroundKm2/A)
 	x := math.Min(1, ceded/A)
 	P := dr.PAttack1
 	bm := scenario.BargainModel{}
