@@ -161,6 +161,10 @@ type Params struct {
 	ValuePerKm2                  float64 // v, US$ bn per km²
 	CostPerLoss                  float64 // ℓ, US$ bn per attacker soldier lost
 	SigmaA                       float64 // sd of attacker resolve
+	// Credit[c][m] is the share of the cost of breaking a promise of
+	// strength c (and of the reputation and track-record terms) that help
+	// of means m avoids, in [0, 1] (used with Input.Help).
+	Credit [5][len(meansNames)]float64
 }
 
 // Input is one package's deterrence game.
@@ -191,7 +195,18 @@ type Input struct {
 	// pooled model, in which any guarantor honouring brings the
 	// intervention campaign, pI = 1 − Π_g (1 − P(g honours)).
 	Weights []float64
-	Params  Params
+	// Help, if not nil, lets each guarantor choose how to help (one list
+	// per guarantor, in the ladder's order, each means at most once):
+	// renege, or one of its forms of help, each with its own payoff
+	// (see options) and its own share of the guarantors' forces, and
+	//
+	//	pI = Σ_g Σ_h P(g gives help h)·Force_h
+	//
+	// (the expected share of the guarantors' forces that fight; Weights
+	// must then be nil). P(g honours) is the probability that it gives
+	// help that earns its commitment's full credit (Params.Credit).
+	Help   [][]Help
+	Params Params
 }
 
 // Limited is a limited offensive: Days of war instead of a year, with its
@@ -262,6 +277,19 @@ type GuarantorResult struct {
 	PHonour float64 `json:"p_honour"`
 	Net     float64 `json:"net_value_of_honouring_usd_bn"`
 	Terms   []Term  `json:"terms"`
+	// Help, with Input.Help, is the probability of each form of help
+	// and its net value at the average resolve (the rest reneges).
+	Help []HelpResult `json:"help,omitempty"`
+}
+
+// HelpResult is one form of help a guarantor may give.
+type HelpResult struct {
+	Means string  `json:"means"`
+	P     float64 `json:"p"`
+	// Net is its value over reneging at the average resolve (US$ bn).
+	Net float64 `json:"net_value_usd_bn"`
+	// Honours: this help honours the guarantor's commitment.
+	Honours bool `json:"honours"`
 }
 
 // Result is the game's answer. Guarantors, PIntervention, Threshold,
@@ -338,6 +366,40 @@ func (in *Input) Validate() error {
 			errs = append(errs, errors.New("deterrence: one intervention weight per guarantor, adding up to 1"))
 		}
 	}
+	if h := in.Help; h != nil {
+		if in.Weights != nil {
+			errs = append(errs, errors.New("deterrence: intervention weights and forms of help exclude each other (the forms of help carry their own shares of the forces)"))
+		}
+		if len(h) != len(in.Guarantors) {
+			errs = append(errs, errors.New("deterrence: one list of forms of help per guarantor"))
+		}
+		total := 0.0
+		for g, hs := range h {
+			top := 0.0
+			for i, x := range hs {
+				if x.Means < SanctionsArms || x.Means > AllForces || i > 0 && x.Means <= hs[i-1].Means {
+					errs = append(errs, fmt.Errorf("deterrence: guarantor %d: forms of help must be known means, each once, from the least to the most", g))
+				}
+				if !(x.Engaged >= 0 && x.Engaged <= 1) || !(x.Force >= 0 && x.Force <= 1) {
+					errs = append(errs, fmt.Errorf("deterrence: guarantor %d: %s: engaged and force shares must be in [0, 1]", g, x.Means))
+				}
+				fin("help: war cost", x.WarCost)
+				fin("help: limited war cost", x.LimitedWarCost)
+				top = math.Max(top, x.Force)
+			}
+			total += top
+		}
+		if total > 1+1e-9 {
+			errs = append(errs, fmt.Errorf("deterrence: the guarantors' forms of help bring %.3g of their forces (at most 1)", total))
+		}
+	}
+	for c := range in.Params.Credit {
+		for _, k := range in.Params.Credit[c] {
+			if !(k >= 0 && k <= 1) {
+				errs = append(errs, errors.New("deterrence: credit for partial help must be in [0, 1]"))
+			}
+		}
+	}
 	if l := in.Limited; l != nil {
 		if !(l.Days > 0) || math.IsInf(l.Days, 0) {
 			errs = append(errs, errors.New("deterrence: a limited offensive must last more than 0 days"))
@@ -397,6 +459,9 @@ func Solve(in *Input) (*Result, error) {
 	}
 	for i := range r.Guarantors {
 		r.Guarantors[i].PHonour = ans.pHonour[ans.best][i]
+		for j := range r.Guarantors[i].Help {
+			r.Guarantors[i].Help[j].P = ans.pOption[ans.best][i][j+1]
+		}
 	}
 	r.LimitedDays = cf.LimitedDays
 	r.PIntervention = ans.pI[ans.best]
@@ -457,7 +522,7 @@ func closedForm(in *Input, extent string) *Result {
 	p := &in.Params
 	stayOut, intervene, warCost, gs := in.option(extent)
 	r := &Result{Extent: extent}
-	stay, weighted := 1.0, 0.0
+	stay, weighted, helped := 1.0, 0.0, 0.0
 	for i, g := range gs {
 		terms := guarantorTerms(g, p)
 		net := 0.0
@@ -469,10 +534,27 @@ func closedForm(in *Input, extent string) *Result {
 		if in.Weights != nil {
 			weighted += in.Weights[i] * ph
 		}
-		r.Guarantors = append(r.Guarantors, GuarantorResult{ID: g.ID, PHonour: ph, Net: net, Terms: terms})
+		gr := GuarantorResult{ID: g.ID, PHonour: ph, Net: net, Terms: terms}
+		if in.Help != nil {
+			probs, ls, n := in.helpProbs(i, extent == LimitedWar && in.Limited != nil)
+			gr.PHonour = 0
+			for j := 1; j < n; j++ {
+				h := &in.Help[i][j-1]
+				ok := p.honours(g.Commitment, h.Means)
+				gr.Help = append(gr.Help, HelpResult{Means: h.Means.String(), P: probs[j], Net: ls[j].a, Honours: ok})
+				if ok {
+					gr.PHonour += probs[j]
+				}
+				helped += probs[j] * h.Force
+			}
+		}
+		r.Guarantors = append(r.Guarantors, gr)
 	}
 	pI := 1 - stay
-	if in.Weights != nil {
+	switch {
+	case in.Help != nil:
+		pI = helped
+	case in.Weights != nil:
 		pI = weighted
 	}
 	r.PIntervention = pI
@@ -519,25 +601,15 @@ func closedForm(in *Input, extent string) *Result {
 // guarantorTerms are the parts of Δ̄g, guarantor g's net value of
 // honouring at its average resolve (US$ bn).
 func guarantorTerms(g Guarantor, p *Params) []Term {
-	aud := p.Audience[g.Commitment]
-	if g.Treaty {
-		aud *= p.TreatyFactor
-	}
-	trip := math.Min(p.TripwireCap, p.TripwirePer1000*g.TripwireTroops/1000)
-	// Reneging damages the guarantor's other commitments in proportion
-	// to how binding this one was.
-	rep := 0.0
-	if g.OtherCommitments && p.Audience[Automatic] > 0 {
-		rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
-	}
+	v := guarantorValues(&g, p, g.WarCost, g.TripwireTroops)
 	return []Term{
-		{"stakes in the defender", g.Stakes},
-		{"cost of breaking its word (" + g.Commitment.String() + ")", aud},
-		{"own troops in the way (tripwire)", trip},
-		{"credibility of its other commitments", rep},
-		{"track record", p.TrackRecord * (g.TrackRecord - 0.5) * 2},
-		{"cost of fighting", -g.WarCost},
-		{"risk of escalation", -g.Escalation},
+		{"stakes in the defender", v[0]},
+		{"cost of breaking its word (" + g.Commitment.String() + ")", v[1]},
+		{"own troops in the way (tripwire)", v[2]},
+		{"credibility of its other commitments", v[3]},
+		{"track record", v[4]},
+		{"cost of fighting", v[5]},
+		{"risk of escalation", v[6]},
 	}
 }
 
@@ -599,6 +671,18 @@ func explain(r *Result) string {
 //     makes intervention all but automatic.
 //   - Reputation 50, TrackRecord 30, SigmaG 50, SigmaA 50 US$ bn:
 //     assumptions.
+//   - Credit (the share of a broken promise's cost that partial help
+//     avoids; sanctions and arms / air power / all forces), read from the
+//     texts, the numbers below 1 assumptions: 1 / 1 / 1 for assurances
+//     and consultation (the Budapest Memorandum 1994 ¶4 promises to "seek
+//     immediate United Nations Security Council action"; a pledge to
+//     consult promises no force); 0.5 / 1 / 1 for Art. 5-type texts ("such
+//     action as it deems necessary, including the use of armed force",
+//     North Atlantic Treaty 1949 Art. 5: aid without force keeps the letter
+//     but not the expectation); 0 / 0.5 / 1 for automatic collective
+//     defence ("all the military and other aid and assistance in their
+//     power", Modified Brussels Treaty 1954 Art. V: aid without its forces
+//     breaks it, air power alone keeps part of it).
 func DefaultParams() Params {
 	return Params{
 		Audience:        [5]float64{0, 2, 10, 50, 100},
@@ -611,6 +695,13 @@ func DefaultParams() Params {
 		ValuePerKm2:     0.025,
 		CostPerLoss:     0.0001,
 		SigmaA:          50,
+		Credit: [5][len(meansNames)]float64{
+			NoCommitment:      {1, 1, 1},
+			Assurance:         {1, 1, 1},
+			Consultation:      {1, 1, 1},
+			AsDeemedNecessary: {0.5, 1, 1},
+			Automatic:         {0, 0.5, 1},
+		},
 	}
 }
 
@@ -632,32 +723,20 @@ func PAttack(in *Input) (pAttack1, pIntervention float64) {
 // same terms in the same order of addition as closedForm, so that the
 // results are bit-identical.
 func attackValue(in *Input, limited bool) (u, pI float64) {
-	p := &in.Params
-	stayOut, intervene, warCost := in.StayOut, in.Intervene, in.WarCost
-	if limited {
-		stayOut, intervene, warCost = in.Limited.StayOut, in.Limited.Intervene, in.Limited.WarCost
+	if in.Help != nil {
+		for i := range in.Guarantors {
+			probs, _, n := in.helpProbs(i, limited)
+			for j := 1; j < n; j++ {
+				pI += probs[j] * in.Help[i][j-1].Force
+			}
+		}
+		return attackerValue(in, limited, pI), pI
 	}
 	stay := 1.0
 	for i := range in.Guarantors {
-		g := &in.Guarantors[i]
-		gWarCost, trip := g.WarCost, g.TripwireTroops
-		if limited {
-			gWarCost, trip = in.Limited.GuarantorWarCost[i], in.Limited.TripwireTroops[i]
-		}
-		aud := p.Audience[g.Commitment]
-		if g.Treaty {
-			aud *= p.TreatyFactor
-		}
-		rep := 0.0
-		if g.OtherCommitments && p.Audience[Automatic] > 0 {
-			rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
-		}
-		net := 0.0
-		for _, v := range [...]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*trip/1000), rep,
-			p.TrackRecord * (g.TrackRecord - 0.5) * 2, -gWarCost, -g.Escalation} {
-			net += v
-		}
-		ph := Phi(net / p.SigmaG)
+		var ls [maxOptions]line
+		in.options(i, limited, &ls)
+		ph := Phi(ls[1].a / in.Params.SigmaG)
 		stay *= 1 - ph
 		if in.Weights != nil {
 			pI += in.Weights[i] * ph
@@ -665,6 +744,17 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 	}
 	if in.Weights == nil {
 		pI = 1 - stay
+	}
+	return attackerValue(in, limited, pI), pI
+}
+
+// attackerValue is Ū for the full or the limited offensive given the
+// credibility pI, with the terms of closedForm in the same order.
+func attackerValue(in *Input, limited bool, pI float64) (u float64) {
+	p := &in.Params
+	stayOut, intervene, warCost := in.StayOut, in.Intervene, in.WarCost
+	if limited {
+		stayOut, intervene, warCost = in.Limited.StayOut, in.Limited.Intervene, in.Limited.WarCost
 	}
 	for _, v := range [...]float64{
 		(1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2,
@@ -678,5 +768,17 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 	} {
 		u += v
 	}
-	return u, pI
+	return u
+}
+
+// helpProbs returns guarantor g's options against the full or the limited
+// offensive (see options) and the probability that each is its best
+// response: the mass of its resolve on the option's interval (best).
+func (in *Input) helpProbs(g int, limited bool) (probs [maxOptions]float64, ls [maxOptions]line, n int) {
+	n = in.options(g, limited, &ls)
+	lo, hi := best(&ls, n, in.Params.SigmaG)
+	for j := range n {
+		probs[j] = probBetween(lo[j], hi[j])
+	}
+	return probs, ls, n
 }

@@ -25,14 +25,19 @@ const (
 	actRenege = "renege"
 )
 
-// Type is one type of a guarantor: an interval of its private resolve εg.
+// Type is one type of a guarantor: an interval of its private resolve εg
+// on which its best option against each extent of attack is the same.
 type Type struct {
 	Name string
 	// P is the probability nature draws it.
 	P float64
-	// Value[k] is its expected net value of honouring, E[Δg | type] (US$
-	// bn), against the k-th extent of attack (Input.Extents).
-	Value []float64
+	// Value[k][j] is its expected value over reneging of option j
+	// (Tree.Options; option 0, reneging, is worth 0) against the k-th
+	// extent of attack (Input.Extents): E[a_j + b_j·εg | type] in US$ bn;
+	// without Input.Help option 1, honouring, is worth E[Δg | type].
+	Value [][]float64
+	// Choice[k] is the option it takes against the k-th extent.
+	Choice []int
 }
 
 // Tree is the deterrence game in extensive form, with what is needed to
@@ -43,21 +48,43 @@ type Tree struct {
 	// actions after "keep the cease-fire".
 	Extents []string
 	// Types[g] are guarantor g's types, most resolved first.
-	Types   [][]Type
+	Types [][]Type
+	// Options[g] names guarantor g's options, reneging first; its actions
+	// in the tree are the same from the last (the most it can do) to the
+	// first.
+	Options [][]string
 	days    float64
-	weights []float64
+	// force[g][j] is the share of the intervention option j of guarantor g
+	// brings; with pooled, any option but reneging brings all of it.
+	force  [][]float64
+	pooled bool
+	// honours[g][j]: option j honours guarantor g's commitment.
+	honours [][]bool
 }
 
-// guarantorTypes splits guarantor resolve εg ~ N(0, σ²) at the thresholds
-// −Δ̄ (one per extent of attack: it honours an attack of extent k iff
-// εg > −Δ̄_k) into intervals, and returns each interval's probability and
-// the mean of εg on it, E[εg | a < εg < b] = σ·(φ(a/σ) − φ(b/σ)) / P; in the
-// tails σ·λ(a/σ) and −σ·λ(−b/σ) with λ the normal hazard (tailHazard).
-// Intervals of probability 0 in float64 are left out.
-func guarantorTypes(nets []float64, sigma float64, extents []string) []Type {
-	cuts := make([]float64, 0, len(nets))
-	for _, n := range nets {
-		cuts = append(cuts, -n/sigma) // standardised thresholds
+// guarantorTypes splits guarantor resolve εg ~ N(0, σ²) at every point
+// where its best option against some extent of attack changes (lines[k]
+// holds its n options' payoffs a + b·εg against extent k; see best) into
+// intervals, and returns each interval's probability, its best option per
+// extent and the options' expected values on it, using the mean of εg on
+// the interval, E[εg | a < εg < b] = σ·(φ(a/σ) − φ(b/σ)) / P; in the tails
+// σ·λ(a/σ) and −σ·λ(−b/σ) with λ the normal hazard (tailHazard). Without
+// forms of help the one cut per extent is εg = −Δ̄g: it honours an attack
+// of extent k iff εg > −Δ̄_k. Intervals of probability 0 in float64 are
+// left out.
+func guarantorTypes(lines [][maxOptions]line, n int, sigma float64, extents []string, names []string) []Type {
+	var cuts []float64
+	los := make([][maxOptions]float64, len(lines))
+	his := make([][maxOptions]float64, len(lines))
+	for k := range lines {
+		los[k], his[k] = best(&lines[k], n, sigma)
+		for j := range n {
+			for _, c := range []float64{los[k][j], his[k][j]} {
+				if los[k][j] < his[k][j] && !math.IsInf(c, 0) {
+					cuts = append(cuts, c) // standardised thresholds
+				}
+			}
+		}
 	}
 	slices.Sort(cuts)
 	cuts = slices.Compact(cuts)
@@ -79,11 +106,7 @@ func guarantorTypes(nets []float64, sigma float64, extents []string) []Type {
 		case math.IsInf(lo, -1):
 			pr, mean = Phi(hi), -tailHazard(-hi)
 		default:
-			if lo > 0 {
-				pr = Phi(-lo) - Phi(-hi)
-			} else {
-				pr = Phi(hi) - Phi(lo)
-			}
+			pr = probBetween(lo, hi)
 			mean = (phi(lo) - phi(hi)) / pr
 			mean = math.Max(lo, math.Min(hi, mean)) // rounding in the far tail
 		}
@@ -91,31 +114,58 @@ func guarantorTypes(nets []float64, sigma float64, extents []string) []Type {
 			continue
 		}
 		t := Type{P: pr}
-		honours := 0
-		for k, n := range nets {
-			v := n + sigma*mean
-			t.Value = append(t.Value, v)
-			if -n/sigma <= lo {
-				honours |= 1 << k
-			}
-		}
-		switch {
-		case honours == 1<<len(nets)-1:
-			t.Name = "resolved"
-		case honours == 0:
-			t.Name = "irresolute"
-		default:
-			var which []string
-			for k := range nets {
-				if honours&(1<<k) != 0 {
-					which = append(which, extentName(extents[k], 0))
+		for k := range lines {
+			v := make([]float64, n)
+			choice := 0
+			for j := range n {
+				v[j] = lines[k][j].a + lines[k][j].b*sigma*mean
+				if los[k][j] <= lo && hi <= his[k][j] && los[k][j] < his[k][j] {
+					choice = j
 				}
 			}
-			t.Name = "resolved against " + strings.Join(which, " and ") + " only"
+			t.Value = append(t.Value, v)
+			t.Choice = append(t.Choice, choice)
 		}
+		t.Name = typeName(t.Choice, extents, names)
 		out = append(out, t)
 	}
 	return out
+}
+
+// typeName names a type by what it does: resolved, irresolute, or
+// resolved against some extents only, when its only options are honouring
+// and reneging; otherwise by the help it gives.
+func typeName(choice []int, extents []string, names []string) string {
+	same := !slices.ContainsFunc(choice, func(c int) bool { return c != choice[0] })
+	if len(names) == 2 {
+		var which []string
+		for k, c := range choice {
+			if c == 1 {
+				which = append(which, extentName(extents[k], 0))
+			}
+		}
+		switch {
+		case len(which) == len(choice):
+			return "resolved"
+		case len(which) == 0:
+			return "irresolute"
+		}
+		return "resolved against " + strings.Join(which, " and ") + " only"
+	}
+	ready := func(c int) string {
+		if c == 0 {
+			return "irresolute"
+		}
+		return "ready to give " + names[c]
+	}
+	if same {
+		return ready(choice[0])
+	}
+	var parts []string
+	for k, c := range choice {
+		parts = append(parts, ready(c)+" against "+extentName(extents[k], 0))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func extentName(ext string, days float64) string {
@@ -168,7 +218,7 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	p := &in.Params
 	n := len(in.Guarantors)
-	t := &Tree{Extents: in.Extents(), weights: in.Weights}
+	t := &Tree{Extents: in.Extents(), pooled: in.Help == nil && in.Weights == nil}
 	if in.Limited != nil {
 		t.days = in.Limited.Days
 	}
@@ -189,24 +239,39 @@ func BuildTree(in *Input) (*Tree, error) {
 	}
 	players := []string{"attacker"}
 	profiles := 1.0
+	per, width := 1.0, 1.0 // nodes of the guarantors' subtree
 	for g := range in.Guarantors {
 		players = append(players, in.Guarantors[g].ID)
-		var nets []float64
-		for _, ext := range t.Extents {
-			_, _, _, gs := in.option(ext)
-			net := 0.0
-			for _, term := range guarantorTerms(gs[g], p) {
-				net += term.Value
+		names, force, honours := []string{actRenege, actHonour}, []float64{0, 1}, []bool{false, true}
+		switch {
+		case in.Help != nil:
+			names, force = names[:1], force[:1]
+			honours = honours[:1]
+			for _, h := range in.Help[g] {
+				names = append(names, h.Means.String())
+				force = append(force, h.Force)
+				honours = append(honours, p.honours(in.Guarantors[g].Commitment, h.Means))
 			}
-			nets = append(nets, net)
+		case in.Weights != nil:
+			force[1] = in.Weights[g]
 		}
-		t.Types = append(t.Types, guarantorTypes(nets, p.SigmaG, t.Extents))
+		t.Options = append(t.Options, names)
+		t.force = append(t.force, force)
+		t.honours = append(t.honours, honours)
+		var lines [][maxOptions]line
+		for _, ext := range t.Extents {
+			var ls [maxOptions]line
+			in.options(g, ext == LimitedWar, &ls)
+			lines = append(lines, ls)
+		}
+		t.Types = append(t.Types, guarantorTypes(lines, len(names), p.SigmaG, t.Extents, names))
 		profiles *= float64(len(t.Types[g]))
+		width *= float64(len(names))
+		per += width
 	}
 	players = append(players, "defender")
 	np := len(players)
 	sanctionsChance := in.Sanctions != 0 && in.SanctionsProb > 0 && in.SanctionsProb < 1
-	per := math.Exp2(float64(n+1)) - 1 // the guarantors' subtree
 	if sanctionsChance {
 		per = 2*per + 1
 	}
@@ -269,20 +334,14 @@ func BuildTree(in *Input) (*Tree, error) {
 		}
 		kb = append(append(append(kb, '|', byte('0'+k), '|'), seen...), 0)
 		key := string(kb)
-		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, key), Actions: []string{actHonour, actRenege}}
-		for c := range node.Actions {
+		opts := t.Options[i]
+		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, key)}
+		for c := range opts {
+			j := len(opts) - 1 - c // the most it can do first
+			node.Actions = append(node.Actions, opts[j])
 			next := append([]float64(nil), pays...)
-			if c == 0 {
-				next[i] = t.Types[i][types[i]].Value[k]
-			}
-			nphi := phi
-			if c == 0 {
-				nphi = 1
-				if in.Weights != nil {
-					nphi = phi + in.Weights[i]
-				}
-			}
-			node.Children = append(node.Children, guarantors(k, i+1, types, seen+node.Actions[c][:1], nphi, sanctioned, next))
+			next[i] = t.Types[i][types[i]].Value[k][j]
+			node.Children = append(node.Children, guarantors(k, i+1, types, seen+string(rune('0'+c)), t.share(i, j, phi), sanctioned, next))
 		}
 		return node
 	}
@@ -342,11 +401,24 @@ func BuildTree(in *Input) (*Tree, error) {
 	return t, nil
 }
 
+// share is the share of the intervention that the guarantors bring when
+// guarantor g takes option j after those before it brought phi.
+func (t *Tree) share(g, j int, phi float64) float64 {
+	switch {
+	case j == 0:
+		return phi
+	case t.pooled:
+		return 1
+	}
+	return phi + t.force[g][j]
+}
+
 // treeAnswer is what the solved tree says, per extent of attack.
 type treeAnswer struct {
 	utility []float64   // Ū_k, value of the attack over keeping the cease-fire
 	pHonour [][]float64 // [k][g]: P(g honours | attack of extent k)
-	pI      []float64   // P(some guarantor honours | attack of extent k)
+	pI      []float64   // expected share of the intervention | attack of extent k
+	pOption [][][]float64 // [k][g][j]: P(g takes option j | attack of extent k)
 	best    int         // the extent worth most to the attacker
 	path    []string
 }
@@ -361,7 +433,7 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	}
 	n := len(t.Types)
 	ne := len(t.Extents)
-	ans := &treeAnswer{utility: make([]float64, ne), pHonour: make([][]float64, ne), pI: make([]float64, ne)}
+	ans := &treeAnswer{utility: make([]float64, ne), pHonour: make([][]float64, ne), pI: make([]float64, ne), pOption: make([][][]float64, ne)}
 	av := a.ActionValues[0][0]
 	for k := range ne {
 		ans.utility[k] = av[k+1] - av[0]
@@ -379,6 +451,10 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	}
 	for k := range ne {
 		ans.pHonour[k] = make([]float64, n)
+		ans.pOption[k] = make([][]float64, n)
+		for g := range n {
+			ans.pOption[k][g] = make([]float64, len(t.Options[g]))
+		}
 		// Walk the tree with the attacker attacking with extent k, the
 		// guarantors playing their equilibrium choices and chance its
 		// probabilities.
@@ -406,15 +482,12 @@ func (t *Tree) solve() (*treeAnswer, error) {
 					*m = map[string]bool{}
 				}
 				(*m)[nd.Actions[ch]] = true
-				nphi := phi
-				if ch == 0 {
+				opt := len(nd.Actions) - 1 - ch
+				ans.pOption[k][g][opt] += pr
+				if t.honours[g][opt] {
 					ans.pHonour[k][g] += pr
-					nphi = 1
-					if t.weights != nil {
-						nphi = phi + t.weights[g]
-					}
 				}
-				walk(nd.Children[ch], pr, nphi, types)
+				walk(nd.Children[ch], pr, t.share(g, opt, phi), types)
 			}
 		}
 		walk(t.Game.Root, 1, 0, nil)
@@ -429,20 +502,23 @@ func (t *Tree) solve() (*treeAnswer, error) {
 			part := fmt.Sprintf("%s (p %.2f)", ty.Name, ty.P)
 			var acts []string
 			same := true
+			opts := t.Options[g]
 			for k, ext := range t.Extents {
-				a := joinKeys(does[g][j][k])
-				same = same && a == joinKeys(does[g][j][0])
+				a := joinKeys(does[g][j][k], opts)
+				same = same && a == joinKeys(does[g][j][0], opts)
 				if ne > 1 {
 					a += " " + extentName(ext, 0)
 				}
 				acts = append(acts, a)
 			}
 			if same {
-				acts = []string{joinKeys(does[g][j][0])} // the same against every attack
+				acts = []string{joinKeys(does[g][j][0], opts)} // the same against every attack
 			}
 			part += " " + strings.Join(acts, ", ")
-			if ne == 1 {
-				part += fmt.Sprintf(" if attacked (honouring worth %+.0f bn to it)", ty.Value[0])
+			if c := ty.Choice[0]; ne == 1 && len(opts) == 2 {
+				part += fmt.Sprintf(" if attacked (honouring worth %+.0f bn to it)", ty.Value[0][1])
+			} else if ne == 1 && c > 0 {
+				part += fmt.Sprintf(" if attacked (worth %+.0f bn to it over reneging)", ty.Value[0][c])
 			}
 			parts = append(parts, part)
 		}
@@ -464,11 +540,17 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	return ans, nil
 }
 
-func joinKeys(m map[string]bool) string {
+// joinKeys lists the options (names, reneging first) a type takes, the
+// most it does first, as verbs.
+func joinKeys(m map[string]bool, names []string) string {
 	var out []string
-	for _, k := range []string{actHonour, actRenege} {
-		if m[k] {
+	for j := len(names) - 1; j >= 0; j-- {
+		switch k := names[j]; {
+		case !m[k]:
+		case k == actHonour || k == actRenege:
 			out = append(out, k+"s")
+		default:
+			out = append(out, "gives "+k)
 		}
 	}
 	if len(out) == 0 {

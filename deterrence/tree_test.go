@@ -129,10 +129,10 @@ func TestTreeTypes(t *testing.T) {
 				}
 				mix, total := 0.0, 0.0
 				for _, ty := range types {
-					mix += ty.P * ty.Value[k]
+					mix += ty.P * ty.Value[k][1]
 					total += ty.P
-					if ty.Name == "resolved" && !(ty.Value[k] > 0) || ty.Name == "irresolute" && !(ty.Value[k] < 0) {
-						t.Errorf("stakes %v, %s: %s type's value %v", stakes, ext, ty.Name, ty.Value[k])
+					if ty.Name == "resolved" && !(ty.Value[k][1] > 0) || ty.Name == "irresolute" && !(ty.Value[k][1] < 0) {
+						t.Errorf("stakes %v, %s: %s type's value %v", stakes, ext, ty.Name, ty.Value[k][1])
 					}
 				}
 				if math.Abs(total-1) > 1e-12 {
