@@ -415,11 +415,11 @@ func (t *Tree) share(g, j int, phi float64) float64 {
 
 // treeAnswer is what the solved tree says, per extent of attack.
 type treeAnswer struct {
-	utility []float64   // Ū_k, value of the attack over keeping the cease-fire
-	pHonour [][]float64 // [k][g]: P(g honours | attack of extent k)
-	pI      []float64   // expected share of the intervention | attack of extent k
+	utility []float64     // Ū_k, value of the attack over keeping the cease-fire
+	pHonour [][]float64   // [k][g]: P(g honours | attack of extent k)
+	pI      []float64     // expected share of the intervention | attack of extent k
 	pOption [][][]float64 // [k][g][j]: P(g takes option j | attack of extent k)
-	best    int         // the extent worth most to the attacker
+	best    int           // the extent worth most to the attacker
 	path    []string
 }
 
