@@ -601,7 +601,8 @@ func closedForm(in *Input, extent string) *Result {
 // guarantorTerms are the parts of Δ̄g, guarantor g's net value of
 // honouring at its average resolve (US$ bn).
 func guarantorTerms(g Guarantor, p *Params) []Term {
-	v := guarantorValues(&g, p, g.WarCost, g.TripwireTroops)
+	var v [7]float64
+	guarantorValues(&v, &g, p, g.WarCost, g.TripwireTroops)
 	return []Term{
 		{"stakes in the defender", v[0]},
 		{"cost of breaking its word (" + g.Commitment.String() + ")", v[1]},
@@ -734,9 +735,12 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 	}
 	stay := 1.0
 	for i := range in.Guarantors {
-		var ls [maxOptions]line
-		in.options(i, limited, &ls)
-		ph := Phi(ls[1].a / in.Params.SigmaG)
+		g := &in.Guarantors[i]
+		gWarCost, trip := g.WarCost, g.TripwireTroops
+		if limited {
+			gWarCost, trip = in.Limited.GuarantorWarCost[i], in.Limited.TripwireTroops[i]
+		}
+		ph := Phi(guarantorNet(g, &in.Params, gWarCost, trip) / in.Params.SigmaG)
 		stay *= 1 - ph
 		if in.Weights != nil {
 			pI += in.Weights[i] * ph

@@ -71,14 +71,11 @@ func (in *Input) options(g int, limited bool, ls *[maxOptions]line) int {
 	}
 	ls[0] = line{}
 	if in.Help == nil {
-		net := 0.0
-		for _, v := range guarantorValues(gu, p, gWarCost, trip) {
-			net += v
-		}
-		ls[1] = line{net, 1}
+		ls[1] = line{guarantorNet(gu, p, gWarCost, trip), 1}
 		return 2
 	}
-	v := guarantorValues(gu, p, gWarCost, trip)
+	var v [7]float64
+	guarantorValues(&v, gu, p, gWarCost, trip)
 	stakes, word, trips, rep, record, esc := v[0], v[1], v[2], v[3], v[4], v[6]
 	n := 1
 	for _, h := range in.Help[g] {
@@ -96,20 +93,39 @@ func (in *Input) options(g int, limited bool, ls *[maxOptions]line) int {
 	return n
 }
 
-// guarantorValues are the terms of Δ̄g (guarantorTerms) as numbers, in the
-// same order: stakes, broken word, tripwire, reputation, track record,
-// cost of fighting, escalation.
-func guarantorValues(g *Guarantor, p *Params, warCost, trip float64) [7]float64 {
-	aud := p.Audience[g.Commitment]
+// guarantorValues writes the terms of Δ̄g (guarantorTerms) as numbers
+// into v, in the same order: stakes, broken word, tripwire, reputation,
+// track record, cost of fighting, escalation. (Written through a pointer:
+// returning the array made the fast path twice as slow.)
+func guarantorValues(v *[7]float64, g *Guarantor, p *Params, warCost, trip float64) {
+	aud, rep := word(g, p)
+	*v = [7]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*trip/1000), rep,
+		p.TrackRecord * (g.TrackRecord - 0.5) * 2, -warCost, -g.Escalation}
+}
+
+// word returns Ag, the cost of breaking guarantor g's word, and Rg, the
+// damage to its other commitments, in proportion to how binding this one
+// was.
+func word(g *Guarantor, p *Params) (aud, rep float64) {
+	aud = p.Audience[g.Commitment]
 	if g.Treaty {
 		aud *= p.TreatyFactor
 	}
-	rep := 0.0
 	if g.OtherCommitments && p.Audience[Automatic] > 0 {
 		rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
 	}
-	return [7]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*trip/1000), rep,
-		p.TrackRecord * (g.TrackRecord - 0.5) * 2, -warCost, -g.Escalation}
+	return aud, rep
+}
+
+// guarantorNet is Δ̄g: the terms of guarantorValues added in their order.
+func guarantorNet(g *Guarantor, p *Params, warCost, trip float64) float64 {
+	aud, rep := word(g, p)
+	net := 0.0
+	for _, x := range [...]float64{g.Stakes, aud, math.Min(p.TripwireCap, p.TripwirePer1000*trip/1000), rep,
+		p.TrackRecord * (g.TrackRecord - 0.5) * 2, -warCost, -g.Escalation} {
+		net += x
+	}
+	return net
 }
 
 // best returns, for each of the n options, the interval (lo, hi) of the

@@ -358,6 +358,25 @@ func BuildTree(in *Input) (*Tree, error) {
 				guarantors(k, 0, types, "", 0, false, pays),
 			}}
 	}
+	// Each guarantor's type probabilities as exact fractions adding up to
+	// 1: the last is 1 minus the others; if float64 rounding made the
+	// others add up to a hair over 1, the excess comes off the likeliest.
+	typeProbs := make([][]*big.Rat, n)
+	for i, types := range t.Types {
+		rest, likeliest := new(big.Rat).Set(one), 0
+		for j, ty := range types[:len(types)-1] {
+			typeProbs[i] = append(typeProbs[i], rat(ty.P))
+			rest.Sub(rest, typeProbs[i][j])
+			if ty.P > types[likeliest].P {
+				likeliest = j
+			}
+		}
+		if rest.Sign() < 0 && len(types) > 1 {
+			typeProbs[i][likeliest] = new(big.Rat).Add(typeProbs[i][likeliest], rest)
+			rest = new(big.Rat)
+		}
+		typeProbs[i] = append(typeProbs[i], rest)
+	}
 	var nature func(i int, types []int) *game.Node
 	nature = func(i int, types []int) *game.Node {
 		if i == n {
@@ -373,23 +392,10 @@ func BuildTree(in *Input) (*Tree, error) {
 			return node
 		}
 		node := &game.Node{Player: -1}
-		rest := new(big.Rat).Set(one)
 		for j, ty := range t.Types[i] {
-			pr := rat(ty.P)
-			if j == len(t.Types[i])-1 {
-				pr = rest // the probabilities must add up to 1 exactly
-			}
-			rest = new(big.Rat).Sub(rest, pr)
 			node.Actions = append(node.Actions, in.Guarantors[i].ID+" "+ty.Name)
-			node.Probs = append(node.Probs, pr)
+			node.Probs = append(node.Probs, typeProbs[i][j])
 			node.Children = append(node.Children, nature(i+1, append(slices.Clone(types), j)))
-		}
-		if rest.Sign() < 0 { // float64 probabilities summing to a hair over 1
-			last := len(node.Probs) - 1
-			node.Probs[last] = new(big.Rat).Add(node.Probs[last], rest)
-			if node.Probs[last].Sign() < 0 {
-				node.Probs[last] = new(big.Rat)
-			}
 		}
 		return node
 	}
