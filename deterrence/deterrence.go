@@ -71,6 +71,29 @@
 // threshold, however strong the guarantors' forces (Zagare and Kilgour
 // 2000). The tests check both properties.
 //
+// With what: with Input.Help each guarantor chooses how to help, from a
+// ladder of sanctions and arms, air power, and all its forces, or
+// reneges. Each form of help h has its own payoff, linear in the
+// guarantor's resolve,
+//
+//	Δg,h = e_h·(Sg + εg) + κ(c, h)·(Ag + Rg + Hg) + [h fights]·(Tg − Eg) − C_h
+//
+// where e_h is the share of its forces that fight (its stake and resolve
+// count in that proportion: it saves the defender, and risks its soldiers,
+// only with what it commits), κ(c, h) the share of the cost of a broken
+// promise of text c that this help avoids (Params.Credit, read from the
+// texts: aid keeps an assurance but only half an Art. 5-type promise), and
+// C_h its cost of fighting that way. The guarantor takes the form of help
+// worth most to it (or reneges), so each is taken on an interval of εg
+// where its line is the upper envelope, and the attacker faces the
+// expected share of the guarantors' forces that fight,
+//
+//	pI = Σ_g Σ_h P(g gives h)·Force_h.
+//
+// Help that does not fight earns credit but adds nothing to pI: a
+// guarantor can honour an assurance almost surely and deter nothing, the
+// Budapest lesson (tests).
+//
 // Solve builds this game as an extensive-form tree (BuildTree: nature
 // draws each guarantor's type, resolved or irresolute, with the
 // probabilities above) and solves it with package game's Bayesian backward

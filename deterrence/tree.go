@@ -184,14 +184,17 @@ func extentName(ext string, days float64) string {
 //  1. Nature draws each guarantor's type: an interval of its private
 //     resolve εg ~ N(0, σg²) cut where honouring starts to pay against each
 //     way of attacking (εg = −Δ̄g); with a full offensive only, resolved
-//     (εg > −Δ̄g, probability Φ(Δ̄g/σg)) or irresolute. Each guarantor
+//     (εg > −Δ̄g, probability Φ(Δ̄g/σg)) or irresolute; with forms of
+//     help, cut wherever its best form of help changes. Each guarantor
 //     learns its own type.
 //  2. The attacker, not knowing the types, keeps the cease-fire (every
 //     payoff 0), attacks with a full offensive, or, if in.Limited is set,
 //     with a limited one.
 //  3. After an attack nature decides whether the sanctions snap back
 //     (probability ps; only when there are sanctions and 0 < ps < 1).
-//  4. The guarantors, in the order of the package, honour or renege, each
+//  4. The guarantors, in the order of the package, honour or renege (with
+//     Input.Help: give one of their forms of help, the most first, or
+//     renege), each
 //     knowing its type and seeing the earlier guarantors' choices. Allies
 //     consult once attacked: each also knows the earlier guarantors' types
 //     (the attacker does not). This keeps the game one where only chance
@@ -202,8 +205,11 @@ func extentName(ext string, days float64) string {
 // Payoffs (US$ bn): a guarantor that honours gets its type's expected net
 // value of honouring against that attack, E[Δg | type] (the mean of εg on
 // the type's interval added to Δ̄g; see guarantorTypes), and 0 if it
-// reneges. The attacker at its average resolve (εa = 0) gets W(intervene)
-// of that attack if any guarantor honours and W(stay out) if none does,
+// reneges (with forms of help, E[Δg,h | type] for help h). The attacker at
+// its average resolve (εa = 0) gets W(intervene) of that attack if any
+// guarantor honours and W(stay out) if none does (with weights or forms of
+// help, W(stay out) plus the share of the guarantors' forces that fight
+// times W(intervene) − W(stay out)),
 // less the sanctions if they snap back, the energy revenue cut off, plus
 // its drive μ (see the package doc). The defender, who makes no move here,
 // loses v·ground taken.
