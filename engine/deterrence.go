@@ -174,17 +174,21 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 			air++
 		}
 	}
-	// warCost is a guarantor's cost of its share of the guarantors' losses
-	// in a campaign with intervention.
-	warCost := func(in *campaign.Result, id string) float64 {
-		c := 0.0
+	// lossCost is a guarantor's cost of its share of the guarantors'
+	// soldiers and aircraft lost in a campaign with intervention; warCost
+	// their sum.
+	lossCost := func(in *campaign.Result, id string) (ground, planes float64) {
 		if total > 0 {
-			c += in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
+			ground = in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
 		}
 		if air > 0 {
-			c += in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
+			planes = in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
 		}
-		return c
+		return ground, planes
+	}
+	warCost := func(in *campaign.Result, id string) float64 {
+		g, a := lossCost(in, id)
+		return g + a
 	}
 	for _, id := range order {
 		a := actors[id]
@@ -212,35 +216,35 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		force += 100 * a.Aircraft.Nominal()
 	}
 	di.FightGuarantors *= 1 - math.Exp(-force/10000)
-	// Force-weighted intervention: each guarantor's share of the forces
-	// (troops + 100 per combat aircraft, the aircraft of an air mechanism
-	// split equally among its providers; equal shares if none has any).
-	if dm.Intervention == "force_weighted" && len(di.Guarantors) > 0 {
-		planes := map[string]float64{}
-		split := func(key string, n float64) {
-			ids := Providers(m, key)
-			for _, id := range ids {
-				planes[id] += n / float64(len(ids))
-			}
+	// Each guarantor's share of the forces (troops + 100 per combat
+	// aircraft, the aircraft of an air mechanism split equally among its
+	// providers; equal shares if none has any).
+	planes := map[string]float64{}
+	split := func(key string, n float64) {
+		ids := Providers(m, key)
+		for _, id := range ids {
+			planes[id] += n / float64(len(ids))
 		}
-		if a := m.AirSupport; a != nil {
-			split("air_support", a.Aircraft.Nominal())
+	}
+	if a := m.AirSupport; a != nil {
+		split("air_support", a.Aircraft.Nominal())
+	}
+	if a := m.AirPolicing; a != nil {
+		split("air_policing", a.Aircraft.Nominal())
+	}
+	sum := 0.0
+	for _, g := range di.Guarantors {
+		sum += troops[g.ID] + 100*planes[g.ID]
+	}
+	forceShare := func(w float64) float64 {
+		if sum > 0 {
+			return w / sum
 		}
-		if a := m.AirPolicing; a != nil {
-			split("air_policing", a.Aircraft.Nominal())
-		}
-		sum := 0.0
+		return 1 / float64(len(di.Guarantors))
+	}
+	if dm.Intervention == "force_weighted" {
 		for _, g := range di.Guarantors {
-			w := troops[g.ID] + 100*planes[g.ID]
-			di.Weights = append(di.Weights, w)
-			sum += w
-		}
-		for i := range di.Weights {
-			if sum > 0 {
-				di.Weights[i] /= sum
-			} else {
-				di.Weights[i] = 1 / float64(len(di.Weights))
-			}
+			di.Weights = append(di.Weights, forceShare(troops[g.ID]+100*planes[g.ID]))
 		}
 	}
 	// The limited offensive: its own campaigns, the attacker's cost pro
@@ -257,6 +261,36 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 			l.TripwireTroops = append(l.TripwireTroops, trip[g.ID])
 		}
 		di.Limited = l
+	}
+	// Forms of help: every guarantor can give sanctions and arms (costing
+	// it its share of the sanctions it imposes) or all its forces; one
+	// with both troops and aircraft can also send its air power alone
+	// (engaging the aircraft's share of its forces, at the cost of its
+	// aircraft lost).
+	if dm.Intervention == "by_means" {
+		imposers := map[string]float64{}
+		if sn := m.SanctionsSnapback; sn != nil {
+			for _, id := range sn.Imposers {
+				imposers[id] = sn.ImposerCost.Or(0) / float64(len(sn.Imposers))
+			}
+		}
+		for i, g := range di.Guarantors {
+			aid := deterrence.Help{Means: deterrence.SanctionsArms, WarCost: imposers[g.ID], LimitedWarCost: imposers[g.ID]}
+			all := deterrence.Help{Means: deterrence.AllForces, Engaged: 1, Force: forceShare(troops[g.ID] + 100*planes[g.ID]), WarCost: g.WarCost}
+			if di.Limited != nil {
+				all.LimitedWarCost = di.Limited.GuarantorWarCost[i]
+			}
+			hs := []deterrence.Help{aid}
+			if t, p := troops[g.ID], 100*planes[g.ID]; t > 0 && p > 0 {
+				h := deterrence.Help{Means: deterrence.AirPower, Engaged: p / (t + p), Force: forceShare(p)}
+				_, h.WarCost = lossCost(in, g.ID)
+				if lo, li := limited[0], limited[1]; lo != nil && li != nil {
+					_, h.LimitedWarCost = lossCost(li, g.ID)
+				}
+				hs = append(hs, h)
+			}
+			di.Help = append(di.Help, append(hs, all))
+		}
 	}
 	return di
 }

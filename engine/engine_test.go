@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"math"
 	"strings"
 	"testing"
@@ -359,5 +361,71 @@ func TestForceWeightedIntervention(t *testing.T) {
 	}
 	if changed < 3 {
 		t.Errorf("only %d packages changed", changed)
+	}
+}
+
+// TestByMeansIntervention: with models.deterrence.intervention set to
+// by_means, every guarantor of every Ukraine package can at least give
+// sanctions and arms and at most all its forces; the probabilities of its
+// forms of help add up to at most 1; and it gives all its forces no more
+// often than it honours in the force-weighted model, whose only form of
+// help is all its forces (the other forms can only take the upper
+// envelope's room from it). Guarantors that only assured Ukraine honour
+// their word almost surely (aid keeps an assurance), yet the attacker
+// faces less intervention than in the force-weighted model (by over 5
+// points): aid takes the place of fighting.
+func TestByMeansIntervention(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	s.Models.Deterrence.Intervention = "force_weighted"
+	weighted, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Models.Deterrence.Intervention = "by_means"
+	means, err := Run(context.Background(), s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range means.Packages {
+		w := weighted.Packages[i]
+		t.Logf("%s: P(attack) %.3f (force-weighted %.3f), P(intervention) %.3f (%.3f)", p.ID,
+			p.Deterrence.PAttack1, w.Deterrence.PAttack1, p.Deterrence.PIntervention, w.Deterrence.PIntervention)
+		for g, gr := range p.Deterrence.Guarantors {
+			hs := gr.Help
+			if len(hs) < 2 || hs[0].Means != deterrence.SanctionsArms.String() || hs[len(hs)-1].Means != deterrence.AllForces.String() {
+				t.Fatalf("%s: %s: forms of help %+v", p.ID, gr.ID, hs)
+			}
+			sum := 0.0
+			var parts []string
+			for _, h := range hs {
+				sum += h.P
+				parts = append(parts, fmt.Sprintf("%s %.3f", h.Means, h.P))
+			}
+			t.Logf("  %s: P(honour) %.3f; %s", gr.ID, gr.PHonour, strings.Join(parts, ", "))
+			if sum > 1+1e-12 {
+				t.Errorf("%s: %s: forms of help have probability %v", p.ID, gr.ID, sum)
+			}
+			if all, fw := hs[len(hs)-1].P, w.Deterrence.Guarantors[g].PHonour; all > fw+1e-12 {
+				t.Errorf("%s: %s gives all its forces with probability %v, above its force-weighted P(honour) %v", p.ID, gr.ID, all, fw)
+			}
+		}
+	}
+	var p *PackageResult
+	for i := range means.Packages {
+		if means.Packages[i].ID == "assurances-only" {
+			p = &means.Packages[i]
+		}
+	}
+	if p == nil {
+		t.Fatal("no assurances-only package")
+	}
+	for _, gr := range p.Deterrence.Guarantors {
+		if !(gr.PHonour > 0.99) {
+			t.Errorf("assurances-only: %s honours with probability %v, want > 0.99 (aid keeps an assurance)", gr.ID, gr.PHonour)
+		}
+	}
+	if w := weighted.Packages[slices.IndexFunc(weighted.Packages, func(q PackageResult) bool { return q.ID == p.ID })]; !(p.Deterrence.PIntervention < w.Deterrence.PIntervention-0.05) {
+		t.Errorf("assurances-only: P(intervention) %v, want well below the force-weighted %v (aid takes the place of fighting)",
+			p.Deterrence.PIntervention, w.Deterrence.PIntervention)
 	}
 }

@@ -61,6 +61,7 @@ func stripXMLHeader(svg string) string {
 var funcs = template.FuncMap{
 	"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
 	"extent": extent,
+	"help":   helpSummary,
 	"num":    num,
 	"money":  money,
 	"day": func(p *float64) string {
@@ -102,7 +103,7 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 {{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<tr><td>{{$p.Name}}</td><td>{{pct .PAttack1}}</td><td>{{pct .PAttack5}}</td><td>{{extent .}}</td><td>{{pct .PIntervention}}</td><td>{{pct .Threshold}}</td>
 <td class="text">{{range $i, $g := .Guarantors}}{{if $i}}, {{end}}{{$g.ID}} {{pct $g.PHonour}}{{end}}</td></tr>{{end}}{{end}}
 </table>
-<ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}{{if .Path}}
+<ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}{{with help .}} Forms of help if attacked: {{.}}.{{end}}{{if .Path}}
 <details class="path"><summary>equilibrium path ({{.Method}})</summary><ul>{{range .Path}}<li>{{.}}</li>{{end}}</ul></details>{{end}}</li>{{end}}{{end}}</ul>
 
 <h3>The record: cease-fires with the same content</h3>
@@ -199,6 +200,9 @@ func Markdown(w io.Writer, d *Document) error {
 	for _, p := range r.Packages {
 		if dd := p.Deterrence; dd != nil {
 			fmt.Fprintf(ew, "- **%s**: %s\n", p.Name, dd.Deciding)
+			if h := helpSummary(dd); h != "" {
+				fmt.Fprintf(ew, "  Forms of help if attacked: %s.\n", h)
+			}
 		}
 	}
 	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")

@@ -95,3 +95,43 @@ func TestTextNoNaN(t *testing.T) {
 		t.Errorf("num: %q %q %q", num(1234567), num(0), num(math.Pi))
 	}
 }
+
+// TestFormsOfHelpShown: with models.deterrence.intervention: by_means the
+// text, HTML and Markdown reports list each guarantor's probability of
+// every form of help; with the default (pooled) model they do not.
+func TestFormsOfHelpShown(t *testing.T) {
+	s, res := ukraine(t)
+	var b bytes.Buffer
+	if err := Text(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "forms of help if attacked") {
+		t.Error("pooled model: the text report lists forms of help")
+	}
+	s.Models.Deterrence.Intervention = "by_means"
+	res, err := engine.Run(context.Background(), s, engine.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Reset()
+	if err := Text(&b, res); err != nil {
+		t.Fatal(err)
+	}
+	want := helpSummary(res.Packages[1].Deterrence)
+	if !strings.Contains(want, "usa: sanctions and arms ") || !strings.Contains(want, "all its forces ") {
+		t.Fatalf("summary %q", want)
+	}
+	doc, _ := NewDocument(s, res, "test")
+	var h, md bytes.Buffer
+	if err := HTML(&h, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, doc); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": b.String(), "HTML": h.String(), "Markdown": md.String()} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%s report lacks %q", name, want)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func Text(w io.Writer, res *engine.Result) error {
 	for _, p := range res.Packages {
 		if d := p.Deterrence; d != nil {
 			fmt.Fprintf(ew, "  %s: %s\n", p.ID, d.Deciding)
+			if h := helpSummary(d); h != "" {
+				fmt.Fprintf(ew, "    forms of help if attacked: %s\n", h)
+			}
 			if len(d.Path) > 0 {
 				fmt.Fprintf(ew, "    equilibrium path (%s):\n", d.Method)
 				for _, l := range d.Path {
@@ -383,6 +386,24 @@ func SpatialPath(w io.Writer, sf *engine.SpatialForecast) {
 }
 
 // extent says how far the attacker would go if it attacked.
+// helpSummary lists, when the guarantors choose how to help
+// (models.deterrence.intervention: by_means), each one's probability of
+// every form of help; "" otherwise.
+func helpSummary(d *deterrence.Result) string {
+	var gs []string
+	for _, g := range d.Guarantors {
+		if len(g.Help) == 0 {
+			continue
+		}
+		var hs []string
+		for _, h := range g.Help {
+			hs = append(hs, fmt.Sprintf("%s %.0f%%", h.Means, 100*h.P))
+		}
+		gs = append(gs, g.ID+": "+strings.Join(hs, ", "))
+	}
+	return strings.Join(gs, "; ")
+}
+
 func extent(d *deterrence.Result) string {
 	if d.Extent == deterrence.LimitedWar {
 		return fmt.Sprintf("limited (%.0f days)", d.LimitedDays)

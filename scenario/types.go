@@ -207,7 +207,7 @@ type DeterrenceModel struct {
 	ValuePerKm2            Value  `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
 	SigmaAttacker          Value  `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
 	SigmaGuarantor         Value  `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`
-	Intervention           string `yaml:"intervention" v:"enum=pooled|force_weighted" doc:"How guarantors' honouring changes the war: pooled (default; any guarantor honouring brings the whole intervention campaign) or force_weighted (each brings its share of the guarantors' troops + 100 per combat aircraft, so a promise without forces deters only through its other terms)."`
+	Intervention           string `yaml:"intervention" v:"enum=pooled|force_weighted|by_means" doc:"How guarantors' honouring changes the war: pooled (default; any guarantor honouring brings the whole intervention campaign), force_weighted (each brings its share of the guarantors' troops + 100 per combat aircraft, so a promise without forces deters only through its other terms) or by_means (force-weighted, and each guarantor chooses how to help: sanctions and arms, air power alone, or all its forces, or reneges; aid keeps an assurance but earns only half the credit of an Art. 5-type promise and none of an automatic one)."`
 	LimitedAttackDays      Value  `yaml:"limited_attack_days" v:"min=0,max=365,def=90" unit:"days" doc:"Length of the limited offensive the attacker may choose instead of a year of war (a grab, then a new cease-fire: salami tactics); 0 for none."`
 	Prov                   `yaml:",inline"`
 }

@@ -146,10 +146,12 @@ function showResult(r, id) {
   $("path").replaceChildren(...(d.equilibrium_path || []).map((l) => { const li = document.createElement("li"); li.textContent = l; return li; }));
   const e = pk.empirical_ceasefire;
   $("record").textContent = e ? `The record (cease-fires with the same content; hazard model fitted here to 35 cases, not Fortna's coefficients): holds 1 year ${pct(e.p_holds[0])}, 5 years ${pct(e.p_holds[1])} (${pct(e.p_holds_5pct[1])}-${pct(e.p_holds_95pct[1])}), 10 years ${pct(e.p_holds[2])}.` + (e.disagreement ? ` Strong disagreement with the game: ${e.disagreement}.` : "") : "";
-  table($("honour"), ["guarantor", "P(honour)", "net value of honouring, US$ bn", "largest terms"],
+  const byMeans = d.guarantors.some((g) => g.help && g.help.length);
+  table($("honour"), ["guarantor", "P(honour)", "net value of honouring, US$ bn", "largest terms"].concat(byMeans ? ["forms of help if attacked"] : []),
     d.guarantors.map((g) => {
       const t = [...g.terms].sort((a, b) => Math.abs(b.usd_bn) - Math.abs(a.usd_bn)).slice(0, 2);
-      return [g.id, pct(g.p_honour), g.net_value_of_honouring_usd_bn.toFixed(0), t.map((x) => `${x.name} ${x.usd_bn >= 0 ? "+" : ""}${x.usd_bn.toFixed(0)}`).join("; ")];
+      const row = [g.id, pct(g.p_honour), g.net_value_of_honouring_usd_bn.toFixed(0), t.map((x) => `${x.name} ${x.usd_bn >= 0 ? "+" : ""}${x.usd_bn.toFixed(0)}`).join("; ")];
+      return byMeans ? row.concat([(g.help || []).map((h) => `${h.means} ${pct(h.p)}`).join(", ")]) : row;
     }));
   table($("campaign"), ["guarantors", "first objective", "km² lost day 30", "day 90", "day 365", "attacker losses", "defender losses"],
     pk.campaign.map((c) => [c.intervention ? "intervene" : "stay out",
