@@ -519,7 +519,7 @@ func (t *Tree) solve() (*treeAnswer, error) {
 				a := joinKeys(does[g][j][k], opts)
 				same = same && a == joinKeys(does[g][j][0], opts)
 				if ne > 1 {
-					a += " " + extentName(ext, 0)
+					a += " against " + extentName(ext, 0)
 				}
 				acts = append(acts, a)
 			}
