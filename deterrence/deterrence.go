@@ -88,9 +88,12 @@
 // where its line is the upper envelope, and the attacker faces the
 // expected share of the guarantors' forces that fight,
 //
-//	pI = Σ_g Σ_h P(g gives h)·Force_h.
+//	pI = Σ_g Σ_h P(g gives h)·Force_h,
 //
-// Help that does not fight earns credit but adds nothing to pI: a
+// in its campaign, and pays the cost e of fighting the guarantors in
+// proportion to the expected share of them at war, Σ_g Σ_h P(g gives
+// h)·War_h: a guarantor whose aircraft fight is at war with the attacker
+// as much as one whose troops do. Help that does not fight earns credit but adds nothing to pI: a
 // guarantor can honour an assurance almost surely and deter nothing, the
 // Budapest lesson (tests).
 //
@@ -326,6 +329,9 @@ type Result struct {
 	Other         *Option           `json:"other_extent,omitempty"`
 	Guarantors    []GuarantorResult `json:"guarantors"`
 	PIntervention float64           `json:"p_intervention"`
+	// PWar is the expected share of the guarantors at war with the
+	// attacker: PIntervention, except with forms of help (Help.War).
+	PWar float64 `json:"p_war_with_guarantors"`
 	// Threshold is the credibility pI above which a certain-minded attacker
 	// (σa → 0) would not attack (RADG p*); NaN-free: 0 if it never attacks,
 	// 1 if no credibility suffices.
@@ -396,24 +402,26 @@ func (in *Input) Validate() error {
 		if len(h) != len(in.Guarantors) {
 			errs = append(errs, errors.New("deterrence: one list of forms of help per guarantor"))
 		}
-		total := 0.0
+		total, totalWar := 0.0, 0.0
 		for g, hs := range h {
-			top := 0.0
+			top, topWar := 0.0, 0.0
 			for i, x := range hs {
 				if x.Means < SanctionsArms || x.Means > AllForces || i > 0 && x.Means <= hs[i-1].Means {
 					errs = append(errs, fmt.Errorf("deterrence: guarantor %d: forms of help must be known means, each once, from the least to the most", g))
 				}
-				if !(x.Engaged >= 0 && x.Engaged <= 1) || !(x.Force >= 0 && x.Force <= 1) {
-					errs = append(errs, fmt.Errorf("deterrence: guarantor %d: %s: engaged and force shares must be in [0, 1]", g, x.Means))
+				if !(x.Engaged >= 0 && x.Engaged <= 1) || !(x.Force >= 0 && x.Force <= 1) || !(x.War >= 0 && x.War <= 1) {
+					errs = append(errs, fmt.Errorf("deterrence: guarantor %d: %s: engaged, force and war shares must be in [0, 1]", g, x.Means))
 				}
 				fin("help: war cost", x.WarCost)
 				fin("help: limited war cost", x.LimitedWarCost)
 				top = math.Max(top, x.Force)
+				topWar = math.Max(topWar, x.War)
 			}
 			total += top
+			totalWar += topWar
 		}
-		if total > 1+1e-9 {
-			errs = append(errs, fmt.Errorf("deterrence: the guarantors' forms of help bring %.3g of their forces (at most 1)", total))
+		if total > 1+1e-9 || totalWar > 1+1e-9 {
+			errs = append(errs, fmt.Errorf("deterrence: the guarantors' forms of help bring %.3g of their forces and %.3g of them to war (at most 1 each)", total, totalWar))
 		}
 	}
 	for c := range in.Params.Credit {
@@ -487,7 +495,7 @@ func Solve(in *Input) (*Result, error) {
 		}
 	}
 	r.LimitedDays = cf.LimitedDays
-	r.PIntervention = ans.pI[ans.best]
+	r.PIntervention, r.PWar = ans.pI[ans.best], ans.pWar[ans.best]
 	r.Utility = ans.utility[ans.best]
 	r.PAttack1 = Phi(r.Utility / in.Params.SigmaA)
 	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
@@ -545,7 +553,7 @@ func closedForm(in *Input, extent string) *Result {
 	p := &in.Params
 	stayOut, intervene, warCost, gs := in.option(extent)
 	r := &Result{Extent: extent}
-	stay, weighted, helped := 1.0, 0.0, 0.0
+	stay, weighted, helped, atWar := 1.0, 0.0, 0.0, 0.0
 	for i, g := range gs {
 		terms := guarantorTerms(g, p)
 		net := 0.0
@@ -569,6 +577,7 @@ func closedForm(in *Input, extent string) *Result {
 					gr.PHonour += probs[j]
 				}
 				helped += probs[j] * h.Force
+				atWar += probs[j] * h.War
 			}
 		}
 		r.Guarantors = append(r.Guarantors, gr)
@@ -580,7 +589,11 @@ func closedForm(in *Input, extent string) *Result {
 	case in.Weights != nil:
 		pI = weighted
 	}
-	r.PIntervention = pI
+	pWar := pI
+	if in.Help != nil {
+		pWar = atWar
+	}
+	r.PIntervention, r.PWar = pI, pWar
 	war := func(w War, withGuarantors bool) float64 {
 		v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
 		if withGuarantors {
@@ -595,7 +608,7 @@ func closedForm(in *Input, extent string) *Result {
 		{"ground taken if they intervene", pI * p.ValuePerKm2 * intervene.GroundKm2},
 		{"cost of waging the war", -warCost},
 		{"soldiers lost", -p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses)},
-		{"fighting the guarantors' forces", -pI * in.FightGuarantors},
+		{"fighting the guarantors' forces", -pWar * in.FightGuarantors},
 		{"sanctions snapping back", -in.SanctionsProb * in.Sanctions},
 		{"energy revenue cut off", -in.Energy},
 		{"standing drive to revise the settlement", in.Drive},
@@ -608,7 +621,8 @@ func closedForm(in *Input, extent string) *Result {
 	r.PAttack1 = Phi(u / p.SigmaA)
 	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
 	// RADG threshold: the attacker with σa → 0 attacks iff
-	// pI·wIn + (1−pI)·wOut − z + μ > 0.
+	// pI·wIn + (1−pI)·wOut − z + μ > 0 (with forms of help, as if the
+	// guarantors at war brought all their forces).
 	num, den := wOut-z+in.Drive, wOut-wIn
 	switch {
 	case num <= 0:
@@ -748,13 +762,15 @@ func PAttack(in *Input) (pAttack1, pIntervention float64) {
 // results are bit-identical.
 func attackValue(in *Input, limited bool) (u, pI float64) {
 	if in.Help != nil {
+		pWar := 0.0
 		for i := range in.Guarantors {
 			probs, _, n := in.helpProbs(i, limited)
 			for j := 1; j < n; j++ {
 				pI += probs[j] * in.Help[i][j-1].Force
+				pWar += probs[j] * in.Help[i][j-1].War
 			}
 		}
-		return attackerValue(in, limited, pI), pI
+		return attackerValue(in, limited, pI, pWar), pI
 	}
 	stay := 1.0
 	for i := range in.Guarantors {
@@ -772,12 +788,13 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 	if in.Weights == nil {
 		pI = 1 - stay
 	}
-	return attackerValue(in, limited, pI), pI
+	return attackerValue(in, limited, pI, pI), pI
 }
 
 // attackerValue is Ū for the full or the limited offensive given the
-// credibility pI, with the terms of closedForm in the same order.
-func attackerValue(in *Input, limited bool, pI float64) (u float64) {
+// credibility pI and the expected share of the guarantors at war pWar,
+// with the terms of closedForm in the same order.
+func attackerValue(in *Input, limited bool, pI, pWar float64) (u float64) {
 	p := &in.Params
 	stayOut, intervene, warCost := in.StayOut, in.Intervene, in.WarCost
 	if limited {
@@ -788,7 +805,7 @@ func attackerValue(in *Input, limited bool, pI float64) (u float64) {
 		pI * p.ValuePerKm2 * intervene.GroundKm2,
 		-warCost,
 		-p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses),
-		-pI * in.FightGuarantors,
+		-pWar * in.FightGuarantors,
 		-in.SanctionsProb * in.Sanctions,
 		-in.Energy,
 		in.Drive,

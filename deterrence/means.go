@@ -37,6 +37,13 @@ type Help struct {
 	// stay-out and the intervention campaigns by the expected share that
 	// fights (as with Input.Weights).
 	Force float64
+	// War is the share of the guarantors that this help puts at war with
+	// the attacker, in [0, 1]: its whole weight among the guarantors if
+	// any of its forces fight (the attacker's cost of fighting the
+	// guarantors, e, is the cost of a war with their states, whichever of
+	// their arms fights), 0 for sanctions and arms. The attacker pays
+	// e·Σ_g Σ_h P(g gives h)·War_h.
+	War float64
 	// WarCost and LimitedWarCost are the guarantor's cost of fighting this
 	// way (its own losses, US$ bn) against a full and a limited offensive.
 	WarCost, LimitedWarCost float64

@@ -37,13 +37,13 @@ func withHelp(r *rand.Rand, in *Input) {
 				h.WarCost = 5 * r.Float64() // money, no losses
 				h.LimitedWarCost = h.WarCost / 4
 			case AirPower:
-				h.Engaged, h.Force = air, air*w
+				h.Engaged, h.Force, h.War = air, air*w, w
 				h.WarCost = cost * g.WarCost
 				if in.Limited != nil {
 					h.LimitedWarCost = cost * in.Limited.GuarantorWarCost[i]
 				}
 			case AllForces:
-				h.Engaged, h.Force, h.WarCost = 1, w, g.WarCost
+				h.Engaged, h.Force, h.War, h.WarCost = 1, w, w, g.WarCost
 				if in.Limited != nil {
 					h.LimitedWarCost = in.Limited.GuarantorWarCost[i]
 				}
@@ -100,6 +100,7 @@ func TestHelpTreeMatchesClosedForm(t *testing.T) {
 			}
 		}
 		near("P(intervention)", tr.PIntervention, cf.PIntervention, 1e-9)
+		near("P(war with the guarantors)", tr.PWar, cf.PWar, 1e-9)
 		near("value of attacking", tr.Utility, cf.Utility, 1e-9*math.Max(1, math.Abs(cf.Utility)))
 		near("P(attack within a year)", tr.PAttack1, cf.PAttack1, 1e-9)
 		if p1, pI := PAttack(in); p1 != cf.PAttack1 || pI != cf.PIntervention {
@@ -125,7 +126,7 @@ func TestAllForcesOnlyIsForceWeighted(t *testing.T) {
 		ladder := *in
 		ladder.Weights = nil
 		for g, w := range in.Weights {
-			h := Help{Means: AllForces, Engaged: 1, Force: w, WarCost: in.Guarantors[g].WarCost}
+			h := Help{Means: AllForces, Engaged: 1, Force: w, War: w, WarCost: in.Guarantors[g].WarCost}
 			if in.Limited != nil {
 				h.LimitedWarCost = in.Limited.GuarantorWarCost[g]
 			}
@@ -155,8 +156,8 @@ func ladderGuarantor(c Commitment, escalation float64) *Input {
 	in.Guarantors[0] = Guarantor{ID: "g", Commitment: c, Stakes: 60, WarCost: 40, Escalation: escalation, TrackRecord: 0.5}
 	in.Help = [][]Help{{
 		{Means: SanctionsArms, WarCost: 2},
-		{Means: AirPower, Engaged: 0.25, Force: 0.25, WarCost: 10},
-		{Means: AllForces, Engaged: 1, Force: 1, WarCost: 40},
+		{Means: AirPower, Engaged: 0.25, Force: 0.25, War: 1, WarCost: 10},
+		{Means: AllForces, Engaged: 1, Force: 1, War: 1, WarCost: 40},
 	}}
 	return in
 }
@@ -190,7 +191,7 @@ func TestHelpThatDoesNotFightDoesNotDeter(t *testing.T) {
 	in := ladderGuarantor(Assurance, 100)
 	r, p := helpP(t, in)
 	ph := r.Guarantors[0].PHonour
-	ifFought := Phi(attackerValue(in, false, ph) / in.Params.SigmaA)
+	ifFought := Phi(attackerValue(in, false, ph, ph) / in.Params.SigmaA)
 	t.Logf("assurance: P(sanctions and arms) %.3f, P(air) %.3f, P(all forces) %.3f, P(honour) %.3f, pI %.3f, P(attack) %.3f (%.3f had honouring meant fighting)",
 		p[0], p[1], p[2], ph, r.PIntervention, r.PAttack1, ifFought)
 	if !(p[0] > 0.9) || !(ph > 0.99) || !(r.PIntervention < 0.1) {
@@ -248,8 +249,8 @@ func BenchmarkPAttackHelp(b *testing.B) {
 	for range in.Guarantors {
 		in.Help = append(in.Help, []Help{
 			{Means: SanctionsArms, WarCost: 2},
-			{Means: AirPower, Engaged: 0.25, Force: 0.05, WarCost: 10},
-			{Means: AllForces, Engaged: 1, Force: 0.2, WarCost: 30},
+			{Means: AirPower, Engaged: 0.25, Force: 0.05, War: 0.2, WarCost: 10},
+			{Means: AllForces, Engaged: 1, Force: 0.2, War: 0.2, WarCost: 30},
 		})
 	}
 	b.ReportAllocs()

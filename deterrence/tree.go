@@ -57,6 +57,8 @@ type Tree struct {
 	// force[g][j] is the share of the intervention option j of guarantor g
 	// brings; with pooled, any option but reneging brings all of it.
 	force  [][]float64
+	// war[g][j] is the share of the guarantors option j puts at war.
+	war    [][]float64
 	pooled bool
 	// honours[g][j]: option j honours guarantor g's commitment.
 	honours [][]bool
@@ -228,41 +230,40 @@ func BuildTree(in *Input) (*Tree, error) {
 	if in.Limited != nil {
 		t.days = in.Limited.Days
 	}
+	// The attacker's war with the guarantors staying out and with all of
+	// them fighting, before the cost of fighting them (e).
 	type attack struct {
 		wOut, wIn, groundOut, groundIn float64
 	}
 	var attacks []attack
 	for _, ext := range t.Extents {
 		stayOut, intervene, warCost, _ := in.option(ext)
-		war := func(w War, withGuarantors bool) float64 {
-			v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
-			if withGuarantors {
-				v -= in.FightGuarantors
-			}
-			return v - in.Energy + in.Drive
+		war := func(w War) float64 {
+			return p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses - in.Energy + in.Drive
 		}
-		attacks = append(attacks, attack{war(stayOut, false), war(intervene, true), stayOut.GroundKm2, intervene.GroundKm2})
+		attacks = append(attacks, attack{war(stayOut), war(intervene), stayOut.GroundKm2, intervene.GroundKm2})
 	}
 	players := []string{"attacker"}
 	profiles := 1.0
 	per, width := 1.0, 1.0 // nodes of the guarantors' subtree
 	for g := range in.Guarantors {
 		players = append(players, in.Guarantors[g].ID)
-		names, force, honours := []string{actRenege, actHonour}, []float64{0, 1}, []bool{false, true}
+		names, force, war, honours := []string{actRenege, actHonour}, []float64{0, 1}, []float64{0, 1}, []bool{false, true}
 		switch {
 		case in.Help != nil:
-			names, force = names[:1], force[:1]
-			honours = honours[:1]
+			names, force, war, honours = names[:1], force[:1], war[:1], honours[:1]
 			for _, h := range in.Help[g] {
 				names = append(names, h.Means.String())
 				force = append(force, h.Force)
+				war = append(war, h.War)
 				honours = append(honours, p.honours(in.Guarantors[g].Commitment, h.Means))
 			}
 		case in.Weights != nil:
-			force[1] = in.Weights[g]
+			force[1], war[1] = in.Weights[g], in.Weights[g]
 		}
 		t.Options = append(t.Options, names)
 		t.force = append(t.force, force)
+		t.war = append(t.war, war)
 		t.honours = append(t.honours, honours)
 		var lines [][maxOptions]line
 		for _, ext := range t.Extents {
@@ -312,15 +313,16 @@ func BuildTree(in *Input) (*Tree, error) {
 	// phi is the share of the intervention the honouring guarantors bring:
 	// 1 once any honours in the pooled model, the sum of their weights in
 	// the force-weighted one.
-	var guarantors func(k, i int, types []int, seen string, phi float64, sanctioned bool, pays []float64) *game.Node
-	guarantors = func(k, i int, types []int, seen string, phi float64, sanctioned bool, pays []float64) *game.Node {
+	var guarantors func(k, i int, types []int, seen string, phi shares, sanctioned bool, pays []float64) *game.Node
+	guarantors = func(k, i int, types []int, seen string, phi shares, sanctioned bool, pays []float64) *game.Node {
 		if i == n {
 			a := attacks[k]
-			w := a.wOut + (a.wIn-a.wOut)*phi
-			ground := a.groundOut + (a.groundIn-a.groundOut)*phi
-			if phi == 1 { // exactly the intervention campaign
+			w := a.wOut + (a.wIn-a.wOut)*phi.force
+			ground := a.groundOut + (a.groundIn-a.groundOut)*phi.force
+			if phi.force == 1 { // exactly the intervention campaign
 				w, ground = a.wIn, a.groundIn
 			}
+			w -= in.FightGuarantors * phi.war
 			if sanctioned {
 				w -= in.Sanctions
 			}
@@ -354,14 +356,14 @@ func BuildTree(in *Input) (*Tree, error) {
 	attackNode := func(k int, types []int) *game.Node {
 		pays := make([]float64, n)
 		if !sanctionsChance {
-			return guarantors(k, 0, types, "", 0, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
+			return guarantors(k, 0, types, "", shares{}, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
 		}
 		ps := rat(in.SanctionsProb)
 		return &game.Node{Player: -1, Actions: []string{"sanctions snap back", "no sanctions"},
 			Probs: []*big.Rat{ps, new(big.Rat).Sub(one, ps)},
 			Children: []*game.Node{
-				guarantors(k, 0, types, "", 0, true, pays),
-				guarantors(k, 0, types, "", 0, false, pays),
+				guarantors(k, 0, types, "", shares{}, true, pays),
+				guarantors(k, 0, types, "", shares{}, false, pays),
 			}}
 	}
 	// Each guarantor's type probabilities as exact fractions adding up to
@@ -415,21 +417,27 @@ func BuildTree(in *Input) (*Tree, error) {
 
 // share is the share of the intervention that the guarantors bring when
 // guarantor g takes option j after those before it brought phi.
-func (t *Tree) share(g, j int, phi float64) float64 {
+func (t *Tree) share(g, j int, phi shares) shares {
 	switch {
 	case j == 0:
 		return phi
 	case t.pooled:
-		return 1
+		return shares{1, 1}
 	}
-	return phi + t.force[g][j]
+	return shares{phi.force + t.force[g][j], phi.war + t.war[g][j]}
 }
+
+// shares are the share of the intervention campaign the guarantors bring
+// and the share of them at war with the attacker (the same but with forms
+// of help; see Help.War).
+type shares struct{ force, war float64 }
 
 // treeAnswer is what the solved tree says, per extent of attack.
 type treeAnswer struct {
 	utility []float64     // Ū_k, value of the attack over keeping the cease-fire
 	pHonour [][]float64   // [k][g]: P(g honours | attack of extent k)
 	pI      []float64     // expected share of the intervention | attack of extent k
+	pWar    []float64     // expected share of the guarantors at war | attack of extent k
 	pOption [][][]float64 // [k][g][j]: P(g takes option j | attack of extent k)
 	best    int           // the extent worth most to the attacker
 	path    []string
@@ -445,7 +453,7 @@ func (t *Tree) solve() (*treeAnswer, error) {
 	}
 	n := len(t.Types)
 	ne := len(t.Extents)
-	ans := &treeAnswer{utility: make([]float64, ne), pHonour: make([][]float64, ne), pI: make([]float64, ne), pOption: make([][][]float64, ne)}
+	ans := &treeAnswer{utility: make([]float64, ne), pHonour: make([][]float64, ne), pI: make([]float64, ne), pWar: make([]float64, ne), pOption: make([][][]float64, ne)}
 	av := a.ActionValues[0][0]
 	for k := range ne {
 		ans.utility[k] = av[k+1] - av[0]
@@ -470,11 +478,12 @@ func (t *Tree) solve() (*treeAnswer, error) {
 		// Walk the tree with the attacker attacking with extent k, the
 		// guarantors playing their equilibrium choices and chance its
 		// probabilities.
-		var walk func(nd *game.Node, pr, phi float64, types []int)
-		walk = func(nd *game.Node, pr, phi float64, types []int) {
+		var walk func(nd *game.Node, pr float64, phi shares, types []int)
+		walk = func(nd *game.Node, pr float64, phi shares, types []int) {
 			switch {
 			case nd.Player == -2:
-				ans.pI[k] += pr * phi
+				ans.pI[k] += pr * phi.force
+				ans.pWar[k] += pr * phi.war
 			case nd.Player == -1:
 				for i, c := range nd.Children {
 					q, _ := nd.Probs[i].Float64()
@@ -502,7 +511,7 @@ func (t *Tree) solve() (*treeAnswer, error) {
 				walk(nd.Children[ch], pr, t.share(g, opt, phi), types)
 			}
 		}
-		walk(t.Game.Root, 1, 0, nil)
+		walk(t.Game.Root, 1, shares{}, nil)
 	}
 	// The equilibrium path in words.
 	for g := range n {

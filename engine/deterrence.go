@@ -266,7 +266,9 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 	// it its share of the sanctions it imposes) or all its forces; one
 	// with both troops and aircraft can also send its air power alone
 	// (engaging the aircraft's share of its forces, at the cost of its
-	// aircraft lost).
+	// aircraft lost). Either way its forces fight, so the attacker is at
+	// war with it: its whole weight counts for the cost of fighting the
+	// guarantors.
 	if dm.Intervention == "by_means" {
 		imposers := map[string]float64{}
 		if sn := m.SanctionsSnapback; sn != nil {
@@ -276,13 +278,14 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		}
 		for i, g := range di.Guarantors {
 			aid := deterrence.Help{Means: deterrence.SanctionsArms, WarCost: imposers[g.ID], LimitedWarCost: imposers[g.ID]}
-			all := deterrence.Help{Means: deterrence.AllForces, Engaged: 1, Force: forceShare(troops[g.ID] + 100*planes[g.ID]), WarCost: g.WarCost}
+			w := forceShare(troops[g.ID] + 100*planes[g.ID])
+			all := deterrence.Help{Means: deterrence.AllForces, Engaged: 1, Force: w, War: w, WarCost: g.WarCost}
 			if di.Limited != nil {
 				all.LimitedWarCost = di.Limited.GuarantorWarCost[i]
 			}
 			hs := []deterrence.Help{aid}
 			if t, p := troops[g.ID], 100*planes[g.ID]; t > 0 && p > 0 {
-				h := deterrence.Help{Means: deterrence.AirPower, Engaged: p / (t + p), Force: forceShare(p)}
+				h := deterrence.Help{Means: deterrence.AirPower, Engaged: p / (t + p), Force: forceShare(p), War: w}
 				_, h.WarCost = lossCost(in, g.ID)
 				if lo, li := limited[0], limited[1]; lo != nil && li != nil {
 					_, h.LimitedWarCost = lossCost(li, g.ID)

@@ -429,3 +429,45 @@ func TestByMeansIntervention(t *testing.T) {
 			p.Deterrence.PIntervention, w.Deterrence.PIntervention)
 	}
 }
+
+// TestHistoricalOutcomesEveryInterventionModel: the deterrence cases of
+// deter check (the attack came after Budapest and Minsk II; none came
+// against NATO's Baltic presence or the Cold War forward defence) come out
+// the same way, within their stated tolerance (0.1), whichever way the
+// guarantors' honouring is modelled: pooled, force-weighted or by means.
+func TestHistoricalOutcomesEveryInterventionModel(t *testing.T) {
+	cases := []struct {
+		file, pkg string
+		attacked  bool
+	}{
+		{"crimea-2014.yaml", "budapest-assurances", true},
+		{"minsk-2015.yaml", "minsk-observers", true},
+		{"baltic-2016.yaml", "efp-2017", false},
+		{"cold-war-1985.yaml", "forward-defence", false},
+	}
+	for _, c := range cases {
+		for _, mode := range []string{"pooled", "force_weighted", "by_means"} {
+			s, p, err := shippedPackage(c.file, c.pkg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			one := *s
+			one.Packages = []scenario.Package{*p}
+			dm := scenario.DeterrenceModel{}
+			if s.Models.Deterrence != nil {
+				dm = *s.Models.Deterrence
+			}
+			dm.Intervention = mode
+			one.Models.Deterrence = &dm
+			res, err := Run(context.Background(), &one, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pa := res.Packages[0].Deterrence.PAttack1
+			t.Logf("%s %s, %s: P(attack within a year) %.3f", c.file, c.pkg, mode, pa)
+			if c.attacked && pa < 0.9-0.1 || !c.attacked && pa > 0.1 {
+				t.Errorf("%s %s, %s: P(attack) %.3f, but the attack %s", c.file, c.pkg, mode, pa, map[bool]string{true: "came", false: "never came"}[c.attacked])
+			}
+		}
+	}
+}
