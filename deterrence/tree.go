@@ -56,7 +56,7 @@ type Tree struct {
 	days    float64
 	// force[g][j] is the share of the intervention option j of guarantor g
 	// brings; with pooled, any option but reneging brings all of it.
-	force  [][]float64
+	force [][]float64
 	// war[g][j] is the share of the guarantors option j puts at war.
 	war    [][]float64
 	pooled bool
