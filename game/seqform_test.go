@@ -504,3 +504,86 @@ func randomPayoffs(r *rand.Rand, n *Node) {
 		randomPayoffs(r, ch)
 	}
 }
+
+// TestGambitLPCorpus: every lp behaviour case of Gambit's test suite
+// (rational and double) gives exactly Gambit's profile, action by action
+// (all 20; ZeroSumSequenceForm's simplex path gives 8 of the 10 rational
+// ones); on 30 random zero-sum payoffs of each tree the result is an
+// equilibrium worth the game's value (ZeroSumSequenceForm's).
+func TestGambitLPCorpus(t *testing.T) {
+	cases := loadBehaviorCases(t, "LP_BEHAVIOR_RATIONAL_CASES")
+	// The float64 cases expect the same profiles, printed as rationals.
+	for _, c := range append(cases, loadBehaviorCases(t, "LP_BEHAVIOR_DOUBLE_CASES")...) {
+		beh, err := c.g.GambitLP()
+		if err != nil {
+			t.Errorf("%s (%s): %v", c.name, c.file, err)
+			continue
+		}
+		// Gambit prints information sets in the order a depth-first walk
+		// meets them.
+		want := Behavior(c.want[0])
+		order := dfsInfosets(c.g)
+		for p := range 2 {
+			for k, is := range order[p] {
+				for a := range want[p][k] {
+					if want[p][k][a].Cmp(beh[p][is][a]) != 0 {
+						t.Errorf("%s (%s): player %d infoset %d: got %v, Gambit %v", c.name, c.file, p+1, is+1, beh[p][is], want[p][k])
+						break
+					}
+				}
+			}
+		}
+	}
+	if len(cases) < 10 {
+		t.Fatalf("only %d cases", len(cases))
+	}
+	cases = loadBehaviorCases(t, "LP_BEHAVIOR_RATIONAL_CASES") // fresh trees
+	r := rand.New(rand.NewPCG(17, 0))
+	for _, c := range cases {
+		for d := range 30 {
+			randomPayoffs(r, c.g.Root)
+			zeroSum(c.g.Root)
+			beh, err := c.g.GambitLP()
+			if err != nil {
+				t.Errorf("%s, draw %d: %v", c.file, d, err)
+				continue
+			}
+			v, _, err := c.g.ZeroSumSequenceForm()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !isBehaviorNash(c.g, beh) || c.g.BehaviorPayoff(beh)[0].Cmp(v) != 0 {
+				t.Errorf("%s, draw %d: not an equilibrium worth the value %s", c.file, d, v.RatString())
+			}
+		}
+	}
+}
+
+// zeroSum makes every outcome's second payoff minus its first.
+func zeroSum(n *Node) {
+	if n.Payoff != nil {
+		n.Payoff[1] = new(big.Rat).Neg(n.Payoff[0])
+	}
+	for _, c := range n.Children {
+		zeroSum(c)
+	}
+}
+
+// dfsInfosets lists each player's information sets in the order a
+// depth-first walk of the tree meets them.
+func dfsInfosets(g *Extensive) [][]int {
+	order := make([][]int, len(g.Players))
+	seen := map[[2]int]bool{}
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if p := n.Player; p >= 0 && !seen[[2]int{p, n.Infoset}] {
+			seen[[2]int{p, n.Infoset}] = true
+			order[p] = append(order[p], n.Infoset)
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(g.Root)
+	return order
+}

@@ -45,9 +45,11 @@ probabilities, exact rationals.
   --method lp          a two-player zero-sum game: one equilibrium and the
                        game's value to player 1 (exact simplex)
   --method seqform     a two-player constant-sum .efg game solved in its
-                       sequence form (Koller-Megiddo-von Stengel LP, exact):
-                       behaviour strategies (per information set) and the
-                       value; far smaller than the strategic form
+                       sequence form (Koller-Megiddo-von Stengel LP, exact,
+                       set up and pivoted as Gambit's lp_solve, so the same
+                       profile where there are several): behaviour
+                       strategies (per information set) and the value; far
+                       smaller than the strategic form
   --method lcp         a two-player .efg game, general-sum: one equilibrium by
                        Lemke's algorithm on the sequence form as Gambit's
                        lcp_solve sets it up (the equilibrium Gambit prints;
@@ -143,10 +145,11 @@ probabilities, exact rationals.
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
-				v, beh, err := eg.ZeroSumSequenceForm()
+				beh, err := eg.GambitLP()
 				if err != nil {
 					return fmt.Errorf("%s: %w", args[0], err)
 				}
+				v := eg.BehaviorPayoff(beh)[0]
 				parts := behaviorParts(beh)
 				fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\nvalue,%s\n", strings.Join(parts, ","), v.RatString())
 				return nil
