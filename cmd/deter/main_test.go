@@ -449,3 +449,22 @@ func TestGameSolveLCP(t *testing.T) {
 		t.Errorf("lcp on a .nfg: exit %d, %q", code, errOut)
 	}
 }
+
+// TestRunIntervention: deter run --intervention by_means lists every
+// guarantor's forms of help (the default pooled model does not), and an
+// unknown model is refused with the allowed values named.
+func TestRunIntervention(t *testing.T) {
+	t.Chdir("../..")
+	out, errOut, code := deter(t, "run", "--intervention", "by_means", "scenarios/ukraine-2025.yaml")
+	if code != 0 || !strings.Contains(out, "forms of help if attacked: usa: sanctions and arms") {
+		t.Fatalf("by_means: exit %d, err %q", code, errOut)
+	}
+	out, _, code = deter(t, "run", "scenarios/ukraine-2025.yaml")
+	if code != 0 || strings.Contains(out, "forms of help") {
+		t.Errorf("pooled: exit %d, forms of help listed: %v", code, strings.Contains(out, "forms of help"))
+	}
+	_, errOut, code = deter(t, "run", "--intervention", "all_in", "scenarios/ukraine-2025.yaml")
+	if code == 0 || !strings.Contains(errOut, "pooled, force_weighted or by_means") {
+		t.Errorf("unknown model: exit %d, %q", code, errOut)
+	}
+}

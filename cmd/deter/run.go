@@ -21,6 +21,7 @@ func newRunCmd() *cobra.Command {
 	var asJSON bool
 	var outDir string
 	var seed uint64
+	var intervention string
 	cmd := &cobra.Command{
 		Use:   "run FILE",
 		Short: "Evaluate every package of a scenario and print a comparison",
@@ -32,12 +33,29 @@ no number is made up.
   --out DIR   also write result.json, report.txt, ground.svg (a chart of
               ground lost over time per package) and cost-PACKAGE.svg (cost by
               element and year) and tradeoff.svg (P(attack) against the
-              attacker's margin for signing) into DIR (created if needed)`,
+              attacker's margin for signing) into DIR (created if needed)
+  --intervention pooled|force_weighted|by_means
+              override the scenario's models.deterrence.intervention: how
+              the guarantors' help changes the war (by_means: each chooses
+              sanctions and arms, air power or all its forces)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := loadScenario(cmd, args[0])
 			if err != nil {
 				return err
+			}
+			if intervention != "" {
+				switch intervention {
+				case "pooled", "force_weighted", "by_means":
+				default:
+					return fmt.Errorf("--intervention must be pooled, force_weighted or by_means, not %q", intervention)
+				}
+				dm := scenario.DeterrenceModel{}
+				if s.Models.Deterrence != nil {
+					dm = *s.Models.Deterrence
+				}
+				dm.Intervention = intervention
+				s.Models.Deterrence = &dm
 			}
 			res, err := engine.Run(cmd.Context(), s, engine.Options{Seed: seed})
 			if err != nil {
@@ -92,6 +110,7 @@ no number is made up.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	cmd.Flags().StringVar(&outDir, "out", "", "write result.json, report.txt and ground.svg into this folder")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "override the scenario's random seed")
+	cmd.Flags().StringVar(&intervention, "intervention", "", "override models.deterrence.intervention: pooled, force_weighted or by_means")
 	return cmd
 }
 
