@@ -258,3 +258,33 @@ func BenchmarkPAttackHelp(b *testing.B) {
 		PAttack(in)
 	}
 }
+
+// TestValidateHelp: impossible forms of help are refused with an error,
+// never a panic or a number: means out of order or repeated, shares
+// outside [0, 1] or NaN, forces or wars adding up to more than 1, a NaN
+// cost, forms of help and weights together, a list missing for a
+// guarantor, a credit above 1.
+func TestValidateHelp(t *testing.T) {
+	for name, mod := range map[string]func(in *Input){
+		"out of order":   func(in *Input) { in.Help[0][0], in.Help[0][1] = in.Help[0][1], in.Help[0][0] },
+		"repeated":       func(in *Input) { in.Help[0][1].Means = SanctionsArms },
+		"unknown means":  func(in *Input) { in.Help[0][2].Means = 7 },
+		"engaged > 1":    func(in *Input) { in.Help[0][1].Engaged = 1.5 },
+		"NaN force":      func(in *Input) { in.Help[0][1].Force = math.NaN() },
+		"war < 0":        func(in *Input) { in.Help[0][2].War = -0.1 },
+		"forces over 1":  func(in *Input) { in.Help = append(in.Help, in.Help[0]); in.Guarantors = append(in.Guarantors, in.Guarantors[0]) },
+		"NaN cost":       func(in *Input) { in.Help[0][2].WarCost = math.NaN() },
+		"with weights":   func(in *Input) { in.Weights = []float64{1} },
+		"list missing":   func(in *Input) { in.Guarantors = append(in.Guarantors, in.Guarantors[0]) },
+		"credit above 1": func(in *Input) { in.Params.Credit[AsDeemedNecessary][SanctionsArms] = 1.2 },
+	} {
+		in := ladderGuarantor(AsDeemedNecessary, 50)
+		mod(in)
+		if _, err := Solve(in); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+		if _, err := SolveClosedForm(in); err == nil {
+			t.Errorf("%s: accepted by the closed form", name)
+		}
+	}
+}
