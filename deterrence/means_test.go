@@ -266,13 +266,16 @@ func BenchmarkPAttackHelp(b *testing.B) {
 // guarantor, a credit above 1.
 func TestValidateHelp(t *testing.T) {
 	for name, mod := range map[string]func(in *Input){
-		"out of order":   func(in *Input) { in.Help[0][0], in.Help[0][1] = in.Help[0][1], in.Help[0][0] },
-		"repeated":       func(in *Input) { in.Help[0][1].Means = SanctionsArms },
-		"unknown means":  func(in *Input) { in.Help[0][2].Means = 7 },
-		"engaged > 1":    func(in *Input) { in.Help[0][1].Engaged = 1.5 },
-		"NaN force":      func(in *Input) { in.Help[0][1].Force = math.NaN() },
-		"war < 0":        func(in *Input) { in.Help[0][2].War = -0.1 },
-		"forces over 1":  func(in *Input) { in.Help = append(in.Help, in.Help[0]); in.Guarantors = append(in.Guarantors, in.Guarantors[0]) },
+		"out of order":  func(in *Input) { in.Help[0][0], in.Help[0][1] = in.Help[0][1], in.Help[0][0] },
+		"repeated":      func(in *Input) { in.Help[0][1].Means = SanctionsArms },
+		"unknown means": func(in *Input) { in.Help[0][2].Means = 7 },
+		"engaged > 1":   func(in *Input) { in.Help[0][1].Engaged = 1.5 },
+		"NaN force":     func(in *Input) { in.Help[0][1].Force = math.NaN() },
+		"war < 0":       func(in *Input) { in.Help[0][2].War = -0.1 },
+		"forces over 1": func(in *Input) {
+			in.Help = append(in.Help, in.Help[0])
+			in.Guarantors = append(in.Guarantors, in.Guarantors[0])
+		},
 		"NaN cost":       func(in *Input) { in.Help[0][2].WarCost = math.NaN() },
 		"with weights":   func(in *Input) { in.Weights = []float64{1} },
 		"list missing":   func(in *Input) { in.Guarantors = append(in.Guarantors, in.Guarantors[0]) },
