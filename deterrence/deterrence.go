@@ -93,9 +93,9 @@
 // in its campaign, and pays the cost e of fighting the guarantors in
 // proportion to the expected share of them at war, Σ_g Σ_h P(g gives
 // h)·War_h: a guarantor whose aircraft fight is at war with the attacker
-// as much as one whose troops do. Help that does not fight earns credit but adds nothing to pI: a
-// guarantor can honour an assurance almost surely and deter nothing, the
-// Budapest lesson (tests).
+// as much as one whose troops do. Help that does not fight earns credit
+// but adds nothing to pI: a guarantor can honour an assurance almost
+// surely and deter nothing, the Budapest lesson (tests).
 //
 // Solve builds this game as an extensive-form tree (BuildTree: nature
 // draws each guarantor's type, resolved or irresolute, with the

@@ -386,17 +386,58 @@ func TestSequenceFormLCPCorpus(t *testing.T) {
 // integer payoffs in [−4, 4], 30 draws each, many of them degenerate:
 // Lemke's path always ends at a Nash equilibrium of the tree.
 func TestSequenceFormLCPRandomPayoffs(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 0))
-	for _, c := range loadBehaviorCases(t, "LCP_BEHAVIOR_RATIONAL_CASES") {
+	randomDraws(t, "LCP_BEHAVIOR_RATIONAL_CASES", 11, false, (*Extensive).SequenceFormLCP)
+}
+
+// randomDraws gives each tree of a family of Gambit's cases 30 draws of
+// random integer payoffs (zero-sum if asked) and checks that solve ends
+// at a Nash equilibrium of the tree, worth the game's value
+// (ZeroSumSequenceForm's) if zero-sum.
+func randomDraws(t *testing.T, family string, seed uint64, zeroSum bool, solve func(*Extensive) (Behavior, error)) {
+	t.Helper()
+	r := rand.New(rand.NewPCG(seed, 0))
+	for _, c := range loadBehaviorCases(t, family) {
 		for d := range 30 {
 			randomPayoffs(r, c.g.Root)
-			beh, err := c.g.SequenceFormLCP()
+			if zeroSum {
+				negateSecond(c.g.Root)
+			}
+			beh, err := solve(c.g)
 			if err != nil {
 				t.Errorf("%s, draw %d: %v", c.file, d, err)
 				continue
 			}
 			if !isBehaviorNash(c.g, beh) {
 				t.Errorf("%s, draw %d: not an equilibrium", c.file, d)
+			}
+			if !zeroSum {
+				continue
+			}
+			v, _, err := c.g.ZeroSumSequenceForm()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.g.BehaviorPayoff(beh)[0].Cmp(v) != 0 {
+				t.Errorf("%s, draw %d: not worth the value %s", c.file, d, v.RatString())
+			}
+		}
+	}
+}
+
+// sameAsGambit reports every information set where beh differs from the
+// profile Gambit's test suite expects of case c. Gambit prints information
+// sets in the order a depth-first walk meets them.
+func sameAsGambit(t *testing.T, c behaviorCase, beh Behavior) {
+	t.Helper()
+	want := Behavior(c.want[0])
+	order := dfsInfosets(c.g)
+	for p := range 2 {
+		for k, is := range order[p] {
+			for a := range want[p][k] {
+				if want[p][k][a].Cmp(beh[p][is][a]) != 0 {
+					t.Errorf("%s (%s): player %d infoset %d: got %v, Gambit %v", c.name, c.file, p+1, is+1, beh[p][is], want[p][k])
+					break
+				}
 			}
 		}
 	}
@@ -416,35 +457,12 @@ func TestGambitLCPCorpus(t *testing.T) {
 			t.Errorf("%s: %v", c.file, err)
 			continue
 		}
-		want := Behavior(c.want[0])
-		for p := range 2 {
-			for is := range want[p] {
-				for a := range want[p][is] {
-					if want[p][is][a].Cmp(beh[p][is][a]) != 0 {
-						t.Errorf("%s: player %d infoset %d: got %v, Gambit %v", c.file, p+1, is+1, beh[p][is], want[p][is])
-					}
-				}
-			}
-		}
+		sameAsGambit(t, c, beh)
 	}
 	if len(cases) < 10 {
 		t.Fatalf("only %d cases", len(cases))
 	}
-	cases = loadBehaviorCases(t, "LCP_BEHAVIOR_RATIONAL_CASES") // fresh trees
-	r := rand.New(rand.NewPCG(13, 0))
-	for _, c := range cases {
-		for d := range 30 {
-			randomPayoffs(r, c.g.Root)
-			beh, err := c.g.GambitLCP()
-			if err != nil {
-				t.Errorf("%s, draw %d: %v", c.file, d, err)
-				continue
-			}
-			if !isBehaviorNash(c.g, beh) {
-				t.Errorf("%s, draw %d: not an equilibrium", c.file, d)
-			}
-		}
-	}
+	randomDraws(t, "LCP_BEHAVIOR_RATIONAL_CASES", 13, false, (*Extensive).GambitLCP)
 }
 
 // TestAgentPureNashCorpus: Gambit's enumpure_agent cases give exactly the
@@ -519,53 +537,21 @@ func TestGambitLPCorpus(t *testing.T) {
 			t.Errorf("%s (%s): %v", c.name, c.file, err)
 			continue
 		}
-		// Gambit prints information sets in the order a depth-first walk
-		// meets them.
-		want := Behavior(c.want[0])
-		order := dfsInfosets(c.g)
-		for p := range 2 {
-			for k, is := range order[p] {
-				for a := range want[p][k] {
-					if want[p][k][a].Cmp(beh[p][is][a]) != 0 {
-						t.Errorf("%s (%s): player %d infoset %d: got %v, Gambit %v", c.name, c.file, p+1, is+1, beh[p][is], want[p][k])
-						break
-					}
-				}
-			}
-		}
+		sameAsGambit(t, c, beh)
 	}
 	if len(cases) < 10 {
 		t.Fatalf("only %d cases", len(cases))
 	}
-	cases = loadBehaviorCases(t, "LP_BEHAVIOR_RATIONAL_CASES") // fresh trees
-	r := rand.New(rand.NewPCG(17, 0))
-	for _, c := range cases {
-		for d := range 30 {
-			randomPayoffs(r, c.g.Root)
-			zeroSum(c.g.Root)
-			beh, err := c.g.GambitLP()
-			if err != nil {
-				t.Errorf("%s, draw %d: %v", c.file, d, err)
-				continue
-			}
-			v, _, err := c.g.ZeroSumSequenceForm()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !isBehaviorNash(c.g, beh) || c.g.BehaviorPayoff(beh)[0].Cmp(v) != 0 {
-				t.Errorf("%s, draw %d: not an equilibrium worth the value %s", c.file, d, v.RatString())
-			}
-		}
-	}
+	randomDraws(t, "LP_BEHAVIOR_RATIONAL_CASES", 17, true, (*Extensive).GambitLP)
 }
 
-// zeroSum makes every outcome's second payoff minus its first.
-func zeroSum(n *Node) {
+// negateSecond makes every outcome's second payoff minus its first.
+func negateSecond(n *Node) {
 	if n.Payoff != nil {
 		n.Payoff[1] = new(big.Rat).Neg(n.Payoff[0])
 	}
 	for _, c := range n.Children {
-		zeroSum(c)
+		negateSecond(c)
 	}
 }
 
