@@ -85,7 +85,9 @@ import (
 //
 // Differences from KTAB: the order in which bargains are listed (KTAB
 // builds them in parallel threads, so its order varies) matters only for
-// exact ties, which are broken here by the lowest actor index. KTAB's
+// ties, which are broken here by the lowest actor index; numbers within
+// a relative 10⁻¹² of each other count as tied (smpTie), where KTAB
+// compares exactly. KTAB's
 // ideal-point accommodation (ideals drifting towards positions) is the
 // identity here, as in the reference run: ideals are the current positions.
 //
@@ -142,6 +144,36 @@ const (
 	smpMinGain       = 1e-5  // smallest expected gain worth a challenge
 	smpMinBargainW   = 1e-6  // bargain interpolation weight floor
 )
+
+// smpTie is the relative difference below which two computed
+// probabilities or gains count as equal. It is not KTAB's (KTAB compares
+// doubles exactly): numbers that are equal in exact arithmetic (a
+// coalition of 108 against one of 3 + 105, two actors at one position)
+// come out of sums taken in different orders a few units in the last
+// place apart (≈ 10⁻¹⁶ relative), and comparing them exactly would let
+// rounding, that is the order in which the actors are listed, decide a
+// challenge, a move, or every actor's risk attitude (whose formula
+// divides by p_max − p_min). 10⁻¹² is far above that rounding for the
+// few hundred terms of these sums and far below any difference the
+// inputs (two or three significant figures) can mean.
+const smpTie = 1e-12
+
+// above reports whether a exceeds b by more than smpTie relative to the
+// larger magnitude of the two (and at least smpTie absolutely).
+func above(a, b float64) bool {
+	return a-b > smpTie*max(1, math.Abs(a), math.Abs(b))
+}
+
+// pref is a − b, or 0 when the two are equal to within smpTie: a
+// difference of utilities that is rounding alone casts no vote. (Without
+// it two identical options get votes of ±10⁻¹⁵ against coalition floors
+// of 10⁻⁸, and their chances differ by 10⁻⁶ on rounding alone.)
+func pref(a, b float64) float64 {
+	if above(a, b) || above(b, a) {
+		return a - b
+	}
+	return 0
+}
 
 // ValidateSMP reports impossible actor data.
 func ValidateSMP(actors []SMPActor) error {
@@ -283,7 +315,7 @@ func condPCE(u [][]float64, w []float64) []float64 {
 		for j := range i {
 			cij, cji := smpMinCoalition, smpMinCoalition
 			for k := range u {
-				v := w[k] * (u[k][i] - u[k][j])
+				v := w[k] * pref(u[k][i], u[k][j])
 				if v > 0 {
 					cij += v
 				} else if v < 0 {
@@ -336,7 +368,7 @@ func (m *smp) setUtilities(pos [][]float64) []float64 {
 	}
 	m.risk = make([]float64, n)
 	for i, x := range p {
-		if pmax > pmin {
+		if pmax-pmin > smpTie*pmax {
 			m.risk[i] = (3*x - (pmax + 2*pmin)) / (2 * (pmax - pmin))
 		}
 	}
@@ -368,8 +400,8 @@ func (m *smp) challenge(h, k, i, j int) (pWin, gain float64) {
 			chji -= v
 		}
 	}
-	add(si * ci * (U[i][i] - U[i][j]))
-	add(sj * cj * (U[j][i] - U[j][j]))
+	add(si * ci * pref(U[i][i], U[i][j]))
+	add(sj * cj * pref(U[j][i], U[j][j]))
 	pi, pj := chij, chji // the principals' contributions
 	for n := range m.n {
 		if n == i || n == j {
@@ -378,7 +410,7 @@ func (m *smp) challenge(h, k, i, j int) (pWin, gain float64) {
 		wn := m.sumSal[n] * m.a[n].Capability
 		uni, unj, unn := U[n][i], U[n][j], U[n][n]
 		// the little contest (i, j, n)
-		v := wn * (uni - unj)
+		v := wn * pref(uni, unj)
 		cni, cnj := pi, pj
 		if v > 0 {
 			cni += v
@@ -390,7 +422,7 @@ func (m *smp) challenge(h, k, i, j int) (pWin, gain float64) {
 		pjn := 1 - pin
 		withI := pin*(2*uni+unn) + pjn*3*unj
 		alone := pin*3*uni + pjn*(2*unj+unn)
-		add(wn * (withI - alone))
+		add(wn * pref(withI, alone))
 	}
 	pWin = chij / (chij + chji)
 	contest := pWin*uVict + (1-pWin)*uLoss
@@ -438,7 +470,7 @@ func (m *smp) step(pos [][]float64) ([][]float64, []float64, []SMPChallenge) {
 				continue
 			}
 			p, g := m.challenge(i, i, i, j)
-			if g > smpMinGain && g > best {
+			if g > smpMinGain && (bestJ < 0 || above(g, best)) {
 				best, bestJ, pBest = g, j, p
 			}
 		}
@@ -483,7 +515,7 @@ func (m *smp) step(pos [][]float64) ([][]float64, []float64, []SMPChallenge) {
 		p := condPCE(u, w)
 		best := 0
 		for o := range p {
-			if p[o] > p[best] {
+			if above(p[o], p[best]) {
 				best = o
 			}
 		}

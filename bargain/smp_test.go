@@ -2,7 +2,9 @@ package bargain
 
 import (
 	"math"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -89,17 +91,26 @@ func TestSMPFirstStateDetails(t *testing.T) {
 	}
 }
 
+// genActors draws actors from continuous distributions (capability
+// uniform on [1, 200], positions on [0, 1], saliences summing to a total
+// uniform on [0.3, 1]) with a PCG stream seeded by rapid, so that no two
+// numbers are equal in exact arithmetic. (rapid's own float draws favour round and
+// boundary values: 1, 0.5, 5.6e-17; those give coalitions tied in exact
+// arithmetic and bargains exactly half way between two 4-decimal points,
+// which rounding, that is the order of summation, decides: no labelling
+// property survives those.)
 func genActors(t *rapid.T, na, nd int) []SMPActor {
+	r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 0))
 	actors := make([]SMPActor, na)
 	for i := range actors {
-		a := SMPActor{Name: strconv.Itoa(i), Capability: rapid.Float64Range(1, 200).Draw(t, "cap")}
-		total := rapid.Float64Range(0.3, 1).Draw(t, "total")
+		a := SMPActor{Name: strconv.Itoa(i), Capability: 1 + 199*r.Float64()}
+		total := 0.3 + 0.7*r.Float64()
 		raw := make([]float64, nd)
 		sum := 0.0
 		for k := range nd {
-			raw[k] = rapid.Float64Range(0.05, 1).Draw(t, "sal")
+			raw[k] = 0.05 + 0.95*r.Float64()
 			sum += raw[k]
-			a.Position = append(a.Position, rapid.Float64Range(0, 1).Draw(t, "pos"))
+			a.Position = append(a.Position, r.Float64())
 		}
 		for k := range nd {
 			a.Salience = append(a.Salience, total*raw[k]/sum)
@@ -112,9 +123,10 @@ func genActors(t *rapid.T, na, nd int) []SMPActor {
 // TestSMPProperties: (1) every position of every state lies within the
 // range of the starting positions on each dimension (the convex hull's
 // projection: bargains interpolate); (2) identical treatment: listing the
-// actors in reverse order changes nobody's path (labels do not matter);
-// (3) an actor with zero salience on a dimension has zero weight in the
-// forecast there (SMPForecast).
+// actors in reverse order changes nobody's path (labels do not matter;
+// identical actors, which RunSMP tells apart by their order, are in
+// TestSMPIdenticalActors); (3) an actor with zero salience on a dimension
+// has zero weight in the forecast there (SMPForecast).
 func TestSMPProperties(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		na := rapid.IntRange(2, 6).Draw(t, "actors")
@@ -151,8 +163,9 @@ func TestSMPProperties(t *testing.T) {
 		for s := range states {
 			for i := range na {
 				for k := range nd {
-					if d := math.Abs(states[s].Positions[i][k] - rstates[s].Positions[na-1-i][k]); d > 1e-9 {
-						t.Fatalf("state %d actor %d dimension %d: %v, reversed %v", s, i, k, states[s].Positions[i][k], rstates[s].Positions[na-1-i][k])
+					got, want := states[s].Positions[i][k], rstates[s].Positions[na-1-i][k]
+					if math.Abs(got-want) > 1e-9 {
+						t.Fatalf("state %d actor %d dimension %d: %v, reversed %v", s, i, k, got, want)
 					}
 				}
 			}
@@ -175,6 +188,46 @@ func TestSMPProperties(t *testing.T) {
 			}
 		}
 	})
+}
+
+// sortedPositions returns the positions in lexicographic order.
+func sortedPositions(pos [][]float64) [][]float64 {
+	out := slices.Clone(pos)
+	slices.SortFunc(out, func(a, b []float64) int { return slices.Compare(a, b) })
+	return out
+}
+
+// TestSMPIdenticalActors: three identical actors and a fourth (the case
+// that rapid found against an earlier form of TestSMPProperties). RunSMP
+// breaks the identical actors' ties by their order, so which of them
+// moves depends on it, but the positions taken, sorted, must not.
+func TestSMPIdenticalActors(t *testing.T) {
+	one := SMPActor{Capability: 1, Position: []float64{1}, Salience: []float64{1}}
+	half := SMPActor{Capability: 1, Position: []float64{0.5}, Salience: []float64{1}}
+	states, err := RunSMP([]SMPActor{one, one, one, half})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rstates, err := RunSMP([]SMPActor{half, one, one, one})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rstates) != len(states) {
+		t.Fatalf("reversed order: %d states, not %d", len(rstates), len(states))
+	}
+	moved := false
+	for s := range states {
+		got, want := sortedPositions(states[s].Positions), sortedPositions(rstates[s].Positions)
+		for i := range got {
+			if math.Abs(got[i][0]-want[i][0]) > 1e-9 {
+				t.Fatalf("state %d: sorted positions %v, reversed %v", s, got, want)
+			}
+			moved = moved || got[i][0] != states[0].Positions[i][0] && got[i][0] != 1 && got[i][0] != 0.5
+		}
+	}
+	if !moved {
+		t.Fatal("nobody moved: the case no longer tests tie-breaking")
+	}
 }
 
 // TestSMPOnBDMScale pins the two numbers SMPOnBDM's documentation gives
