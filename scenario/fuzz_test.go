@@ -37,9 +37,10 @@ func FuzzParse(f *testing.F) {
 		if len(list) == 0 {
 			t.Fatal("empty ErrorList returned as an error")
 		}
+		// Line breaks as YAML counts them: CR LF, LF, or a lone CR.
 		lines := 1
-		for _, c := range data {
-			if c == '\n' {
+		for i, c := range data {
+			if c == '\n' || c == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 				lines++
 			}
 		}

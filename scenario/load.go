@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,9 +13,6 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 )
-
-// MaxFileSize is the largest scenario file accepted, in bytes.
-const MaxFileSize = 8 << 20
 
 // Load reads and validates the scenario file at path. On failure the error is
 // an [ErrorList] holding every problem found, or a plain error if the file
@@ -52,9 +50,6 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 			s, err = nil, ErrorList{{File: name, Msg: fmt.Sprintf("cannot parse file (parser failure: %v)", r)}}
 		}
 	}()
-	if len(data) > MaxFileSize {
-		return nil, ErrorList{{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), MaxFileSize)}}
-	}
 	d, doc := parseDoc(name, data)
 	if doc == nil {
 		return nil, d.errs
@@ -74,11 +69,18 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 // parseDoc parses data into one YAML document. On failure it returns the
 // decoder holding the errors and a nil node.
 func parseDoc(name string, data []byte) (*decoder, ast.Node) {
-	d := &decoder{file: name, lines: strings.Split(string(data), "\n"),
-		anchors: map[string]ast.Node{}, ids: map[string]map[string]Pos{}, paths: map[string]Pos{}}
-	for i, l := range d.lines {
-		d.lines[i] = strings.TrimRight(l, "\r")
+	d := &decoder{file: name, anchors: map[string]ast.Node{}, ids: map[string]map[string]Pos{}, paths: map[string]Pos{}}
+	if e := checkShape(name, data); e != nil {
+		d.errs = ErrorList{e}
+		return d, nil
 	}
+	// YAML 1.2 §5.4: line breaks are CR LF, LF or CR, and a parser
+	// normalises them to LF. The YAML library miscounts lines after a CR LF
+	// inside a quoted scalar, so it is given LF only.
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\r"), []byte("\n"))
+	}
+	d.lines = strings.Split(string(data), "\n")
 	f, perr := parser.ParseBytes(data, 0)
 	if perr != nil {
 		var ye yaml.Error
@@ -188,7 +190,7 @@ func collectIDs(s *Scenario) map[string]map[string]bool {
 }
 
 func onlyComments(data []byte) bool {
-	for _, line := range strings.Split(string(data), "\n") {
+	for _, line := range strings.FieldsFunc(string(data), func(r rune) bool { return r == '\n' || r == '\r' }) {
 		l := strings.TrimSpace(line)
 		if l != "" && !strings.HasPrefix(l, "#") {
 			return false

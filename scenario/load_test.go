@@ -334,3 +334,31 @@ func TestMechanismTemplates(t *testing.T) {
 		t.Errorf("fragment errors: %v", err)
 	}
 }
+
+// TestLineEndings: an error in a file saved with Windows (CR LF) or old
+// Mac (lone CR) line endings names the line an editor shows, and the
+// excerpt is that line (YAML 1.2 §5.4 counts all three as line breaks).
+func TestLineEndings(t *testing.T) {
+	// A quoted scalar over two lines before the error: the YAML library
+	// counted its CR LF twice.
+	src := strings.Replace(minimal, "name: Minimal", "name: 'Minimal\n  name'\nbogus_field: 1", 1)
+	want := 1 + strings.Count(src[:strings.Index(src, "bogus_field")], "\n")
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		_, err := Parse("eol.yaml", []byte(strings.ReplaceAll(src, "\n", eol)))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("end of line %q: want an ErrorList, got %v", eol, err)
+		}
+		e := list[0]
+		if e.Pos.Line != want || !strings.Contains(e.Excerpt(), "bogus_field: 1\n") {
+			t.Errorf("end of line %q: %v at line %d, want line %d; excerpt:\n%s", eol, e, e.Pos.Line, want, e.Excerpt())
+		}
+		good := strings.Replace(src, "bogus_field: 1\n", "", 1)
+		s, err := Parse("eol.yaml", []byte(strings.ReplaceAll(good, "\n", eol)))
+		if err != nil {
+			t.Errorf("end of line %q: %v", eol, err)
+		} else if s.Name != "Minimal name" {
+			t.Errorf("end of line %q: name %q; the quoted scalar folds to \"Minimal name\"", eol, s.Name)
+		}
+	}
+}
