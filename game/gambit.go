@@ -190,6 +190,9 @@ func ReadNFG(src string) (*NormalForm, error) {
 			if err != nil {
 				return fail(err)
 			}
+			if len(names) == 0 {
+				return fail(fmt.Errorf("line %d: player %d has no strategies", t.line, len(strat)+1))
+			}
 			strat = append(strat, names)
 			continue
 		}
@@ -216,6 +219,12 @@ func ReadNFG(src string) (*NormalForm, error) {
 	}
 	if t := p.peek(); t != nil && t.kind == 's' {
 		p.next() // comment
+	}
+	// Every profile needs at least one token (an outcome index or its
+	// payoffs): checking this before allocating keeps memory proportional
+	// to the file, whatever strategy counts it claims.
+	if rest := len(p.toks) - p.pos; rest < total {
+		return fail(fmt.Errorf("the game has %d strategy profiles but only %d payoff tokens follow", total, rest))
 	}
 	g := NewNormalForm(players, strat)
 	g.Title = title.text

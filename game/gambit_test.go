@@ -448,3 +448,71 @@ func TestLogitQREIsAFixedPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestReadNFGClaimsBeyondItsSize: a few bytes claiming a 3000 × 3000 game
+// are refused before nine million profiles are allocated.
+func TestReadNFGClaimsBeyondItsSize(t *testing.T) {
+	_, err := ReadNFG(`NFG 1 R "big" { "1" "2" } { 3000 3000 } 1 2 3`)
+	if err == nil || !strings.Contains(err.Error(), "9000000 strategy profiles but only 3 payoff tokens") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// FuzzReadNFG: whatever the bytes, reading a strategic game returns a game
+// or an error, never a panic, a hang or an allocation out of proportion to
+// the input; every equilibrium the solvers find in a small game read this
+// way is a Nash equilibrium.
+func FuzzReadNFG(f *testing.F) {
+	f.Add(`NFG 1 R "BoS" { "1" "2" } { 2 2 }
+2 1 0 0 0 0 1 2
+`)
+	f.Add(`NFG 1 R "outcomes" { "1" "2" } { { "a" "b" } { "x" "y" } } ""
+{ { "" 1, -1 } { "" -1, 1 } } 1 2 2 1
+`)
+	f.Add(`NFG 1 R "three" { "1" "2" "3" } { 2 2 2 } 1 0 0 0 1 0 0 0 1 1 1 1 0 0 0 1/2 1/2 1/2 2 2 2 0 0 0 1 1 1 0 0 0`)
+	f.Fuzz(func(t *testing.T, src string) {
+		g, err := ReadNFG(src)
+		if err != nil || g.Profiles() > 64 {
+			return
+		}
+		for _, p := range PureNash(g) {
+			if !IsNash(g, p) {
+				t.Fatalf("pure equilibrium %v is not a Nash equilibrium", p)
+			}
+		}
+		if len(g.Players) != 2 {
+			return
+		}
+		eqs, err := ExtremeEquilibria(g)
+		if err != nil {
+			return
+		}
+		for _, p := range eqs {
+			if !IsNash(g, p) {
+				t.Fatalf("extreme equilibrium %v is not a Nash equilibrium", p)
+			}
+		}
+	})
+}
+
+// TestIsNashThreePlayers: on random three-player games with small integer
+// payoffs (many ties), IsNash accepts a pure profile exactly when PureNash
+// lists it: two independent computations of the same condition.
+func TestIsNashThreePlayers(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 3))
+	for range 200 {
+		g := NewNormalForm([]string{"1", "2", "3"}, [][]string{{"a", "b"}, {"x", "y", "z"}, {"l", "r"}})
+		for idx := range g.Profiles() {
+			for pl := range 3 {
+				g.SetPayoff(g.Profile(idx), pl, big.NewRat(int64(r.IntN(4)), 1))
+			}
+		}
+		pure := PureNash(g)
+		for idx := range g.Profiles() {
+			p := g.pure(g.Profile(idx))
+			if IsNash(g, p) != containsProfile(pure, p) {
+				t.Fatalf("profile %v: IsNash %v, listed by PureNash %v", g.Profile(idx), IsNash(g, p), containsProfile(pure, p))
+			}
+		}
+	}
+}

@@ -71,10 +71,17 @@ type NormalForm struct {
 }
 
 // NewNormalForm makes a game with the given strategy counts and zero payoffs.
+// It panics unless there is one non-empty strategy list per player.
 func NewNormalForm(players []string, strategies [][]string) *NormalForm {
+	if len(strategies) != len(players) {
+		panic("game: NewNormalForm: one strategy list per player needed")
+	}
 	g := &NormalForm{Players: players, Strategies: strategies}
 	n := 1
 	for _, s := range strategies {
+		if len(s) == 0 {
+			panic("game: NewNormalForm: a player without strategies")
+		}
 		n *= len(s)
 	}
 	g.payoffs = make([][]*big.Rat, n)

@@ -197,36 +197,50 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 	return MixedProfile{normalise(x), normalise(y)}, nil
 }
 
-// IsNash reports whether a mixed profile of a two-player game is a Nash
-// equilibrium: no pure strategy earns either player more than the profile.
+// IsNash reports whether a mixed profile is a Nash equilibrium of the
+// n-player game g: no pure strategy earns any player more than the
+// profile does, in exact arithmetic. With u_p(k) player p's expected
+// payoff from pure strategy k against the others' mixtures,
+//
+//	u_p(k) = Σ_{s: s_p = k} π_p(s) Π_{q≠p} σ_q(s_q),
+//
+// the condition is max_k u_p(k) ≤ Σ_k σ_p(k) u_p(k) for every p. It takes
+// O(profiles × players²) operations. It panics if p does not fit g.
 func IsNash(g *NormalForm, p MixedProfile) bool {
-	m, n := len(g.Strategies[0]), len(g.Strategies[1])
-	val := func(pl, i, j int) *big.Rat { return g.payoffs[g.Index([]int{i, j})][pl] }
-	u := [2]*big.Rat{new(big.Rat), new(big.Rat)}
-	tmp := new(big.Rat)
-	for i := range m {
-		for j := range n {
-			w := new(big.Rat).Mul(p[0][i], p[1][j])
-			u[0].Add(u[0], tmp.Mul(w, val(0, i, j)))
-			u[1].Add(u[1], tmp.Mul(w, val(1, i, j)))
+	if len(p) != len(g.Players) {
+		panic("game: IsNash: profile and game have different numbers of players")
+	}
+	for pl := range p {
+		if len(p[pl]) != len(g.Strategies[pl]) {
+			panic("game: IsNash: profile and game have different strategy counts")
 		}
 	}
-	for i := range m {
-		s := new(big.Rat)
-		for j := range n {
-			s.Add(s, tmp.Mul(p[1][j], val(0, i, j)))
+	w, tmp := new(big.Rat), new(big.Rat)
+	for pl := range g.Players {
+		dev := make([]*big.Rat, len(g.Strategies[pl]))
+		for k := range dev {
+			dev[k] = new(big.Rat)
 		}
-		if s.Cmp(u[0]) > 0 {
-			return false
+		for idx := range g.Profiles() {
+			s := g.Profile(idx)
+			w.SetInt64(1)
+			for q, k := range s {
+				if q != pl {
+					w.Mul(w, p[q][k])
+				}
+			}
+			if w.Sign() != 0 {
+				dev[s[pl]].Add(dev[s[pl]], tmp.Mul(w, g.payoffs[idx][pl]))
+			}
 		}
-	}
-	for j := range n {
-		s := new(big.Rat)
-		for i := range m {
-			s.Add(s, tmp.Mul(p[0][i], val(1, i, j)))
+		u := new(big.Rat)
+		for k, d := range dev {
+			u.Add(u, tmp.Mul(p[pl][k], d))
 		}
-		if s.Cmp(u[1]) > 0 {
-			return false
+		for _, d := range dev {
+			if d.Cmp(u) > 0 {
+				return false
+			}
 		}
 	}
 	return true
