@@ -41,6 +41,10 @@ func (e *FieldError) Error() string {
 	return b.String()
 }
 
+// excerptWidth is the most characters of a line an excerpt shows; longer
+// lines are cut to a window around the column, marked with "…".
+const excerptWidth = 120
+
 // Excerpt returns the offending source line with a caret under the column,
 // or "" when the position is unknown.
 func (e *FieldError) Excerpt() string {
@@ -50,20 +54,36 @@ func (e *FieldError) Excerpt() string {
 	num := fmt.Sprintf("%5d | ", e.Pos.Line)
 	col := max(e.Pos.Col, 1)
 	pad := strings.Repeat(" ", len(num)-2) + "| "
-	prefix := []rune(e.line)
-	if col-1 > len(prefix) {
-		col = len(prefix) + 1
+	line := []rune(e.line)
+	if col-1 > len(line) {
+		col = len(line) + 1
+	}
+	if len(line) > excerptWidth {
+		from := min(max(col-1-excerptWidth/2, 0), len(line)-excerptWidth)
+		to := from + excerptWidth
+		head, tail := "", ""
+		if from > 0 {
+			head = "…"
+		}
+		if to < len(line) {
+			tail = "…"
+		}
+		col -= from
+		if head != "" {
+			col++ // the caret moves past "…"
+		}
+		line = []rune(head + string(line[from:to]) + tail)
 	}
 	// Keep tabs so the caret lines up with what the terminal shows.
 	var caret strings.Builder
-	for _, r := range prefix[:col-1] {
+	for _, r := range line[:col-1] {
 		if r == '\t' {
 			caret.WriteRune('\t')
 		} else {
 			caret.WriteRune(' ')
 		}
 	}
-	return num + e.line + "\n" + pad + caret.String() + "^"
+	return num + string(line) + "\n" + pad + caret.String() + "^"
 }
 
 // ErrorList is every problem found in one or more scenario files, sorted by

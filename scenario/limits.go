@@ -26,7 +26,7 @@ const (
 	// MaxLines is the largest number of lines (20,000 keys of one mapping
 	// parse in about a second).
 	MaxLines = 20_000
-	// MaxLineLength is the longest line, in bytes.
+	// MaxLineLength is the longest line, in characters.
 	MaxLineLength = 10_000
 	// MaxNesting is the deepest nesting of flow collections ([ and {) and
 	// of compact block entries on one line ("- - x", "? - x").
@@ -43,7 +43,7 @@ func checkShape(name string, data []byte) *FieldError {
 		return &FieldError{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), MaxFileSize)}
 	}
 	at := func(line, col int, format string, args ...any) *FieldError {
-		return &FieldError{File: name, Pos: Pos{line, col}, Msg: fmt.Sprintf(format, args...)}
+		return &FieldError{File: name, Pos: Pos{line, col}, Msg: fmt.Sprintf(format, args...), line: lineAt(data, line)}
 	}
 	line, col := 1, 0
 	var quote byte   // the open quote, or 0
@@ -65,7 +65,9 @@ func checkShape(name string, data []byte) *FieldError {
 			col, comment, compact, lineStart, prev = 0, false, 0, true, '\n'
 			continue
 		}
-		col++
+		if c&0xC0 != 0x80 { // columns count characters, not UTF-8 bytes
+			col++
+		}
 		if col > MaxLineLength {
 			return at(line, col, "line %d is longer than %d characters; that is the limit", line, MaxLineLength)
 		}
@@ -120,3 +122,25 @@ func scalarMayStart(prev byte) bool {
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// lineAt returns line n (1-based) of data, with YAML's line breaks, or "".
+func lineAt(data []byte, n int) string {
+	for l := 1; len(data) > 0; l++ {
+		end := len(data)
+		next := len(data)
+		for i, c := range data {
+			if c == '\n' || c == '\r' {
+				end, next = i, i+1
+				if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+					next++
+				}
+				break
+			}
+		}
+		if l == n {
+			return string(data[:end])
+		}
+		data = data[next:]
+	}
+	return ""
+}

@@ -27,6 +27,7 @@ func TestShapeLimits(t *testing.T) {
 		msg       string // in the message
 	}{
 		{"flow nesting", strings.Repeat("- [", 40000), 1, 3 * (MaxNesting + 1), "nested more than 64"},
+		{"columns count characters", "a: éé" + strings.Repeat("[", 100), 1, 5 + MaxNesting + 1, "nested more than 64"},
 		{"flow nesting at the limit", "a: " + strings.Repeat("[", MaxNesting) + strings.Repeat("]", MaxNesting), 0, 0, ""},
 		{"braces", "a: " + strings.Repeat("{b: ", 100), 1, 4 + 4*MaxNesting, "nested more than 64"},
 		{"compact entries", strings.Repeat("- ", 5000), 1, 2*MaxNesting + 1, "entries nested more than 64"},
@@ -99,6 +100,32 @@ func TestShippedScenariosWellInsideLimits(t *testing.T) {
 		}
 		if len(data) > MaxFileSize/10 || n > MaxLines/10 || longest > MaxLineLength/10 {
 			t.Errorf("%s: %d bytes, %d lines, longest %d: within a tenth of a limit", p, len(data), n, longest)
+		}
+	}
+}
+
+// TestExcerptLongLine: an excerpt of a long line is a window around the
+// column, marked with "…", and the caret stands under the offending
+// character wherever it is on the line (multi-byte characters included).
+func TestExcerptLongLine(t *testing.T) {
+	for _, col := range []int{1, 5, 300, 496, 500} {
+		line := []rune(strings.Repeat("é", 500))
+		line[col-1] = 'X'
+		e := &FieldError{File: "f.yaml", Pos: Pos{7, col}, Msg: "m", line: string(line)}
+		parts := strings.Split(e.Excerpt(), "\n")
+		if len(parts) != 2 {
+			t.Fatalf("col %d: excerpt %q", col, e.Excerpt())
+		}
+		text, caret := []rune(parts[0]), []rune(parts[1])
+		at := len(caret) - 1
+		if caret[at] != '^' || at >= len(text) || text[at] != 'X' {
+			t.Errorf("col %d: caret not under X:\n%s", col, e.Excerpt())
+		}
+		if n := len(text) - len("    7 | "); n > excerptWidth+2 {
+			t.Errorf("col %d: %d characters shown", col, n)
+		}
+		if strings.HasPrefix(string(text[len("    7 | "):]), "…") != (col > excerptWidth/2+1) {
+			t.Errorf("col %d: leading mark wrong:\n%s", col, e.Excerpt())
 		}
 	}
 }
