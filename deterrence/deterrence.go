@@ -339,7 +339,9 @@ type Result struct {
 	Utility   float64 `json:"attacker_net_value_of_attack_usd_bn"`
 	Terms     []Term  `json:"attacker_terms"`
 	PAttack1  float64 `json:"p_attack_1y"`
-	PAttack5  float64 `json:"p_attack_5y"`
+	// PAttack5 is P(attack within 5 years) with independent years,
+	// 1 − (1 − PAttack1)⁵ (overYears).
+	PAttack5 float64 `json:"p_attack_5y"`
 	// Deciding names the terms that decide, in plain words.
 	Deciding string `json:"deciding"`
 	// Method says how the equilibrium was found.
@@ -498,11 +500,35 @@ func Solve(in *Input) (*Result, error) {
 	r.PIntervention, r.PWar = ans.pI[ans.best], ans.pWar[ans.best]
 	r.Utility = ans.utility[ans.best]
 	r.PAttack1 = Phi(r.Utility / in.Params.SigmaA)
-	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
+	r.PAttack5 = overYears(r.PAttack1, 5)
 	r.Method = fmt.Sprintf("game tree of %d nodes, sequential equilibrium by Bayesian backward induction", t.Game.Nodes())
 	r.Path = ans.path
+	r.clampProbabilities()
 	r.Deciding = explain(r)
 	return r, nil
+}
+
+// clampProbabilities puts every probability of r in [0, 1]: they are sums
+// of type and path probabilities, which rounding can carry a few units in
+// the last place past 1 (1.0000000000000002 was seen).
+func (r *Result) clampProbabilities() {
+	c := func(x *float64) { *x = min(max(*x, 0), 1) }
+	c(&r.PIntervention)
+	c(&r.PWar)
+	c(&r.PAttack1)
+	c(&r.PAttack5)
+	for i := range r.Guarantors {
+		c(&r.Guarantors[i].PHonour)
+		for j := range r.Guarantors[i].Help {
+			c(&r.Guarantors[i].Help[j].P)
+		}
+	}
+	if o := r.Other; o != nil {
+		c(&o.PIntervention)
+		for i := range o.PHonour {
+			c(&o.PHonour[i])
+		}
+	}
 }
 
 // SolveClosedForm computes the same equilibrium as Solve from the
@@ -619,7 +645,7 @@ func closedForm(in *Input, extent string) *Result {
 	}
 	r.Utility = u
 	r.PAttack1 = Phi(u / p.SigmaA)
-	r.PAttack5 = 1 - math.Pow(1-r.PAttack1, 5)
+	r.PAttack5 = overYears(r.PAttack1, 5)
 	// RADG threshold: the attacker with σa → 0 attacks iff
 	// pI·wIn + (1−pI)·wOut − z + μ > 0 (with forms of help, as if the
 	// guarantors at war brought all their forces).
@@ -632,6 +658,7 @@ func closedForm(in *Input, extent string) *Result {
 	default:
 		r.Threshold = num / den
 	}
+	r.clampProbabilities()
 	return r
 }
 
@@ -825,4 +852,16 @@ func (in *Input) helpProbs(g int, limited bool) (probs [maxOptions]float64, ls [
 		probs[j] = probBetween(lo[j], hi[j])
 	}
 	return probs, ls, n
+}
+
+// overYears is the probability of at least one event in n independent
+// years, each with probability p:
+//
+//	1 − (1 − p)ⁿ = −expm1(n·log1p(−p))
+//
+// computed in the second form, which keeps its relative accuracy when p
+// is small (the first gives 0 for p below about 10⁻¹⁷, below the one-year
+// probability it is meant to exceed).
+func overYears(p float64, n int) float64 {
+	return -math.Expm1(float64(n) * math.Log1p(-p))
 }

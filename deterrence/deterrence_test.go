@@ -314,3 +314,14 @@ func BenchmarkSolveClosedForm(b *testing.B) {
 		}
 	}
 }
+
+// TestOverYears: P(at least one attack in n independent years) at exact
+// points (p = 1/2, n = 5: 31/32), the ends (0 and 1), and for tiny p,
+// where 1 − (1 − p)⁵ rounds to 0 but the answer is 5p (relative 1e-12).
+func TestOverYears(t *testing.T) {
+	for _, c := range []struct{ p, want float64 }{{0.5, 31.0 / 32}, {0, 0}, {1, 1}, {1e-20, 5e-20}, {4e-240, 2e-239}} {
+		if got := overYears(c.p, 5); math.Abs(got-c.want) > 1e-12*c.want {
+			t.Errorf("overYears(%v, 5) = %v, want %v", c.p, got, c.want)
+		}
+	}
+}
