@@ -7,14 +7,13 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"pgregory.net/rapid"
 
+	"deter/internal/perturb"
 	"deter/scenario"
 )
 
@@ -87,54 +86,21 @@ func FuzzRun(f *testing.F) {
 	})
 }
 
-var number = regexp.MustCompile(`(?m)(:\s*|\[\s*|,\s*)(-?\d+(\.\d+)?)\b`)
-
 // TestRunOnPerturbedNumbers: byte fuzzing seldom keeps a scenario valid, so
-// this property rewrites numbers of a shipped scenario instead: one to
-// eight of them, each becoming 0, a tenth of itself, ten times itself or a
-// random number in [0, 2], under one of the three intervention models.
-// Whatever the loader accepts must run to a finite result. (-rapid.checks sets how many; CI runs the default 100.)
+// this property rewrites one to eight numbers of a shipped scenario
+// (perturb.Numbers) and picks one of the three intervention models.
+// Whatever the loader accepts must run to a finite result. (-rapid.checks
+// sets how many; CI runs the default 100.)
 func TestRunOnPerturbedNumbers(t *testing.T) {
-	paths, _ := filepath.Glob("../scenarios/*.yaml")
-	paths = append(paths, "../scenario/testdata/all-mechanisms.yaml")
-	var files [][]byte
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, b)
+	files, err := perturb.Shipped("..")
+	if err != nil {
+		t.Fatal(err)
 	}
 	valid := 0
 	rapid.Check(t, func(t *rapid.T) {
 		src := files[rapid.IntRange(0, len(files)-1).Draw(t, "file")]
 		r := rand.New(rand.NewPCG(rapid.Uint64().Draw(t, "seed"), 0))
-		locs := number.FindAllSubmatchIndex(src, -1)
-		change := map[int]bool{}
-		for range rapid.IntRange(1, 8).Draw(t, "numbers changed") {
-			change[1+r.IntN(len(locs)-1)] = true // not "deter: 1"
-		}
-		var out []byte
-		last := 0
-		for i, l := range locs {
-			if !change[i] {
-				continue
-			}
-			x, _ := strconv.ParseFloat(string(src[l[4]:l[5]]), 64)
-			switch r.IntN(4) {
-			case 0:
-				x = 0
-			case 1:
-				x /= 10
-			case 2:
-				x *= 10
-			default:
-				x = 2 * r.Float64()
-			}
-			out = append(append(out, src[last:l[4]]...), strconv.FormatFloat(x, 'g', -1, 64)...)
-			last = l[5]
-		}
-		out = append(out, src[last:]...)
+		out := perturb.Numbers(src, r, rapid.IntRange(1, 8).Draw(t, "numbers changed"))
 		s, err := scenario.Parse("perturbed.yaml", out)
 		if err != nil {
 			return
