@@ -220,8 +220,9 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: before * armsPeople,
 				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
 		}
-		if left := total - before; left > 0 && rate > 0 {
-			from := math.Max(0, start-attack)
+		// Deliveries still to come after the attack, if they start within
+		// the horizon.
+		if left, from := total-before, math.Max(0, start-attack); left > 0 && rate > 0 && from < float64(horizon) {
 			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: rate * armsPeople,
 				Quality: 1, From: from, To: math.Min(float64(horizon), from+left/rate)})
 		}

@@ -471,3 +471,24 @@ func TestHistoricalOutcomesEveryInterventionModel(t *testing.T) {
 		}
 	}
 }
+
+// TestArmsDeliveriesAfterTheHorizon: arms deliveries that start after the
+// horizon add nothing to the campaign and do not make it invalid (they
+// gave a reinforcement stream ending before it began; found by running
+// every command on perturbed scenarios).
+func TestArmsDeliveriesAfterTheHorizon(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	n := 0
+	for i := range s.Packages {
+		if a := s.Packages[i].Mechanisms.ArmsPurchases; a != nil {
+			a.StartDay = scenario.Num(float64(10 * s.Settings.HorizonDays))
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no package of the Ukraine scenario buys arms")
+	}
+	if _, err := Run(context.Background(), s, Options{ClosedForm: true}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -362,3 +362,26 @@ func TestLineEndings(t *testing.T) {
 		}
 	}
 }
+
+// TestZeroForces: an attacker or defender whose forces add up to nobody is
+// refused at its forces list (the campaign model needs someone on each
+// side; found by running every command on perturbed scenarios).
+func TestZeroForces(t *testing.T) {
+	for _, c := range []struct{ from, to, role string }{
+		{"strength: {value: 1000, source: r}", "strength: {value: 0, source: r}", "attacker"},
+		{"strength: 500,", "strength: 0,", "defender"},
+	} {
+		src := strings.Replace(minimal, c.from, c.to, 1)
+		if src == minimal {
+			t.Fatalf("%s: the minimal scenario changed; %q not found", c.role, c.from)
+		}
+		_, err := Parse("z.yaml", []byte(src))
+		var list ErrorList
+		if !errors.As(err, &list) || len(list) != 1 {
+			t.Fatalf("%s: want one error, got %v", c.role, err)
+		}
+		if e := list[0]; !strings.HasSuffix(e.Path, ".forces") || !strings.Contains(e.Msg, "the "+c.role) || !strings.Contains(e.Msg, "0 people") || e.Pos.Line == 0 {
+			t.Errorf("%s: %v", c.role, e)
+		}
+	}
+}

@@ -49,15 +49,22 @@ func (d *decoder) check(s *Scenario) {
 	for i, a := range s.Actors {
 		p := fmt.Sprintf("actors[%d]", i)
 		switch a.Role {
-		case "attacker":
-			attackers = append(attackers, a.ID)
-			if len(a.Forces) == 0 {
-				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the attacker %q has no forces", a.Name)
+		case "attacker", "defender":
+			if a.Role == "attacker" {
+				attackers = append(attackers, a.ID)
+			} else {
+				defenders = append(defenders, a.ID)
 			}
-		case "defender":
-			defenders = append(defenders, a.ID)
-			if len(a.Forces) == 0 {
-				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the defender %q has no forces", a.Name)
+			people := 0.0 // the most the forces can be
+			for _, u := range a.Forces {
+				_, hi := u.Strength.Support()
+				people += hi
+			}
+			switch {
+			case len(a.Forces) == 0:
+				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the %s %q has no forces", a.Role, a.Name)
+			case people == 0 && !d.hasErrorUnder(p+".forces"):
+				d.errorf(d.posOfPath(p+".forces"), p+".forces", "the %s %q has forces of 0 people in all; the campaign needs someone on each side", a.Role, a.Name)
 			}
 		}
 		if a.Role != "coalition" && len(a.Members) > 0 {
@@ -253,6 +260,18 @@ func walkValues(v reflect.Value, path string, fn func(string, *Value)) {
 // checkSpatial checks the issue space: an actor listed once, an issue
 // once per actor, saliences (their largest possible values) summing to at
 // most 1 per actor, and at least one issue someone cares about.
+// hasErrorUnder reports whether an error was already found at path or
+// inside it (a value refused is read as zero, which must not be reported
+// twice over).
+func (d *decoder) hasErrorUnder(path string) bool {
+	for _, e := range d.errs {
+		if e.Path == path || strings.HasPrefix(e.Path, path+".") || strings.HasPrefix(e.Path, path+"[") {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *decoder) checkSpatial(sp *Spatial) {
 	seen := map[string]bool{}
 	for i, a := range sp.Actors {
