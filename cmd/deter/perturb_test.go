@@ -19,8 +19,9 @@ var perturbCases = flag.Int("perturb.cases", 20, "perturbed scenarios TestComman
 // TestCommandsOnPerturbedScenarios: every command that analyses a scenario
 // (run, sweep, sensitivity, optimise, bargain, report) either succeeds or
 // fails with a message on valid variants of the shipped scenarios with
-// extreme numbers (perturb.Numbers), never panics, and prints no NaN or
-// Inf. Small settings keep a case under a second; CI runs 20 cases
+// extreme numbers (perturb.Numbers) and, in every other case, a few lines
+// removed (perturb.Lines: defaults, missing blocks), never panics, and
+// prints no NaN or Inf. Small settings keep a case under a second; CI runs 20 cases
 // (-perturb.cases raises it), each drawn from its own PCG stream.
 func TestCommandsOnPerturbedScenarios(t *testing.T) {
 	files, err := perturb.Shipped("../..")
@@ -35,6 +36,9 @@ func TestCommandsOnPerturbedScenarios(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(i), 7))
 		src := files[i%len(files)]
 		data := perturb.Numbers(src, r, 1+r.IntN(8))
+		if i%2 == 1 {
+			data = perturb.Lines(data, r, 1+r.IntN(3))
+		}
 		s, err := scenario.Parse("p.yaml", data)
 		if err != nil {
 			continue

@@ -7,6 +7,7 @@
 package perturb
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -67,4 +68,26 @@ func Shipped(root string) ([][]byte, error) {
 		files = append(files, b)
 	}
 	return files, nil
+}
+
+// Lines returns src without k of its lines (drawn with r; never the first),
+// so that optional fields fall back to their defaults and optional blocks
+// disappear. Most results are still valid YAML; whether they are valid
+// scenarios is for the loader to say.
+func Lines(src []byte, r *rand.Rand, k int) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	if len(lines) < 2 {
+		return src
+	}
+	drop := map[int]bool{}
+	for range k {
+		drop[1+r.IntN(len(lines)-1)] = true
+	}
+	var out []byte
+	for i, l := range lines {
+		if !drop[i] {
+			out = append(out, l...)
+		}
+	}
+	return out
 }
