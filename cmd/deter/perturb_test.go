@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,7 +22,8 @@ var perturbCases = flag.Int("perturb.cases", 20, "perturbed scenarios TestComman
 // fails with a message on valid variants of the shipped scenarios with
 // extreme numbers (perturb.Numbers) and, in every other case, a few lines
 // removed (perturb.Lines: defaults, missing blocks), never panics, and
-// prints no NaN or Inf. Small settings keep a case under a second; CI runs 20 cases
+// prints no NaN or Inf; a sweep prints the same bytes with one worker as
+// with two. Small settings keep a case under a second; CI runs 20 cases
 // (-perturb.cases raises it), each drawn from its own PCG stream.
 func TestCommandsOnPerturbedScenarios(t *testing.T) {
 	files, err := perturb.Shipped("../..")
@@ -51,7 +53,7 @@ func TestCommandsOnPerturbedScenarios(t *testing.T) {
 		commands := [][]string{
 			{"run", path},
 			{"run", path, "--json", "--intervention", "by_means"},
-			{"sweep", path, "--draws", "6", "-q", "--json", "--db", filepath.Join(dir, "s.db")},
+			{"sweep", path, "--draws", "6", "-q", "--json", "--workers", "2", "--db", filepath.Join(dir, "s.db")},
 			{"sensitivity", path, "--n", "8", "--json", "--package", s.Packages[len(s.Packages)-1].ID},
 			{"report", path, "-o", filepath.Join(dir, "r.html")},
 		}
@@ -75,6 +77,16 @@ func TestCommandsOnPerturbedScenarios(t *testing.T) {
 			for _, bad := range []string{"NaN", "+Inf", "-Inf"} {
 				if strings.Contains(o.String(), bad) {
 					t.Errorf("case %d: deter %s printed %s", i, strings.Join(args, " "), bad)
+				}
+			}
+			// Determinism: one worker gives the very bytes two gave.
+			if args[0] == "sweep" && err == nil {
+				one := append([]string(nil), args...)
+				one[slices.Index(one, "--workers")+1] = "1"
+				os.Remove(filepath.Join(dir, "s.db"))
+				var o1, e1 bytes.Buffer
+				if err := run(context.Background(), one, &o1, &e1); err != nil || o1.String() != o.String() {
+					t.Errorf("case %d: sweep with 1 worker differs from 2 workers (error %v)", i, err)
 				}
 			}
 		}
