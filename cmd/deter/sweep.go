@@ -19,6 +19,10 @@ import (
 	"deter/sweep"
 )
 
+// maxWorkers bounds --workers: each worker holds its own model state, and
+// beyond a few per core more only add scheduling overhead.
+const maxWorkers = 1024
+
 func newSweepCmd() *cobra.Command {
 	var draws, workers int
 	var seed uint64
@@ -47,8 +51,14 @@ loses no completed draw: run the same command with --resume to finish it.
 			if err != nil {
 				return fmt.Errorf("%v\n%s is not a valid scenario; run 'deter validate %s'", err, args[0], args[0])
 			}
-			if draws <= 0 {
+			switch {
+			case cmd.Flags().Changed("draws") && draws < 1:
+				return fmt.Errorf("--draws %d: give at least 1 draw", draws)
+			case draws == 0:
 				draws = s.Settings.Draws
+			}
+			if workers < 0 || workers > maxWorkers {
+				return fmt.Errorf("--workers %d must be between 1 and %d (0 or absent: one per core)", workers, maxWorkers)
 			}
 			if draws > sweep.MaxDraws {
 				return fmt.Errorf("--draws %d is above the limit of %d", draws, sweep.MaxDraws)

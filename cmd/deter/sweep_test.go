@@ -311,3 +311,24 @@ func TestDeployScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestSweepBadCounts: impossible draw and worker counts are refused with a
+// message naming the flag, before any work.
+func TestSweepBadCounts(t *testing.T) {
+	t.Chdir("../..")
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, c := range []struct{ flag, value, msg string }{
+		{"--draws", "-5", "--draws -5: give at least 1 draw"},
+		{"--draws", "0", "--draws 0: give at least 1 draw"},
+		{"--workers", "-3", "--workers -3 must be between 1 and 1024"},
+		{"--workers", "5000", "--workers 5000 must be between 1 and 1024"},
+	} {
+		_, errOut, code := deter(t, "sweep", "scenarios/minsk-2015.yaml", "-q", "--db", db, c.flag, c.value)
+		if code == 0 || !strings.Contains(errOut, c.msg) {
+			t.Errorf("%s %s: exit %d, %q; want %q", c.flag, c.value, code, errOut, c.msg)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Errorf("%s %s: a database was created", c.flag, c.value)
+		}
+	}
+}
