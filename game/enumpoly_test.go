@@ -451,3 +451,40 @@ func TestEnumPolyDegenerate(t *testing.T) {
 		t.Errorf("%d equilibria, %d singular supports; want 4 and 5", len(res.Equilibria), len(res.Singular))
 	}
 }
+
+// TestEnumPolyJordan: three-player matching pennies (Jordan 1993, "Three
+// problems in learning mixed-strategy Nash equilibria", Games and Economic
+// Behavior 5:368-386; testdata/games/jordan3.nfg) has exactly one
+// equilibrium, every player mixing 1/2, 1/2, and no pure one.
+func TestEnumPolyJordan(t *testing.T) {
+	b, err := os.ReadFile("../testdata/games/jordan3.nfg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadNFG(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := EnumPoly(context.Background(), g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	half := big.NewRat(1, 2)
+	want := MixedProfile{{half, half}, {half, half}, {half, half}}
+	if len(res.Equilibria) != 1 || !res.Equilibria[0].Exact.Equal(want) || len(res.Singular) != 0 {
+		t.Errorf("got %+v", res)
+	}
+	if len(PureNash(g)) != 0 {
+		t.Error("a pure equilibrium in matching pennies")
+	}
+}
+
+// TestLogitQREContext: a cancelled context stops the branch with its error.
+func TestLogitQREContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	g := randomGame(rand.New(rand.NewPCG(2, 2)), 3, 3)
+	if _, err := LogitQREContext(ctx, g, []float64{5}); err == nil || !strings.Contains(err.Error(), "canceled") {
+		t.Errorf("got %v, want the context's error", err)
+	}
+}

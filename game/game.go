@@ -21,7 +21,10 @@
 //   - backward induction for perfect information (BackwardInduction) and
 //     Bayesian backward induction, a sequential equilibrium of trees where
 //     only chance moves are hidden (BayesianBackwardInduction);
-//   - logit quantal response equilibria for n players (float64).
+//   - logit quantal response equilibria for n players (float64);
+//   - every isolated equilibrium of an n-player game by support
+//     enumeration and polynomial systems (EnumPoly, Gambit's enumpoly
+//     method; float64 roots, rational ones recovered exactly).
 //
 // Arithmetic is exact (math/big.Rat, math/big.Int) except where a function
 // says float64, as in Gambit's rational solvers, so equilibria compare

@@ -1,6 +1,7 @@
 package game
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -28,6 +29,13 @@ import (
 // does not converge (to 1e-12) and grows when it converges fast. Float64.
 // It fails if the step falls below 1e-9.
 func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
+	return LogitQREContext(context.Background(), g, lambdas)
+}
+
+// LogitQREContext is LogitQRE that stops with the context's error when the
+// context is done (checked at every step along the branch): on large games
+// (hundreds of strategies) a step costs a dense Newton solve of that size.
+func LogitQREContext(ctx context.Context, g *NormalForm, lambdas []float64) ([][][]float64, error) {
 	for _, l := range lambdas {
 		if l < 0 || math.IsNaN(l) || l > 1e6 {
 			return nil, errors.New("game: λ must be in [0, 1e6]")
@@ -65,6 +73,9 @@ func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
 	for _, oi := range order {
 		target := lambdas[oi]
 		for lam < target {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("game: quantal response branch stopped at λ = %g: %w", lam, err)
+			}
 			h := math.Min(step, target-lam)
 			// Predictor: along the secant through the last two points.
 			pred := make([]float64, q.n)

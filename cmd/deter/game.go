@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"math/big"
 	"os"
 	"strconv"
 	"strings"
@@ -37,6 +38,13 @@ probabilities, exact rationals.
   --method enummixed   every extreme equilibrium of a two-player game (vertex
                        enumeration by fraction-free pivoting, exact; --float
                        for the float64 path, printed as decimals)
+  --method enumpoly    every isolated equilibrium of a game with any number of
+                       players (support enumeration, polynomial systems
+                       solved by interval subdivision, as Gambit's
+                       enumpoly): exact rationals where the equilibrium is
+                       rational (verified exactly), else decimals; supports
+                       holding a continuum of equilibria are counted on
+                       stderr, not listed
   --method lh          Lemke-Howson from every dropped label (two players,
                        exact); the distinct equilibria reached
   --method logit       the logit quantal response equilibrium on the principal
@@ -214,7 +222,7 @@ probabilities, exact rationals.
 					}
 				}
 			case "logit":
-				qre, err := game.LogitQRE(g, lambdas)
+				qre, err := game.LogitQREContext(cmd.Context(), g, lambdas)
 				if err != nil {
 					return err
 				}
@@ -228,6 +236,52 @@ probabilities, exact rationals.
 					fmt.Fprintln(cmd.OutOrStdout(), strings.Join(parts, ","))
 				}
 				return nil
+			case "enumpoly":
+				res, err := game.EnumPoly(cmd.Context(), g)
+				if err != nil {
+					return err
+				}
+				w := cmd.OutOrStdout()
+				for _, e := range res.Equilibria {
+					var parts []string
+					if behavior {
+						if eg == nil {
+							return fmt.Errorf("--behavior needs an extensive game (.efg)")
+						}
+						mp := e.Exact
+						if mp == nil {
+							mp = floatProfile(e.Profile)
+						}
+						beh, _, err := eg.BehaviorFromMixed(mp)
+						if err != nil {
+							return err
+						}
+						for _, pl := range beh {
+							for _, is := range pl {
+								for _, x := range is {
+									parts = append(parts, formatProb(x, e.Exact != nil))
+								}
+							}
+						}
+					} else if e.Exact != nil {
+						for _, v := range e.Exact {
+							for _, x := range v {
+								parts = append(parts, x.RatString())
+							}
+						}
+					} else {
+						for _, v := range e.Profile {
+							for _, x := range v {
+								parts = append(parts, strconv.FormatFloat(x, 'g', 10, 64))
+							}
+						}
+					}
+					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
+				}
+				if n := len(res.Singular); n > 0 {
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %d of %d supports are degenerate (equilibria there, if any, are not isolated: a continuum) and are not listed\n", n, res.Supports)
+				}
+				return nil
 			case "lp":
 				v, eq, err := game.ZeroSumValue(g)
 				if err != nil {
@@ -236,7 +290,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, lh, lp, logit, seqform, lcp, tracing or bayes, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -265,7 +319,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, lh, lp, logit, seqform, lcp, tracing or bayes")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
 	solve.Flags().Float64SliceVar(&lambdas, "lambda", []float64{1, 10, 100}, "with --method logit: the λ values (comma-separated)")
@@ -313,6 +367,28 @@ Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
 
 // behaviorParts lists a behaviour profile's probabilities, player by
 // player, information set by information set, as Gambit prints them.
+// floatProfile turns float64 probabilities into rationals (their exact
+// binary values), for conversions that need rationals.
+func floatProfile(p [][]float64) game.MixedProfile {
+	mp := make(game.MixedProfile, len(p))
+	for i, v := range p {
+		for _, x := range v {
+			mp[i] = append(mp[i], new(big.Rat).SetFloat64(x))
+		}
+	}
+	return mp
+}
+
+// formatProb prints a probability as a rational when it is exact, else as
+// a decimal.
+func formatProb(x *big.Rat, exact bool) string {
+	if exact {
+		return x.RatString()
+	}
+	f, _ := x.Float64()
+	return strconv.FormatFloat(f, 'g', 10, 64)
+}
+
 func behaviorParts(beh game.Behavior) []string {
 	var parts []string
 	for _, pl := range beh {

@@ -19,9 +19,14 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
+
+// interruptGrace is how long a command may take to stop after SIGINT or
+// SIGTERM before the process exits anyway.
+const interruptGrace = 10 * time.Second
 
 // exitError carries an exit status whose message has already been printed.
 type exitError struct{ code int }
@@ -30,7 +35,25 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		// Commands stop at their next check of the context (sweeps between
+		// draws, solvers between steps, each writing whole results only).
+		// One that has not returned within the grace period after a signal
+		// is ended, so an interrupt never hangs.
+		select {
+		case <-done:
+		case <-ctx.Done():
+			select {
+			case <-done:
+			case <-time.After(interruptGrace):
+				fmt.Fprintf(os.Stderr, "deter: interrupted; the command did not stop within %v, exiting\n", interruptGrace)
+				os.Exit(130)
+			}
+		}
+	}()
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	close(done)
 	stop()
 	if err != nil {
 		var ee exitError

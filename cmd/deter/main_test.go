@@ -302,6 +302,15 @@ func TestGameSolve(t *testing.T) {
 	if _, errOut, code := deter(t, "game", "solve", "README.md"); code == 0 || !strings.Contains(errOut, ".nfg or .efg") {
 		t.Errorf("non-game file: %d %s", code, errOut)
 	}
+	// Jordan's (1993) three-player matching pennies has no pure equilibrium
+	// and one mixed one, every player mixing 1/2, 1/2.
+	out, errOut, code = deter(t, "game", "solve", "testdata/games/jordan3.nfg", "--method", "enumpoly")
+	if code != 0 || out != "NE,1/2,1/2,1/2,1/2,1/2,1/2\n" {
+		t.Errorf("enumpoly on jordan3.nfg: exit %d, %q %s", code, out, errOut)
+	}
+	if out, _, _ = deter(t, "game", "solve", "testdata/games/jordan3.nfg"); out != "" {
+		t.Errorf("enumpure on jordan3.nfg: %q, want no pure equilibrium", out)
+	}
 }
 
 // TestNew: the starting scenario is valid, runs, and is not written over an
