@@ -25,8 +25,9 @@ import (
 //
 //	log p_i(s) − log p_i(0) − λ·(u_i(s) − u_i(0)) = 0  (s ≥ 1),  Σ_s p_i(s) = 1,
 //
-// with the Jacobian by finite differences; the step in λ halves when Newton
-// does not converge (to 1e-12) and grows when it converges fast. Float64.
+// with the Jacobian computed analytically (see jacobian); the step in λ halves when Newton
+// does not converge (to 1e-12 times max(1, λ·largest |payoff|), the
+// rounding level of the λ·u terms) and grows when it converges fast. Float64.
 // It fails if the step falls below 1e-9.
 func LogitQRE(g *NormalForm, lambdas []float64) ([][][]float64, error) {
 	return LogitQREContext(context.Background(), g, lambdas)
@@ -55,6 +56,11 @@ func LogitQREContext(ctx context.Context, g *NormalForm, lambdas []float64) ([][
 		}
 	}
 	q := &qreSystem{g: g, pay: pay}
+	for _, row := range pay {
+		for _, v := range row {
+			q.scale = math.Max(q.scale, math.Abs(v))
+		}
+	}
 	for pl := range np {
 		k := len(g.Strategies[pl])
 		q.offset = append(q.offset, q.n)
@@ -119,6 +125,7 @@ type qreSystem struct {
 	pay    [][]float64
 	offset []int
 	n      int
+	scale  float64 // largest absolute payoff
 }
 
 // residual writes the system's residual at log-probabilities y and λ.
@@ -146,11 +153,84 @@ func (q *qreSystem) residual(y []float64, lam float64, r []float64) {
 	}
 }
 
+// jacobian writes the residual's Jacobian with respect to the
+// log-probabilities y at λ into J (n × n), analytically. With p = exp(y),
+// the sum row of player i has ∂/∂y_{i,t} = p_i(t); the row of strategy
+// s ≥ 1 has 1 at y_{i,s}, −1 at y_{i,0}, and at y_{q,t} (q ≠ i)
+//
+//	−λ (D_i(s; q, t) − D_i(0; q, t)) p_q(t),
+//	D_i(s; q, t) = Σ_{profiles with s_i = s, s_q = t} a_i Π_{m≠i,q} p_m(s_m),
+//
+// the derivative of u_i(s) with respect to p_q(t). One pass over the
+// profiles computes every D (O(profiles × players³)), where finite
+// differences would take n passes.
+func (q *qreSystem) jacobian(y []float64, lam float64, J *mat.Dense) {
+	np := len(q.offset)
+	p := make([]float64, q.n)
+	for i := range p {
+		p[i] = math.Exp(y[i])
+	}
+	// D[i] is |S_i| × n, row-major.
+	D := make([][]float64, np)
+	for i := range np {
+		D[i] = make([]float64, len(q.g.Strategies[i])*q.n)
+	}
+	s := make([]int, np)
+	for idx := range q.pay {
+		for i := range np {
+			a := q.pay[idx][i]
+			if a == 0 {
+				continue
+			}
+			for qq := range np {
+				if qq == i {
+					continue
+				}
+				w := a
+				for m := range np {
+					if m != i && m != qq {
+						w *= p[q.offset[m]+s[m]]
+					}
+				}
+				D[i][s[i]*q.n+q.offset[qq]+s[qq]] += w
+			}
+		}
+		// Next profile, player 0 fastest (the order of q.pay).
+		for k := range np {
+			s[k]++
+			if s[k] < len(q.g.Strategies[k]) {
+				break
+			}
+			s[k] = 0
+		}
+	}
+	J.Zero()
+	for i := range np {
+		o := q.offset[i]
+		k := len(q.g.Strategies[i])
+		for t := range k {
+			J.Set(o, o+t, p[o+t])
+		}
+		for st := 1; st < k; st++ {
+			J.Set(o+st, o+st, 1)
+			J.Set(o+st, o, -1)
+			for qq := range np {
+				if qq == i {
+					continue
+				}
+				for t := range len(q.g.Strategies[qq]) {
+					c := q.offset[qq] + t
+					J.Set(o+st, c, -lam*(D[i][st*q.n+c]-D[i][c])*p[c])
+				}
+			}
+		}
+	}
+}
+
 // newton solves the system at λ from y (changed in place) and reports the
 // iterations it took and whether it converged.
 func (q *qreSystem) newton(y []float64, lam float64) (int, bool) {
 	r := make([]float64, q.n)
-	r2 := make([]float64, q.n)
 	J := mat.NewDense(q.n, q.n, nil)
 	var dx mat.VecDense
 	for it := 1; it <= 30; it++ {
@@ -162,20 +242,20 @@ func (q *qreSystem) newton(y []float64, lam float64) (int, bool) {
 		if math.IsNaN(worst) || math.IsInf(worst, 0) {
 			return it, false
 		}
-		if worst < 1e-12 {
+		// Converged when the residual is at rounding level of its terms
+		// (λ·u reaches λ times the largest payoff).
+		if worst < 1e-12*math.Max(1, lam*q.scale) {
 			return it, true
 		}
-		for j := range q.n {
-			hj := 1e-7 * math.Max(1, math.Abs(y[j]))
-			y[j] += hj
-			q.residual(y, lam, r2)
-			y[j] -= hj
-			for i := range q.n {
-				J.Set(i, j, (r2[i]-r[i])/hj)
-			}
-		}
+		q.jacobian(y, lam, J)
 		if err := dx.SolveVec(J, mat.NewVecDense(q.n, r)); err != nil {
-			return it, false
+			// An ill-conditioned Jacobian (strategies whose probabilities
+			// underflow at large λ) still gives a usable step; the
+			// residual test decides.
+			var c mat.Condition
+			if !errors.As(err, &c) || math.IsInf(float64(c), 1) {
+				return it, false
+			}
 		}
 		for i := range y {
 			y[i] -= dx.AtVec(i)
