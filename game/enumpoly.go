@@ -34,8 +34,11 @@ type EnumPolyResult struct {
 	// Singular lists the support profiles (strategy indices per player)
 	// whose equation system could not be resolved into isolated roots:
 	// the equilibria on them, if any, form a continuum (a component of
-	// positive dimension, as in degenerate games) or a root where the
-	// Jacobian is singular. Their equilibria are not listed.
+	// positive dimension, as in degenerate games), or sit at a root where
+	// the Jacobian is singular, or the subdivision ran out of its budget
+	// (seen on supports with six or more unknowns: 8 of the 629 supports
+	// of Gambit's contrib game 5x4x3.nfg, a generic game, in 33 s). Their
+	// equilibria are not listed.
 	Singular [][][]int
 }
 
@@ -46,7 +49,7 @@ type EnumPolyResult struct {
 // singular.
 const (
 	maxPolySupports = 1 << 18
-	maxPolyBoxes    = 20000
+	maxPolyBoxes    = 200000
 	// maxPolyBoxesDeficient is the budget of a support whose Jacobian is
 	// rank-deficient everywhere (see regular).
 	maxPolyBoxesDeficient = 5000
@@ -491,6 +494,16 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 	jy := make([]interval, d*d)
 	y := make([]float64, d)
 	C := make([]float64, d*d)
+	// A player with more indifference equations than the others have
+	// unknowns (its equations do not involve its own) has an
+	// overdetermined block: generically no solution, shown by excluding
+	// every box of the others' unknowns.
+	for i := range ps.np {
+		ni := len(sup[i]) - 1
+		if ni > d-ni && ps.excluded(i, f, jac) {
+			return nil, false
+		}
+	}
 	limit := maxPolyBoxes
 	if !ps.regular(y, fy, jy, C) {
 		// No regular root can exist; the search only has to show that
@@ -513,13 +526,12 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 			continue
 		}
 		ps.eval(b.lo, b.hi, f, jac)
-		width, wide := 0.0, 0
+		width := 0.0
 		for k := range d {
-			if w := b.hi[k] - b.lo[k]; w > width {
-				width, wide = w, k
-			}
+			width = max(width, b.hi[k]-b.lo[k])
 			y[k] = (b.lo[k] + b.hi[k]) / 2
 		}
+		wide := smear(jac, b.lo, b.hi, d, 0, d, nil)
 		ps.eval(y, y, fy, jy)
 		// A box is discarded when some equation cannot vanish on it, by the
 		// natural interval extension f(X) or the mean-value form
@@ -612,6 +624,77 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 		stack = append(stack, right, left)
 	}
 	return ps.collect(found), false
+}
+
+// smear picks the side of box [lo, hi] to bisect: the unknown l (among
+// those with skip[l] false) with the largest max_k |J_kl|·(hi_l − lo_l)
+// over the rows k in [r0, r1), the one whose width moves the equations
+// most (Kearfott's smear rule); the widest side when all are zero.
+func smear(jac []interval, lo, hi []float64, d, r0, r1 int, skip []bool) int {
+	best, bl, wide, wl := -1.0, -1, -1.0, 0
+	for l := range d {
+		if skip != nil && skip[l] {
+			continue
+		}
+		w := hi[l] - lo[l]
+		if w > wide {
+			wide, wl = w, l
+		}
+		for k := r0; k < r1; k++ {
+			j := jac[k*d+l]
+			if v := max(math.Abs(j.lo), math.Abs(j.hi)) * w; v > best && v > 0 {
+				best, bl = v, l
+			}
+		}
+	}
+	if bl < 0 {
+		return wl
+	}
+	return bl
+}
+
+// excluded reports whether player i's equations have no common root with
+// the others' probabilities in the box: subdivision over the others'
+// unknowns only (i's own do not enter its equations), at most
+// maxPolyBoxesDeficient boxes.
+func (ps *polySolver) excluded(i int, f, jac []interval) bool {
+	d := ps.d
+	r0, r1 := ps.off[i], ps.off[i]+len(ps.sup[i])-1
+	own := make([]bool, d)
+	for l := r0; l < r1; l++ {
+		own[l] = true
+	}
+	type box struct{ lo, hi []float64 }
+	stack := []box{{lo: fill(d, polyBoxLo), hi: fill(d, polyBoxHi)}}
+	for boxes := 0; len(stack) > 0; boxes++ {
+		if boxes > maxPolyBoxesDeficient {
+			return false
+		}
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !ps.feasible(b.lo, b.hi) {
+			continue
+		}
+		ps.eval(b.lo, b.hi, f, jac)
+		out := false
+		for k := r0; k < r1; k++ {
+			out = out || f[k].lo > 0 || f[k].hi < 0
+		}
+		if out {
+			continue
+		}
+		l := smear(jac, b.lo, b.hi, d, r0, r1, own)
+		if b.hi[l]-b.lo[l] < polyMinWidth {
+			return false
+		}
+		mid := (b.lo[l] + b.hi[l]) / 2
+		left := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
+		right := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
+		left.hi[l] = mid
+		right.lo[l] = mid
+		stack = append(stack, right, left)
+	}
+	return true
 }
 
 // regular reports whether the Jacobian of the current support's system

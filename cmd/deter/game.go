@@ -43,8 +43,8 @@ probabilities, exact rationals.
                        solved by interval subdivision, as Gambit's
                        enumpoly): exact rationals where the equilibrium is
                        rational (verified exactly), else decimals; supports
-                       holding a continuum of equilibria are counted on
-                       stderr, not listed
+                       not resolved (a continuum of equilibria, or beyond
+                       the subdivision's budget) are counted on stderr
   --method lh          Lemke-Howson from every dropped label (two players,
                        exact); the distinct equilibria reached
   --method logit       the logit quantal response equilibrium on the principal
@@ -279,7 +279,7 @@ probabilities, exact rationals.
 					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
 				}
 				if n := len(res.Singular); n > 0 {
-					fmt.Fprintf(cmd.ErrOrStderr(), "note: %d of %d supports are degenerate (equilibria there, if any, are not isolated: a continuum) and are not listed\n", n, res.Supports)
+					fmt.Fprintf(cmd.ErrOrStderr(), "note: %d of %d supports were not resolved and are not listed: their equilibria, if any, are not isolated (a continuum, as in degenerate games), or the subdivision ran out of its budget (supports with many unknowns)\n", n, res.Supports)
 				}
 				return nil
 			case "lp":
