@@ -511,7 +511,6 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 		// excluded), else the support is singular.
 		limit = maxPolyBoxesDeficient
 	}
-	type box struct{ lo, hi []float64 }
 	stack := []box{{lo: fill(d, polyBoxLo), hi: fill(d, polyBoxHi)}}
 	boxes := 0
 	var found [][]float64
@@ -616,14 +615,23 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 				continue
 			}
 		}
-		mid := (b.lo[wide] + b.hi[wide]) / 2
-		left := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
-		right := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
-		left.hi[wide] = mid
-		right.lo[wide] = mid
-		stack = append(stack, right, left)
+		stack = b.bisect(stack, wide)
 	}
 	return ps.collect(found), false
+}
+
+// box is a box of the subdivision: lo ≤ x ≤ hi.
+type box struct{ lo, hi []float64 }
+
+// bisect pushes the two halves of b along side l onto the stack, the lower
+// half on top.
+func (b box) bisect(stack []box, l int) []box {
+	mid := (b.lo[l] + b.hi[l]) / 2
+	left := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
+	right := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
+	left.hi[l] = mid
+	right.lo[l] = mid
+	return append(stack, right, left)
 }
 
 // smear picks the side of box [lo, hi] to bisect: the unknown l (among
@@ -664,7 +672,6 @@ func (ps *polySolver) excluded(i int, f, jac []interval) bool {
 	for l := r0; l < r1; l++ {
 		own[l] = true
 	}
-	type box struct{ lo, hi []float64 }
 	stack := []box{{lo: fill(d, polyBoxLo), hi: fill(d, polyBoxHi)}}
 	for boxes := 0; len(stack) > 0; boxes++ {
 		if boxes > maxPolyBoxesDeficient {
@@ -687,12 +694,7 @@ func (ps *polySolver) excluded(i int, f, jac []interval) bool {
 		if b.hi[l]-b.lo[l] < polyMinWidth {
 			return false
 		}
-		mid := (b.lo[l] + b.hi[l]) / 2
-		left := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
-		right := box{lo: append([]float64(nil), b.lo...), hi: append([]float64(nil), b.hi...)}
-		left.hi[l] = mid
-		right.lo[l] = mid
-		stack = append(stack, right, left)
+		stack = b.bisect(stack, l)
 	}
 	return true
 }

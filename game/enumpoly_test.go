@@ -98,43 +98,6 @@ func parseProfiles(t *testing.T, s string) [][][][]*big.Rat {
 	return out
 }
 
-// isBehaviorNashN reports whether no player of an n-player tree gains by a
-// pure behaviour strategy (pure deviations suffice), in exact arithmetic.
-func isBehaviorNashN(g *Extensive, b Behavior) bool {
-	val := g.BehaviorPayoff(b)
-	for p := range b {
-		sets := b[p]
-		idx := make([]int, len(sets))
-		for {
-			dev := append(Behavior(nil), b...)
-			pure := make([][]*big.Rat, len(sets))
-			for is := range sets {
-				pure[is] = make([]*big.Rat, len(sets[is]))
-				for a := range sets[is] {
-					pure[is][a] = new(big.Rat)
-				}
-				pure[is][idx[is]].SetInt64(1)
-			}
-			dev[p] = pure
-			if g.BehaviorPayoff(dev)[p].Cmp(val[p]) > 0 {
-				return false
-			}
-			k := 0
-			for ; k < len(idx); k++ {
-				idx[k]++
-				if idx[k] < len(sets[k]) {
-					break
-				}
-				idx[k] = 0
-			}
-			if k == len(idx) {
-				break
-			}
-		}
-	}
-	return true
-}
-
 func sameBehavior(a, b [][][]*big.Rat) bool {
 	if len(a) != len(b) {
 		return false
@@ -246,7 +209,7 @@ func TestEnumPolyGambitBehavior(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !isBehaviorNashN(eg, bh) {
+			if !isBehaviorNash(eg, bh) {
 				t.Errorf("%s: %v is not an equilibrium of the tree", m[2], bh)
 			}
 			dup := false

@@ -12,51 +12,6 @@ import (
 	"deter/check"
 )
 
-// parseNested reads the behaviour-profile notation of Gambit's expected
-// results: [[[d(..), d(..)], [d(..)]], ...] → profiles → players →
-// information sets → probabilities.
-func parseNested(t *testing.T, s string) [][][][]*big.Rat {
-	t.Helper()
-	var out [][][][]*big.Rat
-	depth := 0
-	var prof [][][]*big.Rat
-	var player [][]*big.Rat
-	for i := 0; i < len(s); i++ {
-		switch {
-		case s[i] == '[':
-			depth++
-			if depth == 2 {
-				prof = nil
-			}
-			if depth == 3 {
-				player = nil
-			}
-		case s[i] == ']':
-			if depth == 3 {
-				prof = append(prof, player)
-			}
-			if depth == 2 {
-				out = append(out, prof)
-			}
-			depth--
-		case strings.HasPrefix(s[i:], "d("):
-			j := strings.IndexByte(s[i:], ')')
-			var v []*big.Rat
-			for _, x := range strings.Split(s[i+2:i+j], ",") {
-				x = strings.Trim(strings.TrimSpace(x), "'")
-				r, ok := new(big.Rat).SetString(x)
-				if !ok {
-					t.Fatalf("bad number %q", x)
-				}
-				v = append(v, r)
-			}
-			player = append(player, v)
-			i += j
-		}
-	}
-	return out
-}
-
 // behaviorCase is one behaviour-profile case of Gambit's test suite: the
 // game and the expected profiles (profiles → players → information sets →
 // probabilities).
@@ -99,7 +54,7 @@ func loadBehaviorCases(t *testing.T, family string) []behaviorCase {
 		if err != nil {
 			t.Fatalf("%s: %v", m[3], err)
 		}
-		out = append(out, behaviorCase{name: m[2], file: m[3], g: g, want: parseNested(t, expected)})
+		out = append(out, behaviorCase{name: m[2], file: m[3], g: g, want: parseProfiles(t, expected)})
 	}
 	return out
 }
@@ -245,15 +200,16 @@ func TestBehaviorFromMixedCorpus(t *testing.T) {
 	}
 }
 
-// isBehaviorNash reports whether no player gains by switching to any pure
-// behaviour strategy (it suffices to check pure deviations).
+// isBehaviorNash reports whether no player (of any number) gains by
+// switching to any pure behaviour strategy (it suffices to check pure
+// deviations), in exact arithmetic.
 func isBehaviorNash(g *Extensive, b Behavior) bool {
 	val := g.BehaviorPayoff(b)
-	for p := range 2 {
+	for p := range b {
 		sets := b[p]
 		idx := make([]int, len(sets))
 		for {
-			dev := Behavior{b[0], b[1]}
+			dev := append(Behavior(nil), b...)
 			pure := make([][]*big.Rat, len(sets))
 			for is := range sets {
 				pure[is] = make([]*big.Rat, len(sets[is]))
