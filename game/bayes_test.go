@@ -2,6 +2,7 @@ package game
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -390,5 +391,86 @@ func TestBayesianFloatMatchesExact(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestWriteNFGRoundTrip writes every .nfg game of Gambit's test corpus, and
+// the reduced strategic form of every .efg game, and reads it back: the
+// title, players, strategy names and every payoff must be the same.
+func TestWriteNFGRoundTrip(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	if err != nil {
+		t.Skip(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*", "*.[ne]fg"))
+	n := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g *NormalForm
+		if strings.HasSuffix(f, ".nfg") {
+			g, err = ReadNFG(string(b))
+		} else {
+			var eg *Extensive
+			if eg, err = ReadEFG(string(b)); err == nil {
+				g, err = eg.ReducedNormalForm()
+			}
+		}
+		if err != nil || g.Profiles() > 100000 {
+			continue // refused files are tested elsewhere; large ones take long
+		}
+		var buf bytes.Buffer
+		if err := g.WriteNFG(&buf); err != nil {
+			t.Fatal(err)
+		}
+		g2, err := ReadNFG(buf.String())
+		if err != nil {
+			t.Fatalf("%s: written game does not read back: %v\n%s", filepath.Base(f), err, buf.String())
+		}
+		same := g.Title == g2.Title && strings.Join(g.Players, "|") == strings.Join(g2.Players, "|") && len(g.Strategies) == len(g2.Strategies)
+		for p := range g.Strategies {
+			same = same && equalStrings(g.Strategies[p], g2.Strategies[p])
+		}
+		for idx := range g.Profiles() {
+			for p := range g.Players {
+				same = same && g.payoffs[idx][p].Cmp(g2.payoffs[idx][p]) == 0
+			}
+		}
+		if !same {
+			t.Errorf("%s: round trip differs", filepath.Base(f))
+		}
+		n++
+	}
+	if n < 20 {
+		t.Errorf("only %d games written and read back", n)
+	}
+}
+
+// TestReducedNormalFormTooLarge: a tree whose reduced strategic form would
+// have 4,096 × 4,096 profiles (chance picks one of 12 rounds, in each of
+// which both players move once, each round an information set of its own)
+// is refused with a message, not built (it would take gigabytes).
+func TestReducedNormalFormTooLarge(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("EFG 2 R \"wide\" { \"1\" \"2\" }\n\"\"\n\nc \"\" 1 \"\" {")
+	for i := range 12 {
+		fmt.Fprintf(&b, " \"r%d\" 1/12", i)
+	}
+	b.WriteString(" } 0\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "p \"\" 1 %d \"\" { \"a\" \"b\" } 0\n", i+1)
+		for range 2 {
+			fmt.Fprintf(&b, "p \"\" 2 %d \"\" { \"c\" \"d\" } 0\n", i+1)
+			b.WriteString("t \"\" 1 \"\" { 1, -1 }\nt \"\" 2 \"\" { -1, 1 }\n")
+		}
+	}
+	g, err := ReadEFG(b.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := g.ReducedNormalForm(); err == nil || !strings.Contains(err.Error(), "more than 10000000 strategy profiles") {
+		t.Errorf("got %v, want a refusal", err)
 	}
 }

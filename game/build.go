@@ -182,6 +182,37 @@ func (g *Extensive) WriteEFG(w io.Writer) error {
 	return bw.Flush()
 }
 
+// WriteNFG writes the game in Gambit's .nfg text format (version 1, payoff
+// version, rational numbers): the players, their strategy names, then
+// every profile's payoffs with player 1's strategy varying fastest. ReadNFG
+// and Gambit read it back.
+func (g *NormalForm) WriteNFG(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "NFG 1 R %s { ", quoteEFG(g.Title))
+	for _, p := range g.Players {
+		fmt.Fprintf(bw, "%s ", quoteEFG(p))
+	}
+	bw.WriteString("}\n{ ")
+	for _, ss := range g.Strategies {
+		bw.WriteString("{ ")
+		for _, s := range ss {
+			fmt.Fprintf(bw, "%s ", quoteEFG(s))
+		}
+		bw.WriteString("}\n")
+	}
+	bw.WriteString("}\n\"\"\n\n")
+	for _, pay := range g.payoffs {
+		for i, v := range pay {
+			if i > 0 {
+				bw.WriteByte(' ')
+			}
+			bw.WriteString(v.RatString())
+		}
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
 func quoteEFG(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }

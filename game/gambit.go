@@ -213,8 +213,8 @@ func ReadNFG(src string) (*NormalForm, error) {
 	total := 1
 	for _, s := range strat {
 		total *= len(s)
-		if total > 10_000_000 {
-			return fail(fmt.Errorf("game too large"))
+		if total > maxStrategicProfiles {
+			return fail(fmt.Errorf("game too large: more than %d strategy profiles", maxStrategicProfiles))
 		}
 	}
 	if t := p.peek(); t != nil && t.kind == 's' {
@@ -583,6 +583,13 @@ func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
 	if err != nil {
 		return nil, err
 	}
+	total := 1
+	for pl := range np {
+		total *= len(strats[pl])
+		if total > maxStrategicProfiles {
+			return nil, fmt.Errorf("game: the reduced strategic form has more than %d strategy profiles (strategies per player: %v); solve the tree itself (lcp, seqform, bayes, enumpure --agent)", maxStrategicProfiles, strategyCounts(strats))
+		}
+	}
 	nf := NewNormalForm(g.Players, names)
 	nf.Title = g.Title
 	for idx := range nf.Profiles() {
@@ -601,6 +608,19 @@ func (g *Extensive) ReducedNormalForm() (*NormalForm, error) {
 		}
 	}
 	return nf, nil
+}
+
+// maxStrategicProfiles bounds the reduced strategic form built from a tree,
+// as ReadNFG bounds the games it reads: 10 million profiles hold about 1 GB
+// of exact payoffs for two players.
+const maxStrategicProfiles = 10_000_000
+
+func strategyCounts(strats [][][]int) []int {
+	c := make([]int, len(strats))
+	for i, s := range strats {
+		c[i] = len(s)
+	}
+	return c
 }
 
 // reduce marks with −1 the information sets of player pl that strategy s

@@ -362,11 +362,55 @@ Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
 	deter.Flags().StringVar(&pkg, "package", "", "package id (default: the first)")
 	deter.Flags().StringVarP(&out, "out", "o", "", "write to this file instead of stdout")
 	root.AddCommand(deter)
+	var nfgOut string
+	strategicCmd := &cobra.Command{
+		Use:   "strategic FILE.efg",
+		Short: "Write a tree's reduced strategic form as a Gambit .nfg file",
+		Long: `strategic reads an extensive game in Gambit's .efg format and writes its
+reduced strategic form (the form the strategic solvers of 'deter game solve'
+work on: strategies that differ only where their own choices make an
+information set unreachable are merged, '*' marking such sets in the names)
+in Gambit's .nfg format, payoffs exact, to stdout or to --out.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !strings.HasSuffix(args[0], ".efg") {
+				return fmt.Errorf("%s: strategic needs an extensive game (.efg)", args[0])
+			}
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return fmt.Errorf("cannot open game: %w", err)
+			}
+			if len(b) > 64<<20 {
+				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+			}
+			eg, err := game.ReadEFG(string(b))
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			g, err := eg.ReducedNormalForm()
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			var buf bytes.Buffer
+			if err := g.WriteNFG(&buf); err != nil {
+				return err
+			}
+			if nfgOut == "" {
+				_, err = cmd.OutOrStdout().Write(buf.Bytes())
+				return err
+			}
+			if err := fsutil.WriteAtomic(nfgOut, buf.Bytes()); err != nil {
+				return fmt.Errorf("cannot write game: %w", err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s (%d strategy profiles)\n", nfgOut, g.Profiles())
+			return nil
+		},
+	}
+	strategicCmd.Flags().StringVarP(&nfgOut, "out", "o", "", "write to this file instead of stdout")
+	root.AddCommand(strategicCmd)
 	return root
 }
 
-// behaviorParts lists a behaviour profile's probabilities, player by
-// player, information set by information set, as Gambit prints them.
 // floatProfile turns float64 probabilities into rationals (their exact
 // binary values), for conversions that need rationals.
 func floatProfile(p [][]float64) game.MixedProfile {
@@ -389,6 +433,8 @@ func formatProb(x *big.Rat, exact bool) string {
 	return strconv.FormatFloat(f, 'g', 10, 64)
 }
 
+// behaviorParts lists a behaviour profile's probabilities, player by
+// player, information set by information set, as Gambit prints them.
 func behaviorParts(beh game.Behavior) []string {
 	var parts []string
 	for _, pl := range beh {

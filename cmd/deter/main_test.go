@@ -311,6 +311,21 @@ func TestGameSolve(t *testing.T) {
 	if out, _, _ = deter(t, "game", "solve", "testdata/games/jordan3.nfg"); out != "" {
 		t.Errorf("enumpure on jordan3.nfg: %q, want no pure equilibrium", out)
 	}
+	// The entry game written as its strategic form and solved there gives
+	// the tree's equilibria: (In, Accommodate), (Out, Fight) and (Out, mix
+	// with Fight at least 1/2), so the extreme ones of the .nfg.
+	nfg := filepath.Join(t.TempDir(), "entry.nfg")
+	if _, errOut, code := deter(t, "game", "strategic", "testdata/games/entry.efg", "-o", nfg); code != 0 {
+		t.Fatalf("strategic: %s", errOut)
+	}
+	fromNFG, _, _ := deter(t, "game", "solve", nfg, "--method", "enummixed")
+	fromEFG, _, _ := deter(t, "game", "solve", "testdata/games/entry.efg", "--method", "enummixed")
+	if fromNFG == "" || fromNFG != fromEFG {
+		t.Errorf("the written .nfg gives %q, the .efg %q", fromNFG, fromEFG)
+	}
+	if _, errOut, code := deter(t, "game", "strategic", "testdata/games/bos.nfg"); code == 0 || !strings.Contains(errOut, ".efg") {
+		t.Errorf("strategic on a .nfg: %d %s", code, errOut)
+	}
 }
 
 // TestNew: the starting scenario is valid, runs, and is not written over an
