@@ -121,6 +121,12 @@ const (
 //     on Applied Mathematics 21(1):80-87 (generic games have an odd number
 //     of equilibria; used in the tests).
 func EnumPoly(ctx context.Context, g *NormalForm) (*EnumPolyResult, error) {
+	return EnumPolyProgress(ctx, g, nil)
+}
+
+// EnumPolyProgress is EnumPoly calling progress (if not nil) after each
+// support profile with the number done and the total.
+func EnumPolyProgress(ctx context.Context, g *NormalForm, progress func(done, total int)) (*EnumPolyResult, error) {
 	np := len(g.Players)
 	total := 1.0
 	for _, s := range g.Strategies {
@@ -167,7 +173,10 @@ func EnumPoly(ctx context.Context, g *NormalForm) (*EnumPolyResult, error) {
 	}
 	sort.SliceStable(supports, func(a, b int) bool { return size(supports[a]) < size(supports[b]) })
 	res := &EnumPolyResult{}
-	for _, m := range supports {
+	for n, m := range supports {
+		if progress != nil {
+			progress(n, len(supports))
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}

@@ -237,7 +237,11 @@ probabilities, exact rationals.
 				}
 				return nil
 			case "enumpoly":
-				res, err := game.EnumPoly(cmd.Context(), g)
+				supports := 1 // the bar's total; EnumPoly refuses large games first
+				for _, ss := range g.Strategies {
+					supports = min(supports*(1<<min(len(ss), 30)-1), 1<<30)
+				}
+				res, err := game.EnumPolyProgress(cmd.Context(), g, progressFunc(cmd.ErrOrStderr(), supports, false, "enumpoly", "supports"))
 				if err != nil {
 					return err
 				}

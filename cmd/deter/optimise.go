@@ -58,7 +58,7 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 				}
 				return out, nil
 			}}
-			progress := progressFunc(cmd.ErrOrStderr(), gens, false)
+			progress := progressFunc(cmd.ErrOrStderr(), gens, false, "optimise", "generations")
 			front, err := optimise.Run(prob, optimise.Options{Population: pop, Generations: gens, Seed: seed, Progress: progress})
 			if err != nil {
 				return err

@@ -100,7 +100,7 @@ loses no completed draw: run the same command with --resume to finish it.
 				return err
 			}
 			stderr := cmd.ErrOrStderr()
-			progress := progressFunc(stderr, len(mine), quiet)
+			progress := progressFunc(stderr, len(mine), quiet, "sweep", "draws")
 			var mu sync.Mutex
 			err = plan.Execute(cmd.Context(), mine, sweep.Options{
 				Workers:  workers,
@@ -152,8 +152,8 @@ func parseShard(s string) (sweep.Shard, error) {
 }
 
 // progressFunc shows a progress bar with rate and ETA when w is a terminal,
-// and nothing otherwise.
-func progressFunc(w io.Writer, total int, quiet bool) func(done, total int) {
+// and nothing otherwise; what and unit name the task and what it counts.
+func progressFunc(w io.Writer, total int, quiet bool, what, unit string) func(done, total int) {
 	f, ok := w.(*os.File)
 	if quiet || !ok {
 		return nil
@@ -162,8 +162,8 @@ func progressFunc(w io.Writer, total int, quiet bool) func(done, total int) {
 		return nil
 	}
 	bar := progressbar.NewOptions(total, progressbar.OptionSetWriter(f), progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(), progressbar.OptionSetItsString("draws"), progressbar.OptionSetPredictTime(true),
-		progressbar.OptionSetDescription("sweep"), progressbar.OptionClearOnFinish())
+		progressbar.OptionShowIts(), progressbar.OptionSetItsString(unit), progressbar.OptionSetPredictTime(true),
+		progressbar.OptionSetDescription(what), progressbar.OptionClearOnFinish())
 	return func(done, _ int) { bar.Set(done) }
 }
 
