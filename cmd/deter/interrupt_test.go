@@ -1,0 +1,61 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"deter/check"
+)
+
+// TestInterrupt sends SIGTERM to long game solves. enumpoly checks the
+// context between supports, so it stops at once with the context's error;
+// Lemke-Howson from every label on Gambit's montyhal.efg (12 × 512
+// strategies, exact) does not check it, so the process ends itself with
+// status 130 after the grace period (interruptGrace) instead of hanging.
+func TestInterrupt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary and runs it; skipped in -short mode")
+	}
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/contrib/games")
+	if err != nil {
+		t.Skip(err)
+	}
+	bin := buildDeter(t)
+	for _, c := range []struct {
+		args     []string
+		code     int
+		message  string
+		deadline time.Duration
+	}{
+		{[]string{"game", "solve", "--method", "enumpoly", dir + "/5x4x3.nfg"}, 1, "context canceled", 3 * time.Second},
+		{[]string{"game", "solve", "--method", "lh", dir + "/montyhal.efg"}, 130, "did not stop within", interruptGrace + 5*time.Second},
+	} {
+		cmd := exec.Command(bin, c.args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Second)
+		start := time.Now()
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != c.code || !strings.Contains(stderr.String(), c.message) {
+				t.Errorf("%v: %v, stderr %q; want exit %d with %q", c.args[2:4], err, stderr.String(), c.code, c.message)
+			}
+			t.Logf("%v stopped %v after SIGTERM", c.args[2:4], time.Since(start).Round(time.Millisecond))
+		case <-time.After(c.deadline):
+			cmd.Process.Kill()
+			t.Errorf("%v: still running %v after SIGTERM", c.args[2:4], c.deadline)
+		}
+	}
+}
