@@ -207,6 +207,9 @@ probabilities, exact rationals.
 					return fmt.Errorf("--method lh needs a two-player game")
 				}
 				for k := range m + n {
+					if err := cmd.Context().Err(); err != nil {
+						return fmt.Errorf("lh stopped after %d of %d labels: %w", k, m+n, err)
+					}
 					e, err := game.LemkeHowson(g, k)
 					if err != nil {
 						return err

@@ -36,22 +36,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	done := make(chan struct{})
-	go func() {
-		// Commands stop at their next check of the context (sweeps between
-		// draws, solvers between steps, each writing whole results only).
-		// One that has not returned within the grace period after a signal
-		// is ended, so an interrupt never hangs.
-		select {
-		case <-done:
-		case <-ctx.Done():
-			select {
-			case <-done:
-			case <-time.After(interruptGrace):
-				fmt.Fprintf(os.Stderr, "deter: interrupted; the command did not stop within %v, exiting\n", interruptGrace)
-				os.Exit(130)
-			}
-		}
-	}()
+	go exitAfterGrace(ctx, done, interruptGrace, os.Stderr, os.Exit)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	close(done)
 	stop()
@@ -62,6 +47,24 @@ func main() {
 		}
 		fmt.Fprintln(os.Stderr, "deter:", err)
 		os.Exit(1)
+	}
+}
+
+// exitAfterGrace waits until the command is done or the context is
+// cancelled by a signal. Commands stop at their next check of the context
+// (sweeps between draws, solvers between steps, each writing whole results
+// only); one that has not returned within grace after the signal is ended
+// with exit status 130, so an interrupt never hangs.
+func exitAfterGrace(ctx context.Context, done <-chan struct{}, grace time.Duration, stderr io.Writer, exit func(int)) {
+	select {
+	case <-done:
+	case <-ctx.Done():
+		select {
+		case <-done:
+		case <-time.After(grace):
+			fmt.Fprintf(stderr, "deter: interrupted; the command did not stop within %v, exiting\n", grace)
+			exit(130)
+		}
 	}
 }
 
