@@ -36,9 +36,9 @@ type EnumPolyResult struct {
 	// the equilibria on them, if any, form a continuum (a component of
 	// positive dimension, as in degenerate games), or sit at a root where
 	// the Jacobian is singular, or the subdivision ran out of its budget
-	// (seen on supports with six or more unknowns: 8 of the 629 supports
-	// of Gambit's contrib game 5x4x3.nfg, a generic game, in 33 s). Their
-	// equilibria are not listed.
+	// (seen on supports with seven or more unknowns: 1 of the 629 supports
+	// of Gambit's contrib game 5x4x3.nfg, a generic game, solved in 42 s).
+	// Their equilibria are not listed.
 	Singular [][][]int
 }
 
@@ -80,7 +80,10 @@ const (
 // outside S_i earns more than u_i(s_0) is a Nash equilibrium with support S,
 // and every equilibrium is found on its own support.
 //
-// The roots in the probability box are found by interval subdivision with
+// With two players the equations are linear in each block and are solved
+// exactly (linearSupport), the classic support enumeration of bimatrix
+// games. With more players the roots in the probability box are found by
+// interval subdivision with
 // Krawczyk's test (Krawczyk 1969; Moore, Kearfott and Cloud 2009, ch. 8):
 // for a box X with midpoint y, C = J(y)⁻¹ and the interval Jacobian J(X),
 //
@@ -89,10 +92,16 @@ const (
 // a box with K(X) ∩ X = ∅ has no root, and a box with K(X) inside X holds
 // exactly one, which Newton's method from y then converges to. Boxes where
 // some f_{i,k}(X) excludes 0 are discarded; the rest are bisected along
-// their widest side. The box is a little wider than [0, 1]^d (by amounts
-// chosen not to be dyadic fractions of common rationals) so that roots on
+// the side chosen by Kearfott's smear rule (or the widest side that any
+// equation depends on, once it is 64 times wider). The box is a little
+// wider than [0, 1]^d (by amounts chosen not to be dyadic fractions of
+// common rationals) so that roots on
 // the faces of the simplex, which belong to smaller supports, do not lie on
-// a box boundary. Arithmetic is float64 without outward rounding, so the
+// a box boundary. Each equation has degree at most one in every unknown
+// (a product of one affine factor per other player), so with up to
+// polyMaxVertexDim unknowns its exact range over a box is read off the
+// box's corners, which excludes far more boxes than interval arithmetic.
+// Arithmetic is float64 without outward rounding, so the
 // test is not a validated proof; every root is checked afterwards as an
 // equilibrium with tolerance polyTol on payoffs scaled into [0, 1].
 //
@@ -192,6 +201,16 @@ func EnumPolyProgress(ctx context.Context, g *NormalForm, progress func(done, to
 			continue
 		}
 		res.Supports++
+		if np == 2 {
+			eq, singular := linearSupport(g, sup)
+			if singular {
+				res.Singular = append(res.Singular, sup)
+			}
+			if eq != nil {
+				res.Equilibria = append(res.Equilibria, PolyEquilibrium{Profile: ratFloats(eq), Exact: eq})
+			}
+			continue
+		}
 		roots, singular := ps.solve(sup)
 		if singular {
 			res.Singular = append(res.Singular, sup)
@@ -210,6 +229,129 @@ func EnumPolyProgress(ctx context.Context, g *NormalForm, progress func(done, to
 		}
 	}
 	return res, nil
+}
+
+func ratFloats(m MixedProfile) [][]float64 {
+	out := make([][]float64, len(m))
+	for i, v := range m {
+		for _, x := range v {
+			f, _ := x.Float64()
+			out[i] = append(out[i], f)
+		}
+	}
+	return out
+}
+
+// linearSupport solves a support of a two-player game exactly. Each
+// player's indifference equations are linear in the other's probabilities:
+// for player p with support S_p and the other's q,
+//
+//	Σ_{t∈S_q} a_p(s, t) y_t − v_p = 0  (s ∈ S_p),   Σ_{t∈S_q} y_t = 1,
+//
+// |S_p| + 1 equations in the |S_q| + 1 unknowns (y, v_p), solved by
+// Gauss-Jordan elimination in rational arithmetic. A block with a unique
+// solution gives the other player's strategy; an inconsistent one rules the
+// support out; a consistent one of lower rank has a continuum of solutions
+// (singular). The profile is an equilibrium with this support if every
+// probability on it is positive and IsNash holds, both exactly.
+func linearSupport(g *NormalForm, sup [][]int) (MixedProfile, bool) {
+	prof := make(MixedProfile, 2)
+	singular := false
+	for p := range 2 {
+		q := 1 - p
+		rows, cols := len(sup[p])+1, len(sup[q])+1
+		m := make([][]*big.Rat, rows)
+		s := make([]int, 2)
+		for r, sp := range sup[p] {
+			m[r] = make([]*big.Rat, cols+1)
+			s[p] = sp
+			for c, tq := range sup[q] {
+				s[q] = tq
+				m[r][c] = new(big.Rat).Set(g.Payoff(s, p))
+			}
+			m[r][cols-1] = big.NewRat(-1, 1)
+			m[r][cols] = new(big.Rat)
+		}
+		last := make([]*big.Rat, cols+1)
+		for c := range cols - 1 {
+			last[c] = big.NewRat(1, 1)
+		}
+		last[cols-1], last[cols] = new(big.Rat), big.NewRat(1, 1)
+		m[rows-1] = last
+		x, ok, unique := solveRat(m, cols)
+		if !ok {
+			return nil, false
+		}
+		if !unique {
+			singular = true
+			continue
+		}
+		prof[q] = make([]*big.Rat, len(g.Strategies[q]))
+		for k := range prof[q] {
+			prof[q][k] = new(big.Rat)
+		}
+		for c, tq := range sup[q] {
+			if x[c].Sign() <= 0 {
+				return nil, false
+			}
+			prof[q][tq] = x[c]
+		}
+	}
+	if singular || !IsNash(g, prof) {
+		return nil, singular
+	}
+	return prof, false
+}
+
+// solveRat solves the linear system with augmented matrix m (n unknowns,
+// column n the right-hand side) by Gauss-Jordan elimination in exact
+// arithmetic. It reports whether the system is consistent and whether the
+// solution is unique (then x holds it).
+func solveRat(m [][]*big.Rat, n int) (x []*big.Rat, consistent, unique bool) {
+	row := 0
+	pivots := make([]int, 0, n)
+	tmp := new(big.Rat)
+	for c := 0; c < n && row < len(m); c++ {
+		p := -1
+		for r := row; r < len(m); r++ {
+			if m[r][c].Sign() != 0 {
+				p = r
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		m[row], m[p] = m[p], m[row]
+		inv := new(big.Rat).Inv(m[row][c])
+		for k := c; k <= n; k++ {
+			m[row][k].Mul(m[row][k], inv)
+		}
+		for r := range m {
+			if r == row || m[r][c].Sign() == 0 {
+				continue
+			}
+			f := new(big.Rat).Set(m[r][c])
+			for k := c; k <= n; k++ {
+				m[r][k].Sub(m[r][k], tmp.Mul(f, m[row][k]))
+			}
+		}
+		pivots = append(pivots, c)
+		row++
+	}
+	for r := row; r < len(m); r++ {
+		if m[r][n].Sign() != 0 {
+			return nil, false, false
+		}
+	}
+	if len(pivots) < n {
+		return nil, true, false
+	}
+	x = make([]*big.Rat, n)
+	for r, c := range pivots {
+		x[c] = m[r][n]
+	}
+	return x, true, true
 }
 
 func maxDiff(a, b [][]float64) float64 {
@@ -402,6 +544,42 @@ func (ps *polySolver) sigma(j, q int, lo, hi []float64) interval {
 	return interval{a, b}
 }
 
+// evalPoint fills f (length d) with the indifference equations at x, in
+// plain float64 (eval with a point box, without the interval overhead).
+func (ps *polySolver) evalPoint(x []float64, f []float64) {
+	for k := range f {
+		f[k] = 0
+	}
+	for j := range ps.np {
+		n := len(ps.sup[j]) - 1
+		o := ps.off[j]
+		last := 1.0
+		for q := range n {
+			ps.sig[j][q] = interval{x[o+q], x[o+q]}
+			last -= x[o+q]
+		}
+		ps.sig[j][n] = interval{last, last}
+	}
+	for i := range ps.np {
+		if len(ps.sup[i]) == 1 {
+			continue
+		}
+		for r := range ps.prof {
+			p := ps.pos[r]
+			c := ps.coef[r*ps.np+i]
+			if p[i] == 0 || c == 0 {
+				continue
+			}
+			for j := range ps.np {
+				if j != i {
+					c *= ps.sig[j][p[j]].lo
+				}
+			}
+			f[ps.off[i]+p[i]-1] += c
+		}
+	}
+}
+
 // eval fills f (length d) with the indifference equations over the box
 // [lo, hi] and, if jac is not nil, jac (d × d, row-major) with the interval
 // Jacobian. With lo = hi the intervals are points.
@@ -522,6 +700,9 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 	}
 	stack := []box{{lo: fill(d, polyBoxLo), hi: fill(d, polyBoxHi)}}
 	boxes := 0
+	corner := make([]float64, d)
+	fc := make([]float64, d)
+	rng := make([]interval, d)
 	var found [][]float64
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
@@ -540,6 +721,12 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 			y[k] = (b.lo[k] + b.hi[k]) / 2
 		}
 		wide := smear(jac, b.lo, b.hi, d, 0, d, nil)
+		if rw, rl := widestRelevant(jac, b.lo, b.hi, d); b.hi[wide]-b.lo[wide] < rw/64 {
+			// Smear alone can leave a side whose derivatives are small
+			// but not zero unsplit forever; bisect it once it is 64
+			// times wider than the chosen one.
+			wide = rl
+		}
 		ps.eval(y, y, fy, jy)
 		// A box is discarded when some equation cannot vanish on it, by the
 		// natural interval extension f(X) or the mean-value form
@@ -556,10 +743,16 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 				break
 			}
 		}
+		if !excluded && d <= polyMaxVertexDim {
+			excluded = ps.vertexExcluded(b.lo, b.hi, corner, fc, rng)
+		}
 		if excluded {
 			continue
 		}
-		if width < polyMinWidth {
+		// Sides that no equation depends on anywhere in the box are free
+		// directions: a root there lies on a continuum. The box is
+		// undecided once every other side is narrower than polyMinWidth.
+		if rw, _ := widestRelevant(jac, b.lo, b.hi, d); rw < polyMinWidth {
 			return ps.collect(found), true
 		}
 		ok := invert(jy, C, d)
@@ -668,6 +861,65 @@ func smear(jac []interval, lo, hi []float64, d, r0, r1 int, skip []bool) int {
 		return wl
 	}
 	return bl
+}
+
+// polyMaxVertexDim is the largest number of unknowns for which a box's
+// exact ranges are taken from its 2^d corners.
+const polyMaxVertexDim = 8
+
+// vertexExcluded reports whether some equation has no zero on the box,
+// from its exact range. Each equation is multilinear in the unknowns
+// (degree at most one in each: every term is a product of one affine factor
+// per other player), so its extremes over a box lie at the box's corners.
+func (ps *polySolver) vertexExcluded(lo, hi, corner, fv []float64, rng []interval) bool {
+	d := ps.d
+	for k := range rng {
+		rng[k] = interval{math.Inf(1), math.Inf(-1)}
+	}
+	for c := range 1 << d {
+		for l := range d {
+			if c>>l&1 == 1 {
+				corner[l] = hi[l]
+			} else {
+				corner[l] = lo[l]
+			}
+		}
+		ps.evalPoint(corner, fv)
+		straddle := 0
+		for k := range d {
+			rng[k].lo = min(rng[k].lo, fv[k])
+			rng[k].hi = max(rng[k].hi, fv[k])
+			if rng[k].lo <= 0 && rng[k].hi >= 0 {
+				straddle++
+			}
+		}
+		if straddle == d {
+			return false // every equation changes sign on the box
+		}
+	}
+	for k := range d {
+		if rng[k].lo > 0 || rng[k].hi < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// widestRelevant returns the largest width of box [lo, hi] over the sides
+// some equation depends on, and that side.
+func widestRelevant(jac []interval, lo, hi []float64, d int) (float64, int) {
+	w, wl := 0.0, 0
+	for l := range d {
+		for k := range d {
+			if j := jac[k*d+l]; j.lo != 0 || j.hi != 0 {
+				if hi[l]-lo[l] > w {
+					w, wl = hi[l]-lo[l], l
+				}
+				break
+			}
+		}
+	}
+	return w, wl
 }
 
 // excluded reports whether player i's equations have no common root with

@@ -202,10 +202,10 @@ probabilities, exact rationals.
 					return err
 				}
 			case "lh":
-				m, n := len(g.Strategies[0]), len(g.Strategies[1])
 				if len(g.Players) != 2 {
-					return fmt.Errorf("--method lh needs a two-player game")
+					return fmt.Errorf("--method lh needs a two-player game, not %d players", len(g.Players))
 				}
+				m, n := len(g.Strategies[0]), len(g.Strategies[1])
 				for k := range m + n {
 					if err := cmd.Context().Err(); err != nil {
 						return fmt.Errorf("lh stopped after %d of %d labels: %w", k, m+n, err)
