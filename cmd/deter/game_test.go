@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"deter/check"
+	"deter/game"
 )
 
 // TestInterrupt sends SIGTERM to long game solves: enumpoly (checks the
@@ -79,5 +82,48 @@ func TestExitAfterGrace(t *testing.T) {
 	exitAfterGrace(context.Background(), done, time.Hour, &stderr, func(c int) { code = c })
 	if code != -1 {
 		t.Errorf("finished command: exit %d", code)
+	}
+}
+
+// TestGameSolveCorpus runs every method of deter game solve on every game
+// of Gambit's test corpus whose strategic form is small (at most 300
+// profiles): each run either succeeds or fails with a message, never
+// panics. (A one-player tree made --method lh panic before.)
+func TestGameSolveCorpus(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/tests/test_games")
+	if err != nil {
+		t.Skip(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.[ne]fg"))
+	ran := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g *game.NormalForm
+		if strings.HasSuffix(f, ".nfg") {
+			g, err = game.ReadNFG(string(b))
+		} else if eg, e := game.ReadEFG(string(b)); e == nil {
+			g, err = eg.ReducedNormalForm()
+		} else {
+			err = e
+		}
+		if err == nil && g.Profiles() > 300 {
+			continue
+		}
+		for _, m := range []string{"enumpure", "enummixed", "enumpoly", "lh", "logit", "lp", "seqform", "lcp", "tracing", "bayes"} {
+			out, errOut, code := deter(t, "game", "solve", "--method", m, f)
+			if code != 0 && strings.TrimSpace(errOut) == "" {
+				t.Errorf("%s --method %s: exit %d without a message", filepath.Base(f), m, code)
+			}
+			if strings.Contains(out+errOut, "NaN") {
+				t.Errorf("%s --method %s: NaN in %q", filepath.Base(f), m, out+errOut)
+			}
+			ran++
+		}
+	}
+	if ran < 300 {
+		t.Errorf("only %d runs", ran)
 	}
 }
