@@ -150,9 +150,9 @@ func best(ls *[maxOptions]line, n int, sigma float64) (lo, hi [maxOptions]float6
 			da, db := ls[i].a-ls[j].a, (ls[i].b-ls[j].b)*sigma
 			switch {
 			case db > 0: // i gains on j as z rises
-				l = math.Max(l, -da/db)
+				l = max(l, -da/db)
 			case db < 0:
-				h = math.Min(h, -da/db)
+				h = min(h, -da/db)
 			case da < 0 || da == 0 && j < i:
 				l, h = math.Inf(1), math.Inf(1) // never better than j
 			}
