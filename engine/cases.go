@@ -5,6 +5,7 @@ import (
 	"deter/campaign"
 	"deter/ceasefire"
 	"deter/check"
+	"deter/game"
 )
 
 // Cases returns every model-validation case, model by model. Each model
@@ -16,5 +17,6 @@ func Cases() []check.Case {
 	out = append(out, deterrenceCases()...)
 	out = append(out, bargain.Cases()...)
 	out = append(out, ceasefire.ValidationCases()...)
+	out = append(out, game.Cases()...)
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"deter/check"
+	"deter/check/checktest"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -499,6 +500,28 @@ func TestLogitJacobian(t *testing.T) {
 						t.Errorf("game %d λ=%v: J[%d][%d] = %v, finite differences %v", n, lam, i, j, J.At(i, j), fd)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestValidationCases runs the game library's `deter check` cases; the
+// Jordan game built in code must equal testdata/games/jordan3.nfg.
+func TestValidationCases(t *testing.T) {
+	checktest.Run(t, Cases())
+	b, err := os.ReadFile("../testdata/games/jordan3.nfg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadNFG(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := jordanPennies()
+	for idx := range g.Profiles() {
+		for p := range 3 {
+			if g.payoffs[idx][p].Cmp(j.payoffs[idx][p]) != 0 {
+				t.Fatalf("profile %v player %d: file %v, code %v", g.Profile(idx), p, g.payoffs[idx][p], j.payoffs[idx][p])
 			}
 		}
 	}
