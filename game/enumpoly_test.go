@@ -427,14 +427,7 @@ func TestEnumPolyDegenerate(t *testing.T) {
 // Behavior 5:368-386; testdata/games/jordan3.nfg) has exactly one
 // equilibrium, every player mixing 1/2, 1/2, and no pure one.
 func TestEnumPolyJordan(t *testing.T) {
-	b, err := os.ReadFile("../testdata/games/jordan3.nfg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := ReadNFG(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := strategic(t, "../testdata/games/jordan3.nfg")
 	res, err := EnumPoly(context.Background(), g)
 	if err != nil {
 		t.Fatal(err)
@@ -509,14 +502,7 @@ func TestLogitJacobian(t *testing.T) {
 // Jordan game built in code must equal testdata/games/jordan3.nfg.
 func TestValidationCases(t *testing.T) {
 	checktest.Run(t, Cases())
-	b, err := os.ReadFile("../testdata/games/jordan3.nfg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := ReadNFG(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := strategic(t, "../testdata/games/jordan3.nfg")
 	j := jordanPennies()
 	for idx := range g.Profiles() {
 		for p := range 3 {
