@@ -318,6 +318,15 @@ type Extensive struct {
 	infosets []map[int][]string // per player: infoset -> actions
 }
 
+// Actions returns the names of the actions at information set infoset
+// (0-based) of player p (0-based), or nil if there is no such set.
+func (g *Extensive) Actions(p, infoset int) []string {
+	if p < 0 || p >= len(g.infosets) {
+		return nil
+	}
+	return g.infosets[p][infoset]
+}
+
 // ReadEFG parses a game in Gambit's .efg format (version 2, with chance
 // moves, information sets, and outcomes at any node).
 func ReadEFG(src string) (*Extensive, error) {

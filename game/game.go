@@ -18,7 +18,8 @@
 //     strategies along the linear tracing procedure (SequenceFormLCP);
 //   - behaviour strategies and realisation plans from mixed strategies of
 //     the reduced strategic form (Kuhn's theorem): BehaviorFromMixed;
-//   - backward induction for perfect information (BackwardInduction) and
+//   - backward induction for perfect information (BackwardInduction; every
+//     pure subgame-perfect equilibrium, ties kept: AllSubgamePerfect) and
 //     Bayesian backward induction, a sequential equilibrium of trees where
 //     only chance moves are hidden (BayesianBackwardInduction);
 //   - logit quantal response equilibria for n players (float64);

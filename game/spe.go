@@ -2,6 +2,7 @@ package game
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 )
 
@@ -21,24 +22,7 @@ type SPE struct {
 // subgame-perfect equilibrium in pure strategies. Outcomes on inner nodes
 // add up along the path.
 func (g *Extensive) BackwardInduction() (*SPE, error) {
-	seen := map[[2]int]bool{}
-	var check func(n *Node) error
-	check = func(n *Node) error {
-		if n.Player >= 0 {
-			k := [2]int{n.Player, n.Infoset}
-			if seen[k] {
-				return errors.New("game: not a game of perfect information (an information set has several nodes)")
-			}
-			seen[k] = true
-		}
-		for _, c := range n.Children {
-			if err := check(c); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	if err := check(g.Root); err != nil {
+	if err := g.perfectInformation(); err != nil {
 		return nil, err
 	}
 	np := len(g.Players)
@@ -81,4 +65,167 @@ func (g *Extensive) BackwardInduction() (*SPE, error) {
 	}
 	spe.Value = solve(g.Root)
 	return spe, nil
+}
+
+// perfectInformation reports an error unless every information set is a
+// single node.
+func (g *Extensive) perfectInformation() error {
+	seen := map[[2]int]bool{}
+	var check func(n *Node) error
+	check = func(n *Node) error {
+		if n.Player >= 0 {
+			k := [2]int{n.Player, n.Infoset}
+			if seen[k] {
+				return errors.New("game: not a game of perfect information (an information set has several nodes)")
+			}
+			seen[k] = true
+		}
+		for _, c := range n.Children {
+			if err := check(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return check(g.Root)
+}
+
+// MaxSPE bounds the number of equilibria AllSubgamePerfect lists.
+const MaxSPE = 100000
+
+// AllSubgamePerfect returns every subgame-perfect equilibrium in pure
+// strategies of a game of perfect information, in the order of the
+// actions' indices (the first is BackwardInduction's). Backward induction
+// with every tie kept: a subgame's equilibria are the combinations of its
+// subgames' equilibria, each completed by every action that is best for
+// the mover against that combination, so where a mover is indifferent the
+// choice above can differ (Selten 1965; Osborne and Rubinstein 1994,
+// Proposition 99.2: every finite game of perfect information has one, and
+// backward induction with ties finds them all). It fails beyond MaxSPE
+// equilibria.
+func (g *Extensive) AllSubgamePerfect() ([]*SPE, error) {
+	if err := g.perfectInformation(); err != nil {
+		return nil, err
+	}
+	np := len(g.Players)
+	// A partial equilibrium: the choices made in a subtree (-1 elsewhere)
+	// and the payoffs from its root.
+	type part struct {
+		choice [][]int
+		value  []*big.Rat
+	}
+	blank := func() [][]int {
+		c := make([][]int, np)
+		for p := range np {
+			c[p] = make([]int, len(g.infosets[p]))
+			for i := range c[p] {
+				c[p][i] = -1
+			}
+		}
+		return c
+	}
+	merge := func(dst, src [][]int) {
+		for p := range src {
+			for i, a := range src[p] {
+				if a >= 0 {
+					dst[p][i] = a
+				}
+			}
+		}
+	}
+	var solve func(n *Node) ([]part, error)
+	solve = func(n *Node) ([]part, error) {
+		if len(n.Children) == 0 {
+			v := make([]*big.Rat, np)
+			for p := range v {
+				v[p] = new(big.Rat)
+				if n.Payoff != nil {
+					v[p].Set(n.Payoff[p])
+				}
+			}
+			return []part{{choice: blank(), value: v}}, nil
+		}
+		subs := make([][]part, len(n.Children))
+		total := 1
+		for i, c := range n.Children {
+			sp, err := solve(c)
+			if err != nil {
+				return nil, err
+			}
+			subs[i] = sp
+			if total *= len(sp); total > MaxSPE {
+				return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
+			}
+		}
+		var out []part
+		idx := make([]int, len(subs))
+		for {
+			// One combination of the subgames' equilibria.
+			choice := blank()
+			for i := range subs {
+				merge(choice, subs[i][idx[i]].choice)
+			}
+			if n.Player == -1 {
+				v := make([]*big.Rat, np)
+				for p := range v {
+					v[p] = new(big.Rat)
+					if n.Payoff != nil {
+						v[p].Set(n.Payoff[p])
+					}
+					for i := range subs {
+						v[p].Add(v[p], new(big.Rat).Mul(n.Probs[i], subs[i][idx[i]].value[p]))
+					}
+				}
+				out = append(out, part{choice: choice, value: v})
+			} else {
+				var top *big.Rat
+				for i := range subs {
+					if u := subs[i][idx[i]].value[n.Player]; top == nil || u.Cmp(top) > 0 {
+						top = u
+					}
+				}
+				for i := range subs {
+					sv := subs[i][idx[i]].value
+					if sv[n.Player].Cmp(top) != 0 {
+						continue
+					}
+					c := blank()
+					merge(c, choice)
+					c[n.Player][n.Infoset] = i
+					v := make([]*big.Rat, np)
+					for p := range v {
+						v[p] = new(big.Rat).Set(sv[p])
+						if n.Payoff != nil {
+							v[p].Add(v[p], n.Payoff[p])
+						}
+					}
+					out = append(out, part{choice: c, value: v})
+				}
+			}
+			if len(out) > MaxSPE {
+				return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
+			}
+			k := 0
+			for ; k < len(idx); k++ {
+				idx[k]++
+				if idx[k] < len(subs[k]) {
+					break
+				}
+				idx[k] = 0
+			}
+			if k == len(idx) {
+				break
+			}
+		}
+		return out, nil
+	}
+	parts, err := solve(g.Root)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*SPE, len(parts))
+	for i, pt := range parts {
+		out[i] = &SPE{Choice: pt.choice, Value: pt.value}
+	}
+	return out, nil
 }

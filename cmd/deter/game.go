@@ -66,6 +66,10 @@ probabilities, exact rationals.
   --method tracing     the same from the uniform strategies (the linear
                        tracing procedure, von Stengel, van den Elzen and
                        Talman 2002): a normal-form perfect equilibrium
+  --method spe         an .efg game of perfect information: every
+                       subgame-perfect equilibrium in pure strategies
+                       (backward induction keeping every tie), as
+                       behaviour strategies
   --method bayes       an .efg game where only chance moves are hidden (games
                        of incomplete information: nature draws types, players
                        then see each other's moves): one sequential
@@ -97,6 +101,31 @@ probabilities, exact rationals.
 				}
 				for _, beh := range eqs {
 					parts := behaviorParts(beh)
+					fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
+				}
+				return nil
+			}
+			if method == "spe" {
+				if !strings.HasSuffix(args[0], ".efg") {
+					return fmt.Errorf("--method spe needs an extensive game (.efg)")
+				}
+				eg, err := game.ReadEFG(string(b))
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				all, err := eg.AllSubgamePerfect()
+				if err != nil {
+					return fmt.Errorf("%s: %w", args[0], err)
+				}
+				for _, e := range all {
+					var parts []string
+					for p, ch := range e.Choice {
+						for is, a := range ch {
+							for k := range eg.Actions(p, is) {
+								parts = append(parts, map[bool]string{true: "1", false: "0"}[k == a])
+							}
+						}
+					}
 					fmt.Fprintf(cmd.OutOrStdout(), "NE,%s\n", strings.Join(parts, ","))
 				}
 				return nil
@@ -297,7 +326,7 @@ probabilities, exact rationals.
 				eqs = []game.MixedProfile{eq}
 				defer fmt.Fprintf(cmd.OutOrStdout(), "value,%s\n", v.RatString())
 			default:
-				return fmt.Errorf("--method must be enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing or bayes, not %q", method)
+				return fmt.Errorf("--method must be enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing, spe or bayes, not %q", method)
 			}
 			w := cmd.OutOrStdout()
 			if behavior {
@@ -326,7 +355,7 @@ probabilities, exact rationals.
 			return nil
 		},
 	}
-	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing or bayes")
+	solve.Flags().StringVar(&method, "method", "enumpure", "enumpure, enummixed, enumpoly, lh, lp, logit, seqform, lcp, tracing, spe or bayes")
 	solve.Flags().BoolVar(&float, "float", false, "enummixed in float64 arithmetic")
 	solve.Flags().BoolVar(&behavior, "behavior", false, "print behaviour strategies (extensive games)")
 	solve.Flags().Float64SliceVar(&lambdas, "lambda", []float64{1, 10, 100}, "with --method logit: the λ values (comma-separated)")

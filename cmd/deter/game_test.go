@@ -112,7 +112,7 @@ func TestGameSolveCorpus(t *testing.T) {
 		if err == nil && g.Profiles() > 300 {
 			continue
 		}
-		for _, m := range []string{"enumpure", "enummixed", "enumpoly", "lh", "logit", "lp", "seqform", "lcp", "tracing", "bayes"} {
+		for _, m := range []string{"enumpure", "enummixed", "enumpoly", "lh", "logit", "lp", "seqform", "lcp", "tracing", "spe", "bayes"} {
 			out, errOut, code := deter(t, "game", "solve", "--method", m, f)
 			if code != 0 && strings.TrimSpace(errOut) == "" {
 				t.Errorf("%s --method %s: exit %d without a message", filepath.Base(f), m, code)

@@ -326,6 +326,10 @@ func TestGameSolve(t *testing.T) {
 	if _, errOut, code := deter(t, "game", "strategic", "testdata/games/bos.nfg"); code == 0 || !strings.Contains(errOut, ".efg") {
 		t.Errorf("strategic on a .nfg: %d %s", code, errOut)
 	}
+	// The entry game's only subgame-perfect equilibrium: In, Accommodate.
+	if out, errOut, code := deter(t, "game", "solve", "testdata/games/entry.efg", "--method", "spe"); code != 0 || out != "NE,1,0,0,1\n" {
+		t.Errorf("spe on entry.efg: exit %d, %q %s", code, out, errOut)
+	}
 }
 
 // TestNew: the starting scenario is valid, runs, and is not written over an
