@@ -9,6 +9,20 @@ import (
 	"deter/check"
 )
 
+// readTree reads an .efg file.
+func readTree(t *testing.T, path string) *Extensive {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := ReadEFG(string(b))
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return g
+}
+
 // speBehavior turns a pure SPE into a behaviour profile.
 func speBehavior(g *Extensive, s *SPE) Behavior {
 	b := make(Behavior, len(s.Choice))
@@ -29,14 +43,7 @@ func speBehavior(g *Extensive, s *SPE) Behavior {
 // one subgame-perfect equilibrium, (In, Accommodate) (Selten 1978), though
 // (Out, Fight) is a Nash equilibrium too.
 func TestAllSubgamePerfectEntry(t *testing.T) {
-	b, err := os.ReadFile("../testdata/games/entry.efg")
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := ReadEFG(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := readTree(t, "../testdata/games/entry.efg")
 	all, err := g.AllSubgamePerfect()
 	if err != nil {
 		t.Fatal(err)
@@ -58,14 +65,7 @@ func TestAllSubgamePerfectTies(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	b, err := os.ReadFile(findGameFile(dir, "3_player_PI_2_dev_off_eq_path.efg"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := ReadEFG(string(b))
-	if err != nil {
-		t.Fatal(err)
-	}
+	g := readTree(t, findGameFile(dir, "3_player_PI_2_dev_off_eq_path.efg"))
 	all, err := g.AllSubgamePerfect()
 	if err != nil {
 		t.Fatal(err)

@@ -88,12 +88,9 @@ probabilities, exact rationals.
 				return fmt.Errorf("%s is larger than 64 MiB", args[0])
 			}
 			if method == "enumpure" && agent {
-				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--agent needs an extensive game (.efg)")
-				}
-				eg, err := game.ReadEFG(string(b))
+				eg, err := readTree(args[0], b, fmt.Errorf("--agent needs an extensive game (.efg)"))
 				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
+					return err
 				}
 				eqs, err := eg.AgentPureNash()
 				if err != nil {
@@ -106,12 +103,9 @@ probabilities, exact rationals.
 				return nil
 			}
 			if method == "spe" {
-				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--method spe needs an extensive game (.efg)")
-				}
-				eg, err := game.ReadEFG(string(b))
+				eg, err := readTree(args[0], b, fmt.Errorf("--method spe needs an extensive game (.efg)"))
 				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
+					return err
 				}
 				all, err := eg.AllSubgamePerfect()
 				if err != nil {
@@ -131,12 +125,9 @@ probabilities, exact rationals.
 				return nil
 			}
 			if method == "bayes" {
-				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--method bayes needs an extensive game (.efg)")
-				}
-				eg, err := game.ReadEFG(string(b))
+				eg, err := readTree(args[0], b, fmt.Errorf("--method bayes needs an extensive game (.efg)"))
 				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
+					return err
 				}
 				a, err := eg.BayesianBackwardInduction()
 				if err != nil {
@@ -155,12 +146,9 @@ probabilities, exact rationals.
 				return nil
 			}
 			if method == "lcp" || method == "tracing" {
-				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--method %s needs an extensive game (.efg); for a .nfg use --method lh", method)
-				}
-				eg, err := game.ReadEFG(string(b))
+				eg, err := readTree(args[0], b, fmt.Errorf("--method %s needs an extensive game (.efg); for a .nfg use --method lh", method))
 				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
+					return err
 				}
 				solve := eg.GambitLCP
 				if method == "tracing" {
@@ -175,12 +163,9 @@ probabilities, exact rationals.
 				return nil
 			}
 			if method == "seqform" {
-				if !strings.HasSuffix(args[0], ".efg") {
-					return fmt.Errorf("--method seqform needs an extensive game (.efg)")
-				}
-				eg, err := game.ReadEFG(string(b))
+				eg, err := readTree(args[0], b, fmt.Errorf("--method seqform needs an extensive game (.efg)"))
 				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
+					return err
 				}
 				beh, err := eg.GambitLP()
 				if err != nil {
@@ -419,9 +404,9 @@ in Gambit's .nfg format, payoffs exact, to stdout or to --out.`,
 			if len(b) > 64<<20 {
 				return fmt.Errorf("%s is larger than 64 MiB", args[0])
 			}
-			eg, err := game.ReadEFG(string(b))
+			eg, err := readTree(args[0], b, nil)
 			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
+				return err
 			}
 			g, err := eg.ReducedNormalForm()
 			if err != nil {
@@ -445,6 +430,19 @@ in Gambit's .nfg format, payoffs exact, to stdout or to --out.`,
 	strategicCmd.Flags().StringVarP(&nfgOut, "out", "o", "", "write to this file instead of stdout")
 	root.AddCommand(strategicCmd)
 	return root
+}
+
+// readTree parses an .efg game read from path, or returns notEFG if the
+// path does not name one.
+func readTree(path string, b []byte, notEFG error) (*game.Extensive, error) {
+	if !strings.HasSuffix(path, ".efg") {
+		return nil, notEFG
+	}
+	eg, err := game.ReadEFG(string(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return eg, nil
 }
 
 // floatProfile turns float64 probabilities into rationals (their exact
