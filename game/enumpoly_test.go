@@ -122,26 +122,14 @@ func sameBehavior(a, b [][][]*big.Rat) bool {
 }
 
 // leafDistribution returns the probability of reaching each terminal node
-// (in depth-first order) under behaviour profile b: the play of the game.
-func leafDistribution(g *Extensive, b Behavior) []*big.Rat {
-	var out []*big.Rat
-	var walk func(n *Node, w *big.Rat)
-	walk = func(n *Node, w *big.Rat) {
+// that behaviour profile b reaches: the play of the game.
+func leafDistribution(g *Extensive, b Behavior) map[*Node]*big.Rat {
+	out := map[*Node]*big.Rat{}
+	g.reach(b, func(n *Node, w *big.Rat) {
 		if len(n.Children) == 0 {
-			out = append(out, w)
-			return
+			out[n] = w
 		}
-		for i, c := range n.Children {
-			var pr *big.Rat
-			if n.Player == -1 {
-				pr = n.Probs[i]
-			} else {
-				pr = b[n.Player][n.Infoset][i]
-			}
-			walk(c, new(big.Rat).Mul(w, pr))
-		}
-	}
-	walk(g.Root, big.NewRat(1, 1))
+	})
 	return out
 }
 
@@ -239,9 +227,9 @@ func TestEnumPolyGambitBehavior(t *testing.T) {
 			played := false
 			for _, w := range want {
 				lw := leafDistribution(eg, w)
-				same := true
-				for k := range lo {
-					same = same && lo[k].Cmp(lw[k]) == 0
+				same := len(lo) == len(lw)
+				for n, p := range lo {
+					same = same && lw[n] != nil && p.Cmp(lw[n]) == 0
 				}
 				played = played || same
 			}

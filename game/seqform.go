@@ -362,16 +362,25 @@ func (g *Extensive) BehaviorPayoff(b Behavior) []*big.Rat {
 	for p := range out {
 		out[p] = new(big.Rat)
 	}
-	var walk func(n *Node, w *big.Rat)
-	walk = func(n *Node, w *big.Rat) {
-		if w.Sign() == 0 {
-			return
-		}
+	g.reach(b, func(n *Node, w *big.Rat) {
 		if n.Payoff != nil {
 			for p := range out {
 				out[p].Add(out[p], new(big.Rat).Mul(w, n.Payoff[p]))
 			}
 		}
+	})
+	return out
+}
+
+// reach calls visit with every node that behaviour profile b reaches with
+// positive probability, and that probability, in depth-first order.
+func (g *Extensive) reach(b Behavior, visit func(n *Node, w *big.Rat)) {
+	var walk func(n *Node, w *big.Rat)
+	walk = func(n *Node, w *big.Rat) {
+		if w.Sign() == 0 {
+			return
+		}
+		visit(n, w)
 		for i, c := range n.Children {
 			var pr *big.Rat
 			if n.Player == -1 {
@@ -383,5 +392,4 @@ func (g *Extensive) BehaviorPayoff(b Behavior) []*big.Rat {
 		}
 	}
 	walk(g.Root, big.NewRat(1, 1))
-	return out
 }
