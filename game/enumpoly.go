@@ -133,8 +133,9 @@ func EnumPoly(ctx context.Context, g *NormalForm) (*EnumPolyResult, error) {
 	return EnumPolyProgress(ctx, g, nil)
 }
 
-// EnumPolyProgress is EnumPoly calling progress (if not nil) after each
-// support profile with the number done and the total.
+// EnumPolyProgress is EnumPoly calling progress (if not nil) before each
+// support profile and once at the end, with the number of support profiles
+// done and the total.
 func EnumPolyProgress(ctx context.Context, g *NormalForm, progress func(done, total int)) (*EnumPolyResult, error) {
 	np := len(g.Players)
 	total := 1.0
@@ -227,6 +228,9 @@ func EnumPolyProgress(ctx context.Context, g *NormalForm, progress func(done, to
 				res.Equilibria = append(res.Equilibria, PolyEquilibrium{Profile: prof, Exact: ps.exact(prof)})
 			}
 		}
+	}
+	if progress != nil {
+		progress(len(supports), len(supports))
 	}
 	return res, nil
 }

@@ -500,3 +500,26 @@ func TestValidationCases(t *testing.T) {
 		}
 	}
 }
+
+// TestEnumPolyProgress: progress counts every support profile, from 0 to
+// the total (7 × 3 × 3 for a 3×2×2 game), in order.
+func TestEnumPolyProgress(t *testing.T) {
+	g := randomGame(rand.New(rand.NewPCG(3, 3)), 3, 2, 2)
+	var seen []int
+	if _, err := EnumPolyProgress(context.Background(), g, func(done, total int) {
+		if total != 63 {
+			t.Fatalf("total %d, want 63", total)
+		}
+		seen = append(seen, done)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range seen {
+		if d != i {
+			t.Fatalf("call %d reported %d done", i, d)
+		}
+	}
+	if len(seen) != 64 {
+		t.Errorf("%d calls, want 64 (0..63)", len(seen))
+	}
+}
