@@ -263,6 +263,7 @@ probabilities, exact rationals.
 					return err
 				}
 				w := cmd.OutOrStdout()
+				printed := map[string]bool{}
 				for _, e := range res.Equilibria {
 					var parts []string
 					if behavior {
@@ -297,7 +298,13 @@ probabilities, exact rationals.
 							}
 						}
 					}
-					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
+					// Realisation-equivalent mixed strategies give the
+					// same behaviour strategies: print each once.
+					line := "NE," + strings.Join(parts, ",")
+					if !printed[line] {
+						printed[line] = true
+						fmt.Fprintln(w, line)
+					}
 				}
 				if n := len(res.Singular); n > 0 {
 					fmt.Fprintf(cmd.ErrOrStderr(), "note: %d of %d supports were not resolved and are not listed: their equilibria, if any, are not isolated (a continuum, as in degenerate games), or the subdivision ran out of its budget (supports with many unknowns)\n", n, res.Supports)
@@ -318,13 +325,19 @@ probabilities, exact rationals.
 				if eg == nil {
 					return fmt.Errorf("--behavior needs an extensive game (.efg)")
 				}
+				printed := map[string]bool{}
 				for _, e := range eqs {
 					beh, _, err := eg.BehaviorFromMixed(e)
 					if err != nil {
 						return err
 					}
-					parts := behaviorParts(beh)
-					fmt.Fprintf(w, "NE,%s\n", strings.Join(parts, ","))
+					// Realisation-equivalent mixed strategies give the
+					// same behaviour strategies: print each once.
+					line := "NE," + strings.Join(behaviorParts(beh), ",")
+					if !printed[line] {
+						printed[line] = true
+						fmt.Fprintln(w, line)
+					}
 				}
 				return nil
 			}

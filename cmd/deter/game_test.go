@@ -127,3 +127,31 @@ func TestGameSolveCorpus(t *testing.T) {
 		t.Errorf("only %d runs", ran)
 	}
 }
+
+// TestBehaviorOutputOnce: realisation-equivalent mixed equilibria give the
+// same behaviour strategies, printed once: on 2_player_chance.efg the 24
+// extreme equilibria of the strategic form are fewer distinct behaviour
+// profiles, and no line repeats.
+func TestBehaviorOutputOnce(t *testing.T) {
+	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/tests/test_games")
+	if err != nil {
+		t.Skip(err)
+	}
+	f := filepath.Join(dir, "2_player_chance.efg")
+	strat, _, _ := deter(t, "game", "solve", "--method", "enummixed", f)
+	out, errOut, code := deter(t, "game", "solve", "--method", "enummixed", "--behavior", f)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if seen[l] {
+			t.Errorf("%s printed twice", l)
+		}
+		seen[l] = true
+	}
+	if n := strings.Count(strat, "NE,"); len(lines) == 0 || len(lines) >= n {
+		t.Errorf("%d behaviour lines for %d strategic equilibria", len(lines), n)
+	}
+}
