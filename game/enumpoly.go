@@ -548,22 +548,23 @@ func (ps *polySolver) sigma(j, q int, lo, hi []float64) interval {
 	return interval{a, b}
 }
 
+// setSigma fills ps.sig with every player's support probabilities over
+// the box [lo, hi].
+func (ps *polySolver) setSigma(lo, hi []float64) {
+	for j := range ps.np {
+		for q := range ps.sig[j] {
+			ps.sig[j][q] = ps.sigma(j, q, lo, hi)
+		}
+	}
+}
+
 // evalPoint fills f (length d) with the indifference equations at x, in
 // plain float64 (eval with a point box, without the interval overhead).
 func (ps *polySolver) evalPoint(x []float64, f []float64) {
 	for k := range f {
 		f[k] = 0
 	}
-	for j := range ps.np {
-		n := len(ps.sup[j]) - 1
-		o := ps.off[j]
-		last := 1.0
-		for q := range n {
-			ps.sig[j][q] = interval{x[o+q], x[o+q]}
-			last -= x[o+q]
-		}
-		ps.sig[j][n] = interval{last, last}
-	}
+	ps.setSigma(x, x)
 	for i := range ps.np {
 		if len(ps.sup[i]) == 1 {
 			continue
@@ -595,11 +596,7 @@ func (ps *polySolver) eval(lo, hi []float64, f []interval, jac []interval) {
 	for k := range jac {
 		jac[k] = interval{}
 	}
-	for j := range ps.np {
-		for q := range ps.sig[j] {
-			ps.sig[j][q] = ps.sigma(j, q, lo, hi)
-		}
-	}
+	ps.setSigma(lo, hi)
 	for i := range ps.np {
 		if len(ps.sup[i]) == 1 {
 			continue

@@ -254,11 +254,19 @@ probabilities, exact rationals.
 				}
 				return nil
 			case "enumpoly":
-				supports := 1 // the bar's total; EnumPoly refuses large games first
-				for _, ss := range g.Strategies {
-					supports = min(supports*(1<<min(len(ss), 30)-1), 1<<30)
+				// The bar is made at the first call, which brings the total.
+				var bar func(done, total int)
+				started := false
+				progress := func(done, total int) {
+					if !started {
+						started = true
+						bar = progressFunc(cmd.ErrOrStderr(), total, false, "enumpoly", "supports")
+					}
+					if bar != nil {
+						bar(done, total)
+					}
 				}
-				res, err := game.EnumPolyProgress(cmd.Context(), g, progressFunc(cmd.ErrOrStderr(), supports, false, "enumpoly", "supports"))
+				res, err := game.EnumPolyProgress(cmd.Context(), g, progress)
 				if err != nil {
 					return err
 				}
