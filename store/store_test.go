@@ -28,7 +28,11 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	vals := make([]float64, len(sweep.Output))
-	vals[0], vals[1], vals[2] = math.Inf(1), -0.0, 1.0/3
+	// -0.0 is +0 in Go (constant arithmetic); the negative zero needs Copysign.
+	vals[0], vals[1], vals[2] = math.Inf(1), math.Copysign(0, -1), 1.0/3
+	if !math.Signbit(vals[1]) {
+		t.Fatal("test value is not a negative zero")
+	}
 	if err := db.Put(ctx, run, []sweep.Row{{Draw: 3, Package: 0, Values: vals}, {Draw: 3, Package: 1, Values: vals}}); err != nil {
 		t.Fatal(err)
 	}

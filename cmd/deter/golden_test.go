@@ -1,0 +1,93 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"deter/check"
+)
+
+// goldenCommands are the commands whose whole output is pinned in
+// cmd/deter/testdata/golden/*.golden: the text and JSON of `deter run` on
+// every shipped scenario, the bargaining path, the game solvers on a few
+// games and the Markdown report. A refactoring that changes none of the
+// models must leave every one of them byte for byte unchanged; run
+// `go test ./cmd/deter -run TestGolden -update` only when an answer is
+// meant to change, and say why in the commit.
+func goldenCommands(t *testing.T) map[string][]string {
+	t.Helper()
+	cmds := map[string][]string{
+		"bargain-ukraine-2025":  {"bargain", "scenarios/ukraine-2025.yaml"},
+		"game-bos-enummixed":    {"game", "solve", "testdata/games/bos.nfg", "--method", "enummixed"},
+		"game-entry-behavior":   {"game", "solve", "testdata/games/entry.efg", "--method", "enummixed", "--behavior"},
+		"game-pennies-seqform":  {"game", "solve", "testdata/games/pennies.efg", "--method", "seqform"},
+		"game-jordan3-enumpoly": {"game", "solve", "testdata/games/jordan3.nfg", "--method", "enumpoly"},
+		"game-entry-spe":        {"game", "solve", "testdata/games/entry.efg", "--method", "spe"},
+		"game-bos-logit":        {"game", "solve", "testdata/games/bos.nfg", "--method", "logit", "--lambda", "1,10"},
+		"mechanisms":            {"mechanisms"},
+		"run-ukraine-by-means":  {"run", "scenarios/ukraine-2025.yaml", "--intervention", "by_means"},
+	}
+	files, err := filepath.Glob("scenarios/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no shipped scenarios found (%v)", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		cmds["run-"+name] = []string{"run", f}
+		cmds["run-"+name+"-json"] = []string{"run", f, "--json"}
+	}
+	return cmds
+}
+
+// TestGolden pins the output of the commands in goldenCommands, and of
+// `deter report --format md` and `deter check` (the latter only when the
+// reference data is present: without it its cases are skipped and the
+// table differs).
+func TestGolden(t *testing.T) {
+	t.Chdir("../..")
+	for name, args := range goldenCommands(t) {
+		t.Run(name, func(t *testing.T) {
+			out, errOut, code := deter(t, args...)
+			if code != 0 {
+				t.Fatalf("deter %s: exit %d\n%s", strings.Join(args, " "), code, errOut)
+			}
+			golden(t, filepath.Join("golden", name+".golden"), out)
+		})
+	}
+	t.Run("game-deterrence-european", func(t *testing.T) {
+		// The game file is 4.5 MB: its SHA-256 is pinned instead.
+		out, errOut, code := deter(t, "game", "deterrence", "scenarios/ukraine-2025.yaml", "--package", "european-force")
+		if code != 0 {
+			t.Fatalf("exit %d\n%s", code, errOut)
+		}
+		sum := sha256.Sum256([]byte(out))
+		golden(t, filepath.Join("golden", "game-deterrence-european.sha256"), hex.EncodeToString(sum[:])+"\n")
+	})
+	t.Run("report-md-ukraine-2025", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "r.md")
+		if _, errOut, code := deter(t, "report", "scenarios/ukraine-2025.yaml", "--format", "md", "-o", path); code != 0 {
+			t.Fatalf("exit %d\n%s", code, errOut)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The build's version is not part of the answer.
+		got := strings.ReplaceAll(string(b), version(), "VERSION")
+		golden(t, filepath.Join("golden", "report-md-ukraine-2025.golden"), got)
+	})
+	t.Run("check", func(t *testing.T) {
+		if check.FindData() == "" {
+			t.Skip("../shared/data is absent: deter check would skip its data cases; golden not compared")
+		}
+		out, errOut, code := deter(t, "check")
+		if code != 0 {
+			t.Fatalf("exit %d\n%s%s", code, out, errOut)
+		}
+		golden(t, filepath.Join("golden", "check.golden"), out)
+	})
+}
