@@ -5,11 +5,7 @@ import (
 	"testing"
 
 	"pgregory.net/rapid"
-
-	"deter/check/checktest"
 )
-
-func TestValidationCases(t *testing.T) { checktest.Run(t, Cases()) }
 
 // TestFearonRange: the range is [p − cA, p + cD]: never empty when war costs
 // something, a single point when it costs nothing, and clipped to [0, 1].

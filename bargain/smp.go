@@ -1,14 +1,9 @@
 package bargain
 
 import (
-	"bufio"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"strconv"
-	"strings"
 )
 
 // The spatial model of politics (SMP) of KAPSARC's Toolkit for Agent-Based
@@ -531,56 +526,6 @@ func (m *smp) step(pos [][]float64) ([][]float64, []float64, []SMPChallenge) {
 	return next, risk, chs
 }
 
-// LoadKTABCSV reads a KTAB SMP scenario in its CSV format: a title line
-// (name, description, actors, dimensions), a header line, then per actor
-// name, description, capability and (position, salience) per dimension,
-// on 0-100 scales (divided by 100 here).
-func LoadKTABCSV(path string) ([]SMPActor, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
-	recs, err := r.ReadAll()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if len(recs) < 3 || len(recs[0]) < 4 {
-		return nil, fmt.Errorf("%s: want a title line, a header line and actors", path)
-	}
-	na, err1 := strconv.Atoi(strings.TrimSpace(recs[0][2]))
-	nd, err2 := strconv.Atoi(strings.TrimSpace(recs[0][3]))
-	if err1 != nil || err2 != nil || na < 2 || nd < 1 || len(recs) < 2+na {
-		return nil, fmt.Errorf("%s:1: bad actor or dimension count", path)
-	}
-	var out []SMPActor
-	for i := range na {
-		rec := recs[2+i]
-		if len(rec) < 3+2*nd {
-			return nil, fmt.Errorf("%s:%d: %d fields, want %d", path, 3+i, len(rec), 3+2*nd)
-		}
-		num := func(s string) (float64, error) { return strconv.ParseFloat(strings.TrimSpace(s), 64) }
-		a := SMPActor{Name: strings.TrimSpace(rec[0])}
-		if a.Capability, err = num(rec[2]); err != nil {
-			return nil, fmt.Errorf("%s:%d: capability: %w", path, 3+i, err)
-		}
-		for k := range nd {
-			p, err1 := num(rec[3+2*k])
-			s, err2 := num(rec[4+2*k])
-			if err := errors.Join(err1, err2); err != nil {
-				return nil, fmt.Errorf("%s:%d: dimension %d: %w", path, 3+i, k+1, err)
-			}
-			a.Position = append(a.Position, p/100)
-			a.Salience = append(a.Salience, s/100)
-		}
-		out = append(out, a)
-	}
-	return out, ValidateSMP(out)
-}
-
 // SMPForecast is the settlement a run forecasts on each dimension: the
 // mean of the final positions weighted by capability × salience on that
 // dimension (the weight KTAB and Bueno de Mesquita give an actor's say on
@@ -602,47 +547,4 @@ func SMPForecast(actors []SMPActor, final [][]float64) []float64 {
 		}
 	}
 	return out
-}
-
-// LoadKTABHistory reads the "History of actor positions" table of a KTAB
-// smpc console log: per actor (SActor-NN), per dimension, the position in
-// every state on the 0-100 scale.
-func LoadKTABHistory(path string) ([][][]float64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	var out [][][]float64
-	in := false
-	for sc.Scan() {
-		line := sc.Text()
-		if strings.HasPrefix(line, "History of actor positions") {
-			in = true
-			continue
-		}
-		if !in {
-			continue
-		}
-		if !strings.HasPrefix(line, "SActor-") {
-			break
-		}
-		name, rest, _ := strings.Cut(line, ",")
-		_, vals, _ := strings.Cut(rest, ":")
-		i, _ := strconv.Atoi(strings.TrimPrefix(name, "SActor-"))
-		var row []float64
-		for _, v := range strings.Fields(vals) {
-			x, err := strconv.ParseFloat(v, 64)
-			if err != nil {
-				return nil, err
-			}
-			row = append(row, x)
-		}
-		for len(out) <= i {
-			out = append(out, nil)
-		}
-		out[i] = append(out[i], row)
-	}
-	return out, sc.Err()
 }

@@ -1,13 +1,9 @@
 package campaign
 
 import (
-	"errors"
 	"math"
 	"math/rand/v2"
 	"testing"
-
-	"deter/check"
-	"deter/check/checktest"
 )
 
 func near(a, b, rel float64) bool { return math.Abs(a-b) <= rel*math.Max(math.Abs(a), math.Abs(b)) }
@@ -136,16 +132,5 @@ func TestFitBadInput(t *testing.T) {
 	d.A = 0
 	if _, err := Fit(d, Series{Days: []int{0, 1}, X: []float64{1, 1}, Y: []float64{1, 1}}, FitOptions{}); err == nil {
 		t.Error("zero starting coefficient accepted")
-	}
-}
-
-// TestValidationCases runs every registered campaign case: the published
-// figure, its source and the tolerance are in each case (see deter check).
-func TestValidationCases(t *testing.T) { checktest.Run(t, Cases()) }
-
-func TestLoadIwoJimaMissing(t *testing.T) {
-	_, err := loadIwo(check.Env{})
-	if !errors.Is(err, check.ErrNoData) {
-		t.Fatalf("err = %v, want ErrNoData", err)
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
-
-	"deter/check"
 )
 
 // TestCaseList: every case parses, has a source, and the list holds what
@@ -153,19 +151,6 @@ func TestKaplanMeierHandWorked(t *testing.T) {
 	}
 }
 
-// TestValidationCases runs the deter check cases of this package.
-func TestValidationCases(t *testing.T) {
-	for _, c := range ValidationCases() {
-		v, err := c.Run(checkEnv())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !c.Pass(v) {
-			t.Errorf("%s: model %.4f vs published %.4f (%s)", c.ID, v, c.Published, c.Tolerance())
-		}
-	}
-}
-
 // TestPredictDeterministicAndOrdered: the same seed gives the same answer;
 // the interval contains the point estimate; survival falls with time.
 func TestPredictDeterministicAndOrdered(t *testing.T) {
@@ -189,4 +174,12 @@ func TestPredictDeterministicAndOrdered(t *testing.T) {
 	}
 }
 
-func checkEnv() check.Env { return check.Env{DataDir: check.FindData()} }
+// fitted is the model fitted to the shipped case list.
+func fitted() ([]Case, *Model, error) {
+	cs, err := Cases()
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := Fit(cs)
+	return cs, m, err
+}

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
 	"deter/game"
+	"deter/internal/refdata"
 )
 
 func base() *Input {
@@ -54,7 +54,7 @@ func TestRADGThreshold(t *testing.T) {
 		}
 	}
 	// The data file states the published property and the derived threshold.
-	p, err := check.Env{DataDir: check.FindData()}.DataFile("deterrence-games/zagare_kilgour_RADG.txt")
+	p, err := refdata.Path("deterrence-games/zagare_kilgour_RADG.txt")
 	if err != nil {
 		t.Skip(err)
 	}

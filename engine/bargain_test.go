@@ -13,7 +13,7 @@ import (
 // of the limited offensive's campaigns, not of the year-long war.
 func TestAcceptabilityUsesChosenAttack(t *testing.T) {
 	s := loadShipped(t, "ukraine-2025.yaml")
-	p, _ := packageByID(s, "assurances-only")
+	p, _ := s.PackageByID("assurances-only")
 	A := disputedArea(s)
 	if A <= 0 {
 		t.Fatal("the Ukraine scenario has no disputed area")

@@ -55,8 +55,8 @@ func TestEnableMechanism(t *testing.T) {
 	if err := ApplyOverrides(s, &Overrides{Package: "assurances-only", Enable: []string{"deterrent_force"}}); err != nil {
 		t.Fatal(err)
 	}
-	a, _ := packageByID(s, "assurances-only")
-	e, _ := packageByID(s, "european-force")
+	a, _ := s.PackageByID("assurances-only")
+	e, _ := s.PackageByID("european-force")
 	if !a.Mechanisms.Has("deterrent_force") || !e.Mechanisms.Has("deterrent_force") {
 		t.Fatal("deterrent force not added, or removed from its own package")
 	}

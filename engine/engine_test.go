@@ -11,14 +11,14 @@ import (
 	"deter/bargain"
 	"deter/campaign"
 	"deter/ceasefire"
-	"deter/check/checktest"
+	"deter/internal/refdata"
 	"deter/deterrence"
 	"deter/scenario"
 )
 
 func loadShipped(t testing.TB, name string) *scenario.Scenario {
 	t.Helper()
-	p, err := scenarioPath(name)
+	p, err := refdata.Scenario(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,18 +29,13 @@ func loadShipped(t testing.TB, name string) *scenario.Scenario {
 	return s
 }
 
-// TestScenarioCases runs the campaign validation cases that use the shipped
-// scenarios (published figure, source and tolerance are in each case).
-func TestScenarioCases(t *testing.T) {
-	checktest.Run(t, append(campaignScenarioCases(), deterrenceCases()...))
-}
 
 // TestStepSizeUkraine: the Ukraine scenario's one-day step changes the
 // one-year gain by under 0.1% against one-hour steps (the claim in the
 // scenario's note).
 func TestStepSizeUkraine(t *testing.T) {
 	s := loadShipped(t, "ukraine-2025.yaml")
-	p, _ := packageByID(s, "no-guarantees")
+	p, _ := s.PackageByID("no-guarantees")
 	in, _, err := CampaignInput(s, p, false, 0)
 	if err != nil {
 		t.Fatal(err)
@@ -112,7 +107,7 @@ func TestUkrainePackagesOrder(t *testing.T) {
 // set-up.
 func BenchmarkCampaign(b *testing.B) {
 	s := loadShipped(b, "ukraine-2025.yaml")
-	p, _ := packageByID(s, "european-force")
+	p, _ := s.PackageByID("european-force")
 	in, _, err := CampaignInput(s, p, true, 365)
 	if err != nil {
 		b.Fatal(err)
@@ -447,7 +442,8 @@ func TestHistoricalOutcomesEveryInterventionModel(t *testing.T) {
 	}
 	for _, c := range cases {
 		for _, mode := range []string{"pooled", "force_weighted", "by_means"} {
-			s, p, err := shippedPackage(c.file, c.pkg)
+			s := loadShipped(t, c.file)
+			p, err := s.PackageByID(c.pkg)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 // entryGame is the one-period entry game with an incumbent of unknown
@@ -216,7 +216,7 @@ func randomProbs(r *rand.Rand, k int) []*big.Rat {
 }
 
 func TestBayesianRefusesHiddenMoves(t *testing.T) {
-	path := findGameFile(filepath.Join(check.FindData(), "gambit-games"), "mixed_behavior_game.efg")
+	path := findGameFile(filepath.Join(refdata.Dir(), "gambit-games"), "mixed_behavior_game.efg")
 	if path == "" {
 		t.Skip("../shared/data/gambit-games not found")
 	}
@@ -237,7 +237,7 @@ func TestBayesianRefusesHiddenMoves(t *testing.T) {
 // reads it back: the tree, the actions, the probabilities and the payoffs
 // must be the same.
 func TestWriteEFGRoundTrip(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -398,7 +398,7 @@ func TestBayesianFloatMatchesExact(t *testing.T) {
 // the reduced strategic form of every .efg game, and reads it back: the
 // title, players, strategy names and every payoff must be the same.
 func TestWriteNFGRoundTrip(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}

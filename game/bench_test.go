@@ -9,7 +9,7 @@ import (
 	"os"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 // large adds 16×16 and 20×20 games to the vertex-enumeration benchmarks
@@ -80,7 +80,7 @@ func BenchmarkExtremeEquilibriaFloat(b *testing.B) {
 // depth 5) by Lemke's algorithm on the sequence form, exactly.
 func BenchmarkSequenceFormLCP(b *testing.B) {
 	games := map[string]*Extensive{}
-	if p, err := (check.Env{DataDir: check.FindData()}).DataFile("openspiel-efg/kuhn_poker.efg"); err == nil {
+	if p, err := refdata.Path("openspiel-efg/kuhn_poker.efg"); err == nil {
 		src, _ := os.ReadFile(p)
 		if g, err := ReadEFG(string(src)); err == nil {
 			games["kuhn"] = g

@@ -10,8 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
-	"deter/check/checktest"
+	"deter/internal/refdata"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -150,7 +149,7 @@ func leafDistribution(g *Extensive, b Behavior) map[*Node]*big.Rat {
 //     unreached: mixed_behavior_game.efg (nine equilibria, one information
 //     set per player) and the games with one equilibrium.
 func TestEnumPolyGambitBehavior(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -481,21 +480,6 @@ func TestLogitJacobian(t *testing.T) {
 						t.Errorf("game %d λ=%v: J[%d][%d] = %v, finite differences %v", n, lam, i, j, J.At(i, j), fd)
 					}
 				}
-			}
-		}
-	}
-}
-
-// TestValidationCases runs the game library's `deter check` cases; the
-// Jordan game built in code must equal testdata/games/jordan3.nfg.
-func TestValidationCases(t *testing.T) {
-	checktest.Run(t, Cases())
-	g := strategic(t, "../testdata/games/jordan3.nfg")
-	j := jordanPennies()
-	for idx := range g.Profiles() {
-		for p := range 3 {
-			if g.payoffs[idx][p].Cmp(j.payoffs[idx][p]) != 0 {
-				t.Fatalf("profile %v player %d: file %v, code %v", g.Profile(idx), p, g.payoffs[idx][p], j.payoffs[idx][p])
 			}
 		}
 	}

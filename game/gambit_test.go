@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 type expectedCase struct {
@@ -27,7 +27,7 @@ var (
 // (expected_equilibria_from_test_nash.txt) for the given solver families.
 func loadExpected(t *testing.T, families ...string) (string, []expectedCase) {
 	t.Helper()
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -226,7 +226,7 @@ func TestReadErrors(t *testing.T) {
 // solved exactly in its reduced strategic form, is worth −1/18 to player 1
 // (the published value of the game).
 func TestKuhnPokerValue(t *testing.T) {
-	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	p, err := refdata.Path("openspiel-efg/kuhn_poker.efg")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -302,7 +302,7 @@ t "" 5 "" { 5, 3 }
 		t.Error("no pure equilibrium in the strategic form")
 	}
 	// Imperfect information is refused.
-	mixed, _ := os.ReadFile(findGameFile(filepath.Join(check.FindData(), "gambit-games"), "mixed_behavior_game.efg"))
+	mixed, _ := os.ReadFile(findGameFile(filepath.Join(refdata.Dir(), "gambit-games"), "mixed_behavior_game.efg"))
 	if len(mixed) > 0 {
 		g2, _ := ReadEFG(string(mixed))
 		if _, err := g2.BackwardInduction(); err == nil {
@@ -347,7 +347,7 @@ func TestLemkeHowson(t *testing.T) {
 // at λ = 1, 2, 3 (expected profiles from Gambit's test suite, given there to
 // about four digits; tolerance 5e-4).
 func TestLogitQRE(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -384,7 +384,7 @@ func TestLogitQRE(t *testing.T) {
 // equilibrium (1/3, 2/3, 0, 0), (2/3, 1/3) to about three digits. The
 // branch at λ = 200 must be within 0.01 of it.
 func TestLogitLimitStrippedDownPoker(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}

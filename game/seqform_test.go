@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 // behaviorCase is one behaviour-profile case of Gambit's test suite: the
@@ -25,7 +25,7 @@ type behaviorCase struct {
 // results are behaviour profiles, with their games.
 func loadBehaviorCases(t *testing.T, family string) []behaviorCase {
 	t.Helper()
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -109,7 +109,7 @@ func TestSequenceFormCorpus(t *testing.T) {
 
 // TestKuhnSequenceForm: the sequence form gives Kuhn poker's value −1/18.
 func TestKuhnSequenceForm(t *testing.T) {
-	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	p, err := refdata.Path("openspiel-efg/kuhn_poker.efg")
 	if err != nil {
 		t.Skip(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"os"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 // readTree reads an .efg file.
@@ -61,7 +61,7 @@ func TestAllSubgamePerfectEntry(t *testing.T) {
 // pure subgame-perfect equilibria: player 2 first action with player 1
 // either action, and player 2 second action with player 1 second action.
 func TestAllSubgamePerfectTies(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}

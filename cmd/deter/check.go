@@ -9,8 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"deter/check"
-	"deter/engine"
+	"deter/validation"
 )
 
 func newCheckCmd() *cobra.Command {
@@ -21,37 +20,41 @@ func newCheckCmd() *cobra.Command {
 		Long: `check runs every registered validation case: a model's answer compared with a
 published figure under a stated tolerance. The cases are the same ones the test
 suite runs. Cases whose reference data is absent are skipped, not failed.
+The sample column says how much a pass proves: "out of sample" (nothing
+in the model was set from that outcome), "in sample" (known when the model
+or scenario was written, not fitted to), or "calibrated to" (the very number
+a parameter was set from: a pass only shows the calibration still holds).
 The exit status is 1 if any case fails.
 
 Reference data is looked for in $DETER_DATA, else in ../shared/data beside the
 current folder or one of its parents.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			env := check.Env{DataDir: dataDir}
+			env := validation.Env{DataDir: dataDir}
 			if env.DataDir == "" {
-				env.DataDir = check.FindData()
+				env.DataDir = validation.FindData()
 			}
 			w := cmd.OutOrStdout()
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "case\tsource\tpublished\tmodel\ttolerance\tresult")
-			counts := map[check.Status]int{}
+			fmt.Fprintln(tw, "case\tsample\tsource\tpublished\tmodel\ttolerance\tresult")
+			counts := map[validation.Status]int{}
 			n := 0
-			for _, c := range engine.Cases() {
+			for _, c := range validation.All() {
 				if model != "" && c.Model != model {
 					continue
 				}
 				n++
-				r := check.Run(c, env)
+				r := validation.Run(c, env)
 				counts[r.Status]++
 				mv := human(r.Model)
-				if r.Status == check.Skipped || r.Status == check.Errored {
+				if r.Status == validation.Skipped || r.Status == validation.Errored {
 					mv = "-"
 				}
 				res := string(r.Status)
 				if r.Detail != "" {
 					res += " (" + r.Detail + ")"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\t%s\t%s\n", c.ID, shorten(c.Source, 48), human(c.Published), c.Unit, mv, c.Tolerance(), res)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s %s\t%s\t%s\t%s\n", c.ID, c.Sample, shorten(c.Source, 48), human(c.Published), c.Unit, mv, c.Tolerance(), res)
 			}
 			if err := tw.Flush(); err != nil {
 				return err
@@ -59,8 +62,8 @@ current folder or one of its parents.`,
 			if n == 0 {
 				fmt.Fprintln(w, "no validation cases registered for this selection")
 			}
-			fmt.Fprintf(w, "%d passed, %d failed, %d skipped, %d errors\n", counts[check.Passed], counts[check.Failed], counts[check.Skipped], counts[check.Errored])
-			if counts[check.Failed]+counts[check.Errored] > 0 {
+			fmt.Fprintf(w, "%d passed, %d failed, %d skipped, %d errors\n", counts[validation.Passed], counts[validation.Failed], counts[validation.Skipped], counts[validation.Errored])
+			if counts[validation.Failed]+counts[validation.Errored] > 0 {
 				return exitError{1}
 			}
 			return nil

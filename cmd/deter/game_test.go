@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"deter/check"
 	"deter/game"
+	"deter/internal/refdata"
 )
 
 // TestInterrupt sends SIGTERM to long game solves: enumpoly (checks the
@@ -24,7 +24,7 @@ func TestInterrupt(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs it; skipped in -short mode")
 	}
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/contrib/games")
+	dir, err := refdata.Path("gambit-games/contrib/games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -90,7 +90,7 @@ func TestExitAfterGrace(t *testing.T) {
 // profiles): each run either succeeds or fails with a message, never
 // panics. (A one-player tree made --method lh panic before.)
 func TestGameSolveCorpus(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/tests/test_games")
+	dir, err := refdata.Path("gambit-games/tests/test_games")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -133,7 +133,7 @@ func TestGameSolveCorpus(t *testing.T) {
 // extreme equilibria of the strategic form are fewer distinct behaviour
 // profiles, and no line repeats.
 func TestBehaviorOutputOnce(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games/tests/test_games")
+	dir, err := refdata.Path("gambit-games/tests/test_games")
 	if err != nil {
 		t.Skip(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"deter/check"
+	"deter/internal/refdata"
 )
 
 // goldenCommands are the commands whose whole output is pinned in
@@ -81,7 +81,7 @@ func TestGolden(t *testing.T) {
 		golden(t, filepath.Join("golden", "report-md-ukraine-2025.golden"), got)
 	})
 	t.Run("check", func(t *testing.T) {
-		if check.FindData() == "" {
+		if refdata.Dir() == "" {
 			t.Skip("../shared/data is absent: deter check would skip its data cases; golden not compared")
 		}
 		out, errOut, code := deter(t, "check")

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"deter/check"
+	"deter/internal/refdata"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -353,7 +353,7 @@ func TestNew(t *testing.T) {
 // TestGameSolveSequenceForm: deter game solve --method seqform gives Kuhn
 // poker's value −1/18 (OpenSpiel's .efg), and refuses a .nfg.
 func TestGameSolveSequenceForm(t *testing.T) {
-	p, err := check.Env{DataDir: check.FindData()}.DataFile("openspiel-efg/kuhn_poker.efg")
+	p, err := refdata.Path("openspiel-efg/kuhn_poker.efg")
 	if err != nil {
 		t.Skip(err)
 	}
@@ -373,7 +373,7 @@ func TestGameSolveSequenceForm(t *testing.T) {
 // entry_accommodation.efg prints, among others, the equilibrium Gambit's
 // own test suite expects of lcp_solve: [[2/3,1/3],[1,0],[1,0]],[[2/3,1/3]].
 func TestGameSolveBehavior(t *testing.T) {
-	dir, err := check.Env{DataDir: check.FindData()}.DataFile("gambit-games")
+	dir, err := refdata.Path("gambit-games")
 	if err != nil {
 		t.Skip(err)
 	}

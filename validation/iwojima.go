@@ -1,4 +1,4 @@
-package campaign
+package validation
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"deter/check"
+	"deter/campaign"
 )
 
 // IwoJima is Engel's (1954) square-law set-up of the battle of Iwo Jima,
@@ -25,7 +25,7 @@ import (
 type IwoJima struct {
 	A, B     float64
 	J0       float64
-	Landings []Pulse
+	Landings []campaign.Pulse
 	// ActualUS is a coarse step function of the observed US strength by day
 	// range, as used by public re-implementations (secondary source).
 	ActualUS []StepObs
@@ -49,7 +49,7 @@ func LoadIwoJima(path string) (*IwoJima, error) {
 	num := func(re string) (float64, error) {
 		m := regexp.MustCompile(re).FindStringSubmatch(txt)
 		if m == nil {
-			return 0, fmt.Errorf("campaign: %s: no match for %q", path, re)
+			return 0, fmt.Errorf("validation: %s: no match for %q", path, re)
 		}
 		return strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
 	}
@@ -65,13 +65,13 @@ func LoadIwoJima(path string) (*IwoJima, error) {
 	}
 	land := regexp.MustCompile(`([0-9,]+) on day \d+ \(([0-9]+)<=t<([0-9]+)\)`).FindAllStringSubmatch(txt, -1)
 	if len(land) != 3 {
-		return nil, fmt.Errorf("campaign: %s: want 3 landings, found %d", path, len(land))
+		return nil, fmt.Errorf("validation: %s: want 3 landings, found %d", path, len(land))
 	}
 	for _, m := range land {
 		amt, _ := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
 		from, _ := strconv.ParseFloat(m[2], 64)
 		to, _ := strconv.ParseFloat(m[3], 64)
-		iw.Landings = append(iw.Landings, Pulse{From: from, To: to, Amount: amt})
+		iw.Landings = append(iw.Landings, campaign.Pulse{From: from, To: to, Amount: amt})
 	}
 	steps := regexp.MustCompile(`([0-9,]+) \((?:days? )?(\d+)(?:-(\d+))?\)|([0-9,]+) \(>=(\d+)\)`).FindAllStringSubmatch(txt, -1)
 	for _, m := range steps {
@@ -90,14 +90,14 @@ func LoadIwoJima(path string) (*IwoJima, error) {
 		}
 	}
 	if len(iw.ActualUS) < 4 {
-		return nil, fmt.Errorf("campaign: %s: want the 4-step US strength series, found %d steps", path, len(iw.ActualUS))
+		return nil, fmt.Errorf("validation: %s: want the 4-step US strength series, found %d steps", path, len(iw.ActualUS))
 	}
 	return iw, nil
 }
 
-// Duel returns the battle as a Duel with X = US, Y = Japanese.
-func (iw *IwoJima) Duel() Duel {
-	return Duel{Law: Square, A: iw.A, B: iw.B, X0: 0, Y0: iw.J0, XIn: iw.Landings, StepDays: 0.01}
+// Duel returns the battle as a campaign.Duel with X = US, Y = Japanese.
+func (iw *IwoJima) Duel() campaign.Duel {
+	return campaign.Duel{Law: campaign.Square, A: iw.A, B: iw.B, X0: 0, Y0: iw.J0, XIn: iw.Landings, StepDays: 0.01}
 }
 
 // ActualAt returns the coarse observed US strength on day t, or NaN.
@@ -110,7 +110,7 @@ func (iw *IwoJima) ActualAt(t int) float64 {
 	return math.NaN()
 }
 
-func loadIwo(env check.Env) (*IwoJima, error) {
+func loadIwo(env Env) (*IwoJima, error) {
 	p, err := env.DataFile(iwoFile)
 	if err != nil {
 		return nil, err
@@ -132,9 +132,9 @@ func annihilationDay(iw *IwoJima, left float64) float64 {
 }
 
 // iwoCases are the Iwo Jima validation cases.
-func iwoCases() []check.Case {
-	usAt := func(day int) func(check.Env) (float64, error) {
-		return func(env check.Env) (float64, error) {
+func iwoCases() []Case {
+	usAt := func(day int) func(Env) (float64, error) {
+		return func(env Env) (float64, error) {
 			iw, err := loadIwo(env)
 			if err != nil {
 				return 0, err
@@ -145,13 +145,15 @@ func iwoCases() []check.Case {
 		}
 	}
 	const coarse = "coarse actual US strength (Engel 1954 via pose/ss2009 american.m; secondary)"
-	return []check.Case{
+	return []Case{
 		{
 			ID: "campaign/iwo-jima-end-day", Model: "campaign",
 			What:      "day the Japanese garrison is down to the 216 taken prisoner, square law with Engel's coefficients",
 			Source:    "Engel 1954, Operations Research 2(2): battle lasted 36 days, garrison annihilated (216 prisoners)",
-			Published: 36, Unit: "days", Compare: check.Within, Tol: 1,
-			Run: func(env check.Env) (float64, error) {
+			Published: 36, Unit: "days", Compare: Within, Tol: 1,
+			// Engel set b from the Japanese losses over these 36 days.
+			Sample: Calibrated,
+			Run: func(env Env) (float64, error) {
 				iw, err := loadIwo(env)
 				if err != nil {
 					return 0, err
@@ -160,11 +162,11 @@ func iwoCases() []check.Case {
 			},
 		},
 		{ID: "campaign/iwo-jima-us-day10", Model: "campaign", What: "US strength on day 10",
-			Source: coarse, Published: 62000, Unit: "people", Compare: check.RelWithin, Tol: 0.05, Run: usAt(10)},
+			Source: coarse, Published: 62000, Unit: "people", Compare: RelWithin, Tol: 0.05, Sample: InSample, Run: usAt(10)},
 		{ID: "campaign/iwo-jima-us-day20", Model: "campaign", What: "US strength on day 20",
-			Source: coarse, Published: 54000, Unit: "people", Compare: check.RelWithin, Tol: 0.05, Run: usAt(20)},
+			Source: coarse, Published: 54000, Unit: "people", Compare: RelWithin, Tol: 0.05, Sample: InSample, Run: usAt(20)},
 		{ID: "campaign/iwo-jima-us-day36", Model: "campaign", What: "US strength on day 36",
-			Source: coarse, Published: 54000, Unit: "people", Compare: check.RelWithin, Tol: 0.05, Run: usAt(36)},
+			Source: coarse, Published: 54000, Unit: "people", Compare: RelWithin, Tol: 0.05, Sample: InSample, Run: usAt(36)},
 	}
 }
 
@@ -173,12 +175,12 @@ func iwoCases() []check.Case {
 // commit 327e4eb): US strength interpolated linearly from 73,000 on day 0 to
 // 51,300 on day 35, Japanese from 21,000 to 0; the model starts at US 0,
 // Japanese 21,000 with Engel's landings and lets strengths go negative.
-func refitTargets(iw *IwoJima, endpointsOnly bool) (Duel, Series) {
+func refitTargets(iw *IwoJima, endpointsOnly bool) (campaign.Duel, campaign.Series) {
 	d := iw.Duel()
 	d.Y0 = 21000
 	d.NoClamp = true
 	d.A, d.B = 0.05, 0.01 // starting guess
-	var s Series
+	var s campaign.Series
 	for t := 0; t <= 35; t++ {
 		if endpointsOnly && t != 0 && t != 35 {
 			continue
@@ -191,17 +193,21 @@ func refitTargets(iw *IwoJima, endpointsOnly bool) (Duel, Series) {
 }
 
 // refitCase fits the re-fit targets and returns one number of the result.
-func refitCase(id, what, src string, endpoints bool, published float64, cmp check.Compare, tol float64, pick func(FitResult) float64) check.Case {
-	return check.Case{
+func refitCase(id, what, src string, endpoints bool, published float64, cmp Compare, tol float64, pick func(campaign.FitResult) float64) Case {
+	return Case{
 		ID: id, Model: "campaign", What: what, Source: src, Published: published,
 		Compare: cmp, Tol: tol,
-		Run: func(env check.Env) (float64, error) {
+		// Our fitter against another implementation's fit of the same
+		// targets, and against Engel's own coefficients: nothing in the
+		// fitter was set from either.
+		Sample: OutOfSample,
+		Run: func(env Env) (float64, error) {
 			iw, err := loadIwo(env)
 			if err != nil {
 				return 0, err
 			}
 			d, s := refitTargets(iw, endpoints)
-			r, err := Fit(d, s, FitOptions{Unweighted: true})
+			r, err := campaign.Fit(d, s, campaign.FitOptions{Unweighted: true})
 			if err != nil {
 				return 0, err
 			}
@@ -219,23 +225,23 @@ func refitCase(id, what, src string, endpoints bool, published float64, cmp chec
 // landing pulses). What is invariant is the quality of the fit, so the cases
 // compare distances: ours must be no worse than the published one. The end
 // points alone must also give coefficients close to Engel's own.
-func fitCases() []check.Case {
+func fitCases() []Case {
 	const refit = "antononcube/SystemModeling (2023) re-fit of Engel 1954, Nelder-Mead"
 	const engel = "Engel 1954, Operations Research 2(2): a = 0.0544, b = 0.0106 per day"
-	dist := func(r FitResult) float64 { return r.Distance }
-	return []check.Case{
+	dist := func(r campaign.FitResult) float64 { return r.Distance }
+	return []Case{
 		refitCase("campaign/iwo-jima-refit-linear-distance", "distance of the fit to the 36-day linear targets (no worse than published)",
-			refit+": distance 83,614.5", false, 83614.5, check.AtMost, 0, dist),
+			refit+": distance 83,614.5", false, 83614.5, AtMost, 0, dist),
 		refitCase("campaign/iwo-jima-refit-endpoints-distance", "distance of the end-point fit (73,000 is the irreducible day-0 gap)",
-			refit+": distance 73,000", true, 73000, check.Within, 1, dist),
+			refit+": distance 73,000", true, 73000, Within, 1, dist),
 		refitCase("campaign/iwo-jima-refit-endpoints-a", "Japanese effectiveness on US fitted to the end points vs Engel's",
-			engel, true, 0.0544, check.RelWithin, 0.10, func(r FitResult) float64 { return r.A }),
+			engel, true, 0.0544, RelWithin, 0.10, func(r campaign.FitResult) float64 { return r.A }),
 		refitCase("campaign/iwo-jima-refit-endpoints-b", "US effectiveness on Japanese fitted to the end points vs Engel's",
-			engel, true, 0.0106, check.RelWithin, 0.05, func(r FitResult) float64 { return r.B }),
+			engel, true, 0.0106, RelWithin, 0.05, func(r campaign.FitResult) float64 { return r.B }),
 	}
 }
 
-// Cases returns the campaign model's validation cases.
-func Cases() []check.Case {
+// campaignCases returns the campaign model's validation cases.
+func campaignCases() []Case {
 	return append(iwoCases(), fitCases()...)
 }

@@ -1,18 +1,22 @@
-// Package check holds model-validation cases: a model's answer compared with
-// a published figure, its source, and a stated tolerance.
+// Package validation is the validation wing: every model-validation case (a
+// model's answer compared with a published figure, its source, a stated
+// tolerance, and whether the case is out of sample, in sample, or the very
+// number a parameter was set from), and every reader of the reference data
+// in ../shared/data that those cases compare with.
 //
-// Each model package exposes its cases (for example campaign.Cases); its own
-// tests run exactly those cases, and `deter check` runs them all and prints
-// the table, so users see how far to trust each model. This package knows
-// nothing of the models: it only runs cases and compares numbers.
-package check
+// It sits beside engine, above the models: it imports them, they never
+// import it, and no model package reads a file. `deter check` runs [All]
+// and prints the table; this package's tests run exactly the same cases.
+// It is not a test helper for the models' own unit tests (those find the
+// reference data through internal/refdata).
+package validation
 
 import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
+
+	"deter/internal/refdata"
 )
 
 // Compare says how a model value is judged against the published one.
@@ -39,7 +43,26 @@ type Env struct {
 
 // ErrNoData is returned (wrapped) by a case whose reference data is absent;
 // the case is then reported as skipped, not failed.
-var ErrNoData = errors.New("reference data not found")
+var ErrNoData = refdata.ErrNoData
+
+// Sample says how a case relates to the data the model was set from, so a
+// reader knows how much a pass proves.
+type Sample string
+
+const (
+	// OutOfSample: nothing the model uses was set from this outcome (a
+	// retrodiction or a prediction, or an independent implementation of
+	// the same method).
+	OutOfSample Sample = "out of sample"
+	// InSample: the case's outcome was known when the model or the
+	// scenario's coefficients were set, without being fitted to it:
+	// a consistency check.
+	InSample Sample = "in sample"
+	// Calibrated: the published number is the very one a parameter was set
+	// from (or the record a fit was made to): a pass shows only that the
+	// calibration still holds.
+	Calibrated Sample = "calibrated to"
+)
 
 // Case is one validation case.
 type Case struct {
@@ -51,6 +74,9 @@ type Case struct {
 	Unit      string
 	Compare   Compare
 	Tol       float64
+	// Sample says whether the case is out of sample, in sample, or the
+	// number the model was calibrated to.
+	Sample Sample
 	// Run computes the model's value.
 	Run func(env Env) (float64, error)
 }
@@ -125,40 +151,10 @@ func Run(c Case, env Env) Result {
 	return Result{Case: c, Model: v, Status: Failed}
 }
 
-// FindData locates the reference-data folder: $DETER_DATA if set, else the
-// first "shared/data" found beside the current directory or one of its
-// parents (the layout ../shared/data next to a checkout). It returns "" when
+// FindData locates the reference-data folder (see refdata.Dir); "" when
 // there is none.
-func FindData() string {
-	if d := os.Getenv("DETER_DATA"); d != "" {
-		return d
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		cand := filepath.Join(dir, "..", "shared", "data")
-		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			return filepath.Clean(cand)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+func FindData() string { return refdata.Dir() }
 
 // DataFile returns the path of a file inside the data folder, or an error
 // wrapping ErrNoData.
-func (e Env) DataFile(rel string) (string, error) {
-	if e.DataDir == "" {
-		return "", fmt.Errorf("%w: ../shared/data is absent (set DETER_DATA)", ErrNoData)
-	}
-	p := filepath.Join(e.DataDir, rel)
-	if _, err := os.Stat(p); err != nil {
-		return "", fmt.Errorf("%w: %s", ErrNoData, p)
-	}
-	return p, nil
-}
+func (e Env) DataFile(rel string) (string, error) { return refdata.File(e.DataDir, rel) }

@@ -1,8 +1,10 @@
-package check
+package validation
 
 import (
+	"deter/game"
 	"errors"
 	"math"
+	"os"
 	"testing"
 )
 
@@ -69,6 +71,67 @@ func TestRunStatus(t *testing.T) {
 		}
 		if tc.want == Failed && r.Model != 7 {
 			t.Errorf("failed case lost its model value: %v", r.Model)
+		}
+	}
+}
+
+// TestCases runs every case of All as a subtest: skipped when its reference
+// data is absent, failed with the published value, source and tolerance
+// otherwise. Every case must say how it relates to the model's calibration,
+// and ids must be unique (deter check --model selects by them).
+func TestCases(t *testing.T) {
+	env := Env{DataDir: FindData()}
+	seen := map[string]bool{}
+	for _, c := range All() {
+		if seen[c.ID] {
+			t.Errorf("case id %s registered twice", c.ID)
+		}
+		seen[c.ID] = true
+		switch c.Sample {
+		case OutOfSample, InSample, Calibrated:
+		default:
+			t.Errorf("%s: Sample %q, want out of sample, in sample or calibrated to", c.ID, c.Sample)
+		}
+		t.Run(c.ID, func(t *testing.T) {
+			t.Parallel()
+			r := Run(c, env)
+			switch r.Status {
+			case Skipped:
+				t.Skip(r.Detail)
+			case Passed:
+				t.Logf("%s: model %.6g vs published %.6g (%s; %s; %s)", c.What, r.Model, c.Published, c.Tolerance(), c.Sample, c.Source)
+			default:
+				t.Errorf("%s: model %.6g vs published %.6g, tolerance %s (%s): %s %s", c.What, r.Model, c.Published, c.Tolerance(), c.Source, r.Status, r.Detail)
+			}
+		})
+	}
+}
+
+func TestLoadIwoJimaMissing(t *testing.T) {
+	_, err := loadIwo(Env{})
+	if !errors.Is(err, ErrNoData) {
+		t.Fatalf("err = %v, want ErrNoData", err)
+	}
+}
+
+// TestJordanMatchesFile: the Jordan game the case builds in code equals
+// the shipped testdata/games/jordan3.nfg.
+func TestJordanMatchesFile(t *testing.T) {
+	b, err := os.ReadFile("../testdata/games/jordan3.nfg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := game.ReadNFG(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	j := jordanPennies()
+	for idx := range g.Profiles() {
+		s := g.Profile(idx)
+		for p := range 3 {
+			if g.Payoff(s, p).Cmp(j.Payoff(s, p)) != 0 {
+				t.Fatalf("profile %v player %d: file %v, code %v", s, p, g.Payoff(s, p), j.Payoff(s, p))
+			}
 		}
 	}
 }
