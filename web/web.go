@@ -33,6 +33,7 @@ import (
 	"sync"
 	"time"
 
+	"deter/design"
 	"deter/engine"
 	"deter/internal/fsutil"
 	"deter/optimise"
@@ -363,7 +364,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	var req struct {
 		Name      string            `json:"name"`
 		Text      string            `json:"text"`
-		Overrides *engine.Overrides `json:"overrides"`
+		Overrides *design.Overrides `json:"overrides"`
 	}
 	if err := json.Unmarshal(b, &req); err != nil {
 		httpError(w, http.StatusBadRequest, "body must be JSON {name, text?, overrides?}: %v", err)
@@ -374,7 +375,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid", "errors": errorsOf(err)})
 		return
 	}
-	if err := engine.ApplyOverrides(sc, req.Overrides); err != nil {
+	if err := design.ApplyOverrides(sc, req.Overrides); err != nil {
 		var list scenario.ErrorList
 		if errors.As(err, &list) {
 			writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the added mechanism's parameters are not valid", "errors": errorsOf(err)})
@@ -675,9 +676,9 @@ func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 90*time.Second)
 	defer cancel()
-	v := engine.NewDesignVars(sc.Design)
+	v := design.NewDesignVars(sc.Design)
 	prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
-		objs, err := engine.EvaluateDesigns(ctx, sc, v, xs)
+		objs, err := design.EvaluateDesigns(ctx, sc, v, xs)
 		if err != nil {
 			return nil, err
 		}

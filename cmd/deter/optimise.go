@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"deter/engine"
+	"deter/design"
 	"deter/optimise"
 	"deter/scenario"
 )
@@ -43,12 +43,12 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 			if !cmd.Flags().Changed("seed") {
 				seed = s.Settings.Seed
 			}
-			v := engine.NewDesignVars(s.Design)
+			v := design.NewDesignVars(s.Design)
 			if len(v.Names) == 0 {
 				return errors.New("the design block varies nothing")
 			}
 			prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
-				objs, err := engine.EvaluateDesigns(cmd.Context(), s, v, xs)
+				objs, err := design.EvaluateDesigns(cmd.Context(), s, v, xs)
 				if err != nil {
 					return nil, err
 				}

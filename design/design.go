@@ -1,10 +1,11 @@
-package engine
+package design
 
 import (
 	"context"
 	"fmt"
 	"math"
 
+	"deter/engine"
 	"deter/internal/par"
 	"deter/scenario"
 )
@@ -115,7 +116,7 @@ func EvaluateDesigns(ctx context.Context, s *scenario.Scenario, v *DesignVars, x
 		if err := ApplyOverrides(&sc, o); err != nil {
 			return err
 		}
-		res, err := Run(ctx, &sc, Options{ClosedForm: true})
+		res, err := engine.Run(ctx, &sc, engine.Options{ClosedForm: true})
 		if err != nil {
 			return err
 		}

@@ -1,4 +1,11 @@
-package engine
+// Package design is the package builder and the design space: changes an
+// analyst (or the web workbench's package builder) makes to one package of a
+// scenario (mechanisms removed, added or copied, force scaled, arms money,
+// commitment), and the decoding of a point of the optimiser's unit cube into
+// such changes, with the objectives of one design.
+//
+// It changes scenarios and runs the engine; it models nothing itself.
+package design
 
 import (
 	"fmt"

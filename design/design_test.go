@@ -1,7 +1,9 @@
-package engine
+package design
 
 import (
 	"context"
+	"deter/internal/refdata"
+	"deter/scenario"
 	"testing"
 )
 
@@ -70,4 +72,17 @@ func TestEnableMechanism(t *testing.T) {
 	if err := ApplyOverrides(s, &Overrides{Package: "assurances-only", Enable: []string{"attacker_guarantor"}}); err == nil {
 		t.Error("a mechanism no package has was added")
 	}
+}
+
+func loadShipped(t testing.TB, name string) *scenario.Scenario {
+	t.Helper()
+	p, err := refdata.Scenario(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := scenario.Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
