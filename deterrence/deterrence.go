@@ -126,6 +126,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // Commitment is the text of a guarantor's promise, weakest first.
@@ -351,8 +353,9 @@ type Result struct {
 	Path []string `json:"equilibrium_path"`
 }
 
-// Phi is the standard normal distribution function.
-func Phi(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+// Phi is the standard normal distribution function (gonum's
+// distuv.UnitNormal.CDF, 0.5·erfc(−x/√2)).
+func Phi(x float64) float64 { return distuv.UnitNormal.CDF(x) }
 
 // Validate reports impossible inputs.
 func (in *Input) Validate() error {

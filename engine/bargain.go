@@ -78,7 +78,7 @@ func disputedArea(s *scenario.Scenario) float64 {
 // in the chance of a renewed attack over five years, times its stake, is
 // at least its share of the package's five-year cost, and none of its hard
 // red lines is crossed.
-func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.Input, di *deterrence.Input, dr *deterrence.Result, baseP5 float64, cost *CostOutcome, hits []RedLineHit) *Acceptability {
+func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.Input, di *deterrence.Input, dr *deterrence.Result, baseP5 float64, cost *CostOutcome, hits []RedLineHit) (*Acceptability, error) {
 	A := disputedArea(s)
 	out := &Acceptability{AreaKm2: A}
 	var attacker, defender *scenario.Actor
@@ -104,7 +104,7 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 		out.Verdicts = append(out.Verdicts,
 			bargain.Verdict{Actor: attacker.ID, Reason: "no disputed area in the scenario (models.bargain.disputed_area_km2 or a region objective with area_km2)"},
 			bargain.Verdict{Actor: defender.ID, Reason: "no disputed area in the scenario"})
-		return out
+		return out, nil
 	}
 	v := base.Params.ValuePerKm2
 	vA := v * A
@@ -129,7 +129,16 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 		cD = bm.DefenderWarCost.Or(0) / (vD * A)
 	}
 	cA := base.WarCost / vA
-	out.Range, _ = bargain.Fearon(p0, math.Max(0, cA-base.Drive/vA), cD)
+	var err error
+	if out.Range, err = bargain.Fearon(p0, math.Max(0, cA-base.Drive/vA), cD); err != nil {
+		var dm scenario.DeterrenceModel
+		if s.Models.Deterrence != nil {
+			dm = *s.Models.Deterrence
+		}
+		return nil, &scenario.FieldError{File: s.File, Pos: dm.ValuePerKm2.Pos, Path: "models.deterrence.attacker_value_per_km2_usd_m",
+			Msg: fmt.Sprintf("package %s: Fearon's bargaining range cannot be computed (%v): with the attacker's value of ground %g US$ million/km2 over %.0f km2 its war cost per unit of territory is not finite; give a value above 0",
+				p.ID, err, v*1000, A)}
+	}
 
 	// Attacker.
 	sign := x + P*(pg+drive)
@@ -204,7 +213,7 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 			out.AllSign = false
 		}
 	}
-	return out
+	return out, nil
 }
 
 // agreement finds the zone of agreement and the Nash bargaining choice

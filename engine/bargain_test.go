@@ -29,7 +29,11 @@ func TestAcceptabilityUsesChosenAttack(t *testing.T) {
 	const pI, pAttack = 0.25, 0.4
 	margin := func(extent string) float64 {
 		dr := &deterrence.Result{Extent: extent, PIntervention: pI, PAttack1: pAttack}
-		for _, v := range acceptability(s, p, di, di, dr, 0.5, nil, nil).Verdicts {
+		acc, err := acceptability(s, p, di, di, dr, 0.5, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range acc.Verdicts {
 			if v.Actor == "ukraine" {
 				return v.Margin
 			}

@@ -93,9 +93,6 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, fl
 	return p, m.AirKillsPerSortie.Or(kills), m.AirLossPerSortie.Or(loss), m.ArmsPeoplePerUSDbn.Or(arms), m.IntelligenceEffect.Or(intel)
 }
 
-// objective names by sector and order, for reporting.
-type objRef struct{ sector, k int }
-
 // CampaignInput maps a scenario and package onto the campaign model's
 // input, using nominal values. horizon overrides the scenario's horizon when
 // > 0. It returns the objective names per sector in the order of

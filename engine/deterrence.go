@@ -359,8 +359,14 @@ func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.
 	if r.Guarantors == nil {
 		r.Guarantors = []deterrence.GuarantorResult{}
 	}
-	if math.IsNaN(r.PAttack1) {
-		r.PAttack1 = 0
+	if math.IsNaN(r.PAttack1) || math.IsNaN(r.PAttack5) {
+		var dm scenario.DeterrenceModel
+		if s.Models.Deterrence != nil {
+			dm = *s.Models.Deterrence
+		}
+		return nil, nil, &scenario.FieldError{File: s.File, Pos: dm.SigmaAttacker.Pos, Path: "models.deterrence",
+			Msg: fmt.Sprintf("package %s: the probability of attack is not a number (the attacker's net value of war %g US$ bn over its resolve spread %g US$ bn); check the deterrence coefficients and the package's costs for values that cancel or overflow",
+				p.ID, r.Utility, di.Params.SigmaA)}
 	}
 	return r, di, nil
 }

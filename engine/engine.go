@@ -139,7 +139,9 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		if pr.RedLines == nil {
 			pr.RedLines = []RedLineHit{}
 		}
-		pr.Acceptability = acceptability(s, p, baseIn, di, pr.Deterrence, baseP5, pr.Cost, pr.RedLines)
+		if pr.Acceptability, err = acceptability(s, p, baseIn, di, pr.Deterrence, baseP5, pr.Cost, pr.RedLines); err != nil {
+			return nil, err
+		}
 		if pr.Acceptability != nil {
 			vA := baseIn.Params.ValuePerKm2 * disputedArea(s)
 			if pr.Acceptability.Shift, err = shiftingPower(s, p, raw[0], raw[1], pr.Deterrence.PIntervention, baseIn.WarCost, vA); err != nil {

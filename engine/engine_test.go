@@ -11,8 +11,8 @@ import (
 	"deter/bargain"
 	"deter/campaign"
 	"deter/ceasefire"
-	"deter/internal/refdata"
 	"deter/deterrence"
+	"deter/internal/refdata"
 	"deter/scenario"
 )
 
@@ -28,7 +28,6 @@ func loadShipped(t testing.TB, name string) *scenario.Scenario {
 	}
 	return s
 }
-
 
 // TestStepSizeUkraine: the Ukraine scenario's one-day step changes the
 // one-year gain by under 0.1% against one-hour steps (the claim in the

@@ -1,7 +1,6 @@
 package game
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -100,7 +99,7 @@ func TestVertexEnumerationLargeGame(t *testing.T) {
 			t.Fatalf("%v is not an equilibrium", e)
 		}
 	}
-	t.Log(fmt.Sprintf("12×12: %d extreme equilibria", len(eqs)))
+	t.Logf("12×12: %d extreme equilibria", len(eqs))
 }
 
 // TestFloatPathMatchesExact: the float64 enumeration finds the same set of

@@ -51,7 +51,6 @@ var (
 	infoMu    sync.Mutex
 	infoCache = map[reflect.Type]*structInfo{}
 	valueType = reflect.TypeFor[Value]()
-	posType   = reflect.TypeFor[Pos]()
 )
 
 func yamlKey(f reflect.StructField) string {

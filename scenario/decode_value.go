@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // distParams lists, for each distribution, the keys it takes and which are
@@ -171,8 +172,8 @@ func (d *decoder) decodeValue(n ast.Node, v *Value, path string, r rules) {
 			d.errorf(numPos["max"], joinPath(path, "max"), "normal truncation needs min < max")
 			return
 		}
-		Phi := func(x float64) float64 { return 0.5 * math.Erfc(-(x-mu)/sd/math.Sqrt2) }
-		if Phi(hi)-Phi(lo) < 0.01 {
+		n := distuv.Normal{Mu: mu, Sigma: sd}
+		if n.CDF(hi)-n.CDF(lo) < 0.01 {
 			d.errorf(v.Pos, path, "truncation [%s, %s] keeps less than 1%% of normal(%s, %s); move the bounds or the mean", fmtNum(lo), fmtNum(hi), fmtNum(mu), fmtNum(sd))
 			return
 		}

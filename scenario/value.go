@@ -195,8 +195,7 @@ func truncNormalMean(mu, sd, lo, hi float64) float64 {
 		}
 		return math.Exp(-x*x/2) / math.Sqrt(2*math.Pi)
 	}
-	Phi := func(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
-	z := Phi(b) - Phi(a)
+	z := distuv.UnitNormal.CDF(b) - distuv.UnitNormal.CDF(a)
 	if z <= 0 {
 		return math.Min(math.Max(mu, lo), hi)
 	}

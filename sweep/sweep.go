@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"deter/engine"
 	"deter/scenario"
@@ -152,7 +153,7 @@ func (p *Plan) Draw(d uint64) *scenario.Scenario {
 			for j := 0; j <= i; j++ {
 				x += p.chol.At(i, j) * z[j]
 			}
-			u := 0.5 * math.Erfc(-x/math.Sqrt2)
+			u := distuv.UnitNormal.CDF(x)
 			u = math.Min(math.Max(u, 1e-12), 1-1e-12)
 			k := p.keys[p.corr[i]]
 			drawn[k] = p.dist[k].Quantile(u)

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"math"
 	"math/big"
 	"os"
@@ -494,5 +495,27 @@ func TestRunIntervention(t *testing.T) {
 	_, errOut, code = deter(t, "run", "--intervention", "all_in", "scenarios/ukraine-2025.yaml")
 	if code == 0 || !strings.Contains(errOut, "pooled, force_weighted or by_means") {
 		t.Errorf("unknown model: exit %d, %q", code, errOut)
+	}
+}
+
+// TestRunZeroValueOfGround: a value of ground of 0 makes the attacker's war
+// cost per km2 infinite; run must say so with the file, line and field
+// instead of printing an empty bargaining range (it was silently dropped).
+func TestRunZeroValueOfGround(t *testing.T) {
+	t.Chdir("../..")
+	b, err := os.ReadFile("scenarios/ukraine-2025.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(b), "  deterrence:\n", "  deterrence:\n    attacker_value_per_km2_usd_m: {value: 0, source: assumption}\n", 1)
+	path := filepath.Join(t.TempDir(), "zero.yaml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := strings.Count(src[:strings.Index(src, "attacker_value_per_km2_usd_m")], "\n") + 1
+	_, errOut, code := deter(t, "run", path)
+	want := fmt.Sprintf("zero.yaml:%d:", line)
+	if code != 1 || !strings.Contains(errOut, want) || !strings.Contains(errOut, "models.deterrence.attacker_value_per_km2_usd_m") {
+		t.Errorf("exit %d, stderr %q; want %s and the field", code, errOut, want)
 	}
 }
