@@ -22,6 +22,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -33,10 +34,10 @@ import (
 	"sync"
 	"time"
 
+	"deter/app"
 	"deter/design"
 	"deter/engine"
 	"deter/internal/fsutil"
-	"deter/optimise"
 	"deter/report"
 	"deter/scenario"
 	"deter/store"
@@ -172,11 +173,11 @@ func (s *Server) list(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		fi := fileInfo{Name: e.Name()}
-		sc, err := scenario.Load(filepath.Join(s.Dir, e.Name()))
+		in, err := app.Load(filepath.Join(s.Dir, e.Name()))
 		var list scenario.ErrorList
 		switch {
 		case err == nil:
-			fi.Title, fi.Valid = sc.Name, true
+			fi.Title, fi.Valid = in.Scenario.Name, true
 		case errors.As(err, &list):
 			fi.Errors = len(list)
 		default:
@@ -213,7 +214,8 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp := map[string]any{"name": r.PathValue("name"), "text": string(b), "version": version(b)}
-	if sc, err := scenario.Parse(p, b); err == nil {
+	if in, err := app.Parse(p, b); err == nil {
+		sc := in.Scenario
 		refs := map[string]string{}
 		for _, ref := range sc.References {
 			refs[ref.ID] = ref.Citation
@@ -285,8 +287,7 @@ func (s *Server) validate(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	_, err := scenario.Parse("scenario.yaml", b)
-	if err != nil {
+	if _, err := app.Parse("scenario.yaml", b); err != nil {
 		writeJSON(w, http.StatusOK, map[string]any{"valid": false, "errors": errorsOf(err)})
 		return
 	}
@@ -346,14 +347,23 @@ func atomicWrite(path string, data []byte) error { return fsutil.WriteAtomic(pat
 
 // load reads a scenario by name, or parses the text sent by the client.
 func (s *Server) load(name, text string) (*scenario.Scenario, error) {
+	in, err := s.loadInput(name, text)
+	if err != nil {
+		return nil, err
+	}
+	return in.Scenario, nil
+}
+
+// loadInput is load with the scenario's text (sweeps key their runs on it).
+func (s *Server) loadInput(name, text string) (*app.Input, error) {
 	if text != "" {
-		return scenario.Parse(name, []byte(text))
+		return app.Parse(name, []byte(text))
 	}
 	p, err := s.path(name)
 	if err != nil {
 		return nil, err
 	}
-	return scenario.Load(p)
+	return app.Load(p)
 }
 
 func (s *Server) run(w http.ResponseWriter, r *http.Request) {
@@ -386,27 +396,25 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 30*time.Second)
 	defer cancel()
-	res, err := engine.Run(ctx, sc, engine.Options{})
+	res, err := app.Run(ctx, sc, engine.Options{})
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	var svg bytes.Buffer
-	if err := report.GroundChart(&svg, res); err != nil {
+	only := ""
+	if req.Overrides != nil {
+		only = req.Overrides.Package
+	}
+	charts, err := app.ResultCharts(res, only)
+	if err != nil {
 		httpError(w, http.StatusInternalServerError, "%v", err)
 		return
 	}
 	costs := map[string]string{}
-	for i := range res.Packages {
-		if req.Overrides != nil && req.Overrides.Package != "" && res.Packages[i].ID != req.Overrides.Package {
-			continue
-		}
-		var c bytes.Buffer
-		if ok, err := report.CostChart(&c, res.Scenario, &res.Packages[i]); err == nil && ok {
-			costs[res.Packages[i].ID] = c.String()
-		}
+	for id, svg := range charts.Cost {
+		costs[id] = string(svg)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"result": res, "ground_svg": svg.String(), "cost_svg": costs})
+	writeJSON(w, http.StatusOK, map[string]any{"result": res, "ground_svg": string(charts.Ground), "cost_svg": costs})
 }
 
 func (s *Server) report(w http.ResponseWriter, r *http.Request) {
@@ -415,12 +423,12 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	res, err := engine.Run(r.Context(), sc, engine.Options{})
+	res, err := app.Run(r.Context(), sc, engine.Options{})
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	doc, err := report.NewDocument(sc, res, s.Version)
+	doc, err := app.Report(sc, res, s.Version)
 	if err != nil {
 		httpError(w, http.StatusInternalServerError, "%v", err)
 		return
@@ -451,14 +459,14 @@ func (s *Server) startSweep(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	text, err := os.ReadFile(p)
-	if err != nil {
-		httpError(w, http.StatusNotFound, "no scenario %s", req.Name)
-		return
-	}
-	sc, err := scenario.Parse(p, text)
-	if err != nil {
+	in, err := app.Load(p)
+	var inv *app.InvalidError
+	switch {
+	case errors.As(err, &inv):
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": "the scenario is not valid", "errors": errorsOf(err)})
+		return
+	case err != nil:
+		httpError(w, http.StatusNotFound, "no scenario %s", req.Name)
 		return
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -467,11 +475,11 @@ func (s *Server) startSweep(w http.ResponseWriter, r *http.Request) {
 	j := &job{ID: fmt.Sprintf("s%d", s.nextID), Scenario: req.Name, Draws: req.Draws, State: "running", cancel: cancel}
 	s.jobs[j.ID] = j
 	s.mu.Unlock()
-	go s.runSweep(ctx, j, sc, text)
+	go s.runSweep(ctx, j, in)
 	writeJSON(w, http.StatusAccepted, map[string]string{"id": j.ID})
 }
 
-func (s *Server) runSweep(ctx context.Context, j *job, sc *scenario.Scenario, text []byte) {
+func (s *Server) runSweep(ctx context.Context, j *job, in *app.Input) {
 	fail := func(err error) {
 		s.mu.Lock()
 		defer s.mu.Unlock()
@@ -487,52 +495,19 @@ func (s *Server) runSweep(ctx context.Context, j *job, sc *scenario.Scenario, te
 		return
 	}
 	defer db.Close()
-	var pkgs []string
-	for _, p := range sc.Packages {
-		pkgs = append(pkgs, p.ID)
-	}
-	key := store.RunKey{ScenarioHash: store.Hash(text), Seed: sc.Settings.Seed, Draws: j.Draws, Shard: sweep.Shard{I: 0, N: 1}}
-	run, err := db.StartRun(ctx, key, sc.Name, text, s.Version, pkgs)
-	if err != nil {
-		fail(err)
-		return
-	}
-	done, err := db.Done(ctx, run)
-	if err != nil {
-		fail(err)
-		return
-	}
-	plan, err := sweep.NewPlan(sc, sc.Settings.Seed)
-	if err != nil {
-		fail(err)
-		return
-	}
-	var mu sync.Mutex
-	err = plan.Execute(ctx, sweep.Shard{I: 0, N: 1}.Draws(j.Draws), sweep.Options{
-		Skip: func(d uint64) bool { return done[d] },
-		Sink: func(rows []sweep.Row) error { mu.Lock(); defer mu.Unlock(); return db.Put(ctx, run, rows) },
+	res, err := app.Sweep(ctx, db, in, app.SweepSpec{Seed: in.Scenario.Settings.Seed, Draws: j.Draws, Shard: sweep.Shard{I: 0, N: 1},
+		Resume: true, Version: s.Version,
 		Progress: func(n, _ int) {
 			s.mu.Lock()
 			j.Done = n
 			s.mu.Unlock()
-		},
-	})
-	if err != nil {
-		fail(err)
-		return
-	}
-	rows, err := db.Rows(ctx, run)
-	if err != nil {
-		fail(err)
-		return
-	}
-	sums, err := sweep.Summarise(pkgs, rows)
+		}})
 	if err != nil {
 		fail(err)
 		return
 	}
 	s.mu.Lock()
-	j.State, j.Done, j.Sums, j.pkgs, j.rows = "done", j.Draws, sums, pkgs, rows
+	j.State, j.Done, j.Sums, j.pkgs, j.rows = "done", j.Draws, res.Summaries, res.Packages, res.Rows
 	s.mu.Unlock()
 }
 
@@ -676,43 +651,23 @@ func (s *Server) optimise(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), 90*time.Second)
 	defer cancel()
-	v := design.NewDesignVars(sc.Design)
-	prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
-		objs, err := design.EvaluateDesigns(ctx, sc, v, xs)
-		if err != nil {
-			return nil, err
-		}
-		out := make([][]float64, len(objs))
-		for i, o := range objs {
-			out[i] = []float64{o.PAttack1, o.Cost5, o.Shortfall}
-		}
-		return out, nil
-	}}
-	front, err := optimise.Run(prob, optimise.Options{Population: req.Population, Generations: req.Generations, Seed: sc.Settings.Seed})
+	front, err := app.Optimise(ctx, sc, app.OptimiseSpec{Population: req.Population, Generations: req.Generations, Seed: sc.Settings.Seed})
 	if err != nil {
 		httpError(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	var pts []report.ParetoPoint
-	var designs []map[string]any
-	seen := map[string]bool{}
-	for _, f := range front {
-		_, d := v.Decode(f.X)
-		key, _ := json.Marshal(d)
-		if seen[string(key)] {
-			continue // the same design reached twice
-		}
-		seen[string(key)] = true
-		d["p_attack_1y"], d["cost_5y_usd_bn"], d["shortfall_km2"] = f.F[0], f.F[1], f.F[2]
-		designs = append(designs, d)
-		pts = append(pts, report.ParetoPoint{PAttack: f.F[0], Cost: f.F[1], Shortfall: f.F[2]})
+	designs := []map[string]any{}
+	for _, d := range front.Designs {
+		m := maps.Clone(d.Vars)
+		m["p_attack_1y"], m["cost_5y_usd_bn"], m["shortfall_km2"] = d.PAttack1, d.Cost5, d.Shortfall
+		designs = append(designs, m)
 	}
-	var svg bytes.Buffer
-	if err := report.ParetoChart(&svg, "Pareto front: variations of "+sc.Design.Base, pts); err != nil {
+	svg, err := app.ParetoChart(front)
+	if err != nil {
 		httpError(w, http.StatusInternalServerError, "%v", err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"front": designs, "svg": svg.String()})
+	writeJSON(w, http.StatusOK, map[string]any{"front": designs, "svg": string(svg)})
 }
 
 // template returns a YAML skeleton for a mechanism's parameters.

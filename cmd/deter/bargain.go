@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"deter/app"
 	"deter/engine"
 	"deter/report"
 )
@@ -24,11 +25,12 @@ round, the forecast settlement, and each package's distance from it.
   --json   print the spatial forecast as JSON`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadScenario(cmd, args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			res, err := engine.Run(cmd.Context(), s, engine.Options{Seed: seed})
+			s := in.Scenario
+			res, err := app.Run(cmd.Context(), s, engine.Options{Seed: seed})
 			if err != nil {
 				return err
 			}

@@ -378,10 +378,11 @@ model's results, and writes it in Gambit's .efg format, to stdout or to
 Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadScenario(cmd, args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
 				return err
 			}
+			s := in.Scenario
 			t, err := engine.DeterrenceTree(s, pkg)
 			if err != nil {
 				return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -111,9 +110,7 @@ draw missing, none twice), and prints the summaries of the whole sweep. With
 				return err
 			}
 			if asJSON {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"scenario": name, "seed": k.seed, "draws": k.draws, "shards": nShards, "summaries": sums})
+				return writeJSON(cmd.OutOrStdout(), map[string]any{"scenario": name, "seed": k.seed, "draws": k.draws, "shards": nShards, "summaries": sums})
 			}
 			s, _ := scenario.Parse(name, []byte(text))
 			unc := 0

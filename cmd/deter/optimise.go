@@ -1,16 +1,12 @@
 package main
 
 import (
+	"deter/app"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-
-	"deter/design"
-	"deter/optimise"
-	"deter/scenario"
 )
 
 func newOptimiseCmd() *cobra.Command {
@@ -33,33 +29,16 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
                                     area)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := scenario.Load(args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
-				return fmt.Errorf("%v\nrun 'deter validate %s'", err, args[0])
+				return err
 			}
-			if s.Design == nil {
-				return errors.New("the scenario has no 'design:' block saying what to vary (see docs/scenario.md)")
-			}
+			s := in.Scenario
 			if !cmd.Flags().Changed("seed") {
 				seed = s.Settings.Seed
 			}
-			v := design.NewDesignVars(s.Design)
-			if len(v.Names) == 0 {
-				return errors.New("the design block varies nothing")
-			}
-			prob := optimise.Problem{Dim: len(v.Names), Objectives: 3, Evaluate: func(xs [][]float64) ([][]float64, error) {
-				objs, err := design.EvaluateDesigns(cmd.Context(), s, v, xs)
-				if err != nil {
-					return nil, err
-				}
-				out := make([][]float64, len(objs))
-				for i, o := range objs {
-					out[i] = []float64{o.PAttack1, o.Cost5, o.Shortfall}
-				}
-				return out, nil
-			}}
 			progress := progressFunc(cmd.ErrOrStderr(), gens, false, "optimise", "generations")
-			front, err := optimise.Run(prob, optimise.Options{Population: pop, Generations: gens, Seed: seed, Progress: progress})
+			front, err := app.Optimise(cmd.Context(), s, app.OptimiseSpec{Population: pop, Generations: gens, Seed: seed, Progress: progress})
 			if err != nil {
 				return err
 			}
@@ -70,23 +49,14 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
 				Shortfall float64        `json:"acceptance_shortfall_km2"`
 			}
 			var rows []row
-			seen := map[string]bool{}
-			for _, f := range front {
-				_, d := v.Decode(f.X)
-				key, _ := json.Marshal(d)
-				if seen[string(key)] {
-					continue // the same design reached twice
-				}
-				seen[string(key)] = true
-				rows = append(rows, row{d, f.F[0], f.F[1], f.F[2]})
+			for _, d := range front.Designs {
+				rows = append(rows, row{d.Vars, d.PAttack1, d.Cost5, d.Shortfall})
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"base": s.Design.Base, "variables": v.Names, "front": rows})
+				return writeJSON(w, map[string]any{"base": front.Base, "variables": front.Variables, "front": rows})
 			}
-			fmt.Fprintf(w, "Pareto front: %d designs varying %s (population %d, %d generations, seed %d)\n\n", len(rows), s.Design.Base, pop, gens, seed)
+			fmt.Fprintf(w, "Pareto front: %d designs varying %s (population %d, %d generations, seed %d)\n\n", len(rows), front.Base, pop, gens, seed)
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "P(attack) 1 y\tcost 5 y US$ bn\tshort of acceptance km2\tdesign")
 			for _, r := range rows {

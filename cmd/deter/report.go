@@ -7,9 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"deter/app"
 	"deter/engine"
 	"deter/report"
-	"deter/scenario"
 )
 
 func newReportCmd() *cobra.Command {
@@ -28,15 +28,16 @@ Markdown text with --format md.`,
 			if format != "html" && format != "md" {
 				return fmt.Errorf("--format must be html or md, not %q", format)
 			}
-			s, err := scenario.Load(args[0])
-			if err != nil {
-				return fmt.Errorf("%v\nrun 'deter validate %s'", err, args[0])
-			}
-			res, err := engine.Run(cmd.Context(), s, engine.Options{})
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			doc, err := report.NewDocument(s, res, version())
+			s := in.Scenario
+			res, err := app.Run(cmd.Context(), s, engine.Options{})
+			if err != nil {
+				return err
+			}
+			doc, err := app.Report(s, res, version())
 			if err != nil {
 				return err
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"deter/app"
 	"deter/engine"
 	"deter/internal/fsutil"
 	"deter/report"
@@ -40,10 +41,11 @@ no number is made up.
               sanctions and arms, air power or all its forces)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := loadScenario(cmd, args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
 				return err
 			}
+			s := in.Scenario
 			if intervention != "" {
 				switch intervention {
 				case "pooled", "force_weighted", "by_means":
@@ -57,11 +59,11 @@ no number is made up.
 				dm.Intervention = intervention
 				s.Models.Deterrence = &dm
 			}
-			res, err := engine.Run(cmd.Context(), s, engine.Options{Seed: seed})
+			res, err := app.Run(cmd.Context(), s, engine.Options{Seed: seed})
 			if err != nil {
 				return err
 			}
-			var text, js, svg bytes.Buffer
+			var text, js bytes.Buffer
 			if err := report.Text(&text, res); err != nil {
 				return err
 			}
@@ -69,34 +71,8 @@ no number is made up.
 				return err
 			}
 			if outDir != "" {
-				if err := os.MkdirAll(outDir, 0o755); err != nil {
-					return fmt.Errorf("cannot create output folder: %w", err)
-				}
-				if err := report.GroundChart(&svg, res); err != nil {
+				if err := writeRunFiles(outDir, res, text.Bytes(), js.Bytes()); err != nil {
 					return err
-				}
-				files := map[string][]byte{"result.json": js.Bytes(), "report.txt": text.Bytes(), "ground.svg": svg.Bytes()}
-				if len(res.TradeOff) > 0 {
-					var b bytes.Buffer
-					if err := report.TradeOffChart(&b, "Deterrence against acceptability: "+res.Scenario, res.TradeOff); err != nil {
-						return err
-					}
-					files["tradeoff.svg"] = b.Bytes()
-				}
-				for i := range res.Packages {
-					var b bytes.Buffer
-					ok, err := report.CostChart(&b, res.Scenario, &res.Packages[i])
-					if err != nil {
-						return err
-					}
-					if ok {
-						files["cost-"+res.Packages[i].ID+".svg"] = b.Bytes()
-					}
-				}
-				for name, data := range files {
-					if err := fsutil.WriteAtomic(filepath.Join(outDir, name), data); err != nil {
-						return err
-					}
 				}
 			}
 			out := text.Bytes()
@@ -114,27 +90,49 @@ no number is made up.
 	return cmd
 }
 
+// writeRunFiles writes run --out's files: result.json, report.txt and the
+// charts of the result.
+func writeRunFiles(dir string, res *engine.Result, text, js []byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create output folder: %w", err)
+	}
+	charts, err := app.ResultCharts(res, "")
+	if err != nil {
+		return err
+	}
+	files := map[string][]byte{"result.json": js, "report.txt": text, "ground.svg": charts.Ground}
+	if charts.TradeOff != nil {
+		files["tradeoff.svg"] = charts.TradeOff
+	}
+	for id, svg := range charts.Cost {
+		files["cost-"+id+".svg"] = svg
+	}
+	for name, data := range files {
+		if err := fsutil.WriteAtomic(filepath.Join(dir, name), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeFileAtomic writes a command's output file safely.
 func writeFileAtomic(path string, data []byte) error { return fsutil.WriteAtomic(path, data) }
 
-// loadScenario loads a scenario file, printing every validation error with
-// its excerpt to stderr.
-func loadScenario(cmd *cobra.Command, path string) (*scenario.Scenario, error) {
-	s, err := scenario.Load(path)
-	if err != nil {
-		var list scenario.ErrorList
-		if errors.As(err, &list) {
-			for _, e := range list {
-				fmt.Fprintln(cmd.ErrOrStderr(), e.Error())
-				if ex := e.Excerpt(); ex != "" {
-					fmt.Fprintln(cmd.ErrOrStderr(), ex)
-				}
+// loadScenario loads a scenario file through app.Load, printing every
+// validation error with its excerpt to stderr: the one way every command
+// reads a scenario.
+func loadScenario(cmd *cobra.Command, path string) (*app.Input, error) {
+	in, err := app.Load(path)
+	var inv *app.InvalidError
+	if errors.As(err, &inv) {
+		for _, e := range inv.Errors {
+			fmt.Fprintln(cmd.ErrOrStderr(), e.Error())
+			if ex := e.Excerpt(); ex != "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), ex)
 			}
-			return nil, fmt.Errorf("%s is not a valid scenario (%d error(s)); run 'deter validate %s'", path, len(list), path)
 		}
-		return nil, err
 	}
-	return s, nil
+	return in, err
 }
 
 // writeJSON writes v as indented JSON.

@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"deter/report"
-	"deter/scenario"
 	"deter/sweep"
 )
 
@@ -32,10 +30,11 @@ and measures how much each uncertain value of the scenario moves it:
 Outputs: ` + fmt.Sprint(sweep.Output),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := scenario.Load(args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
-				return fmt.Errorf("%v\nrun 'deter validate %s'", err, args[0])
+				return err
 			}
+			s := in.Scenario
 			if pkg == "" {
 				return fmt.Errorf("--package is required (one of the scenario's package ids)")
 			}
@@ -75,9 +74,7 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed})
+				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed})
 			}
 			fmt.Fprintf(w, "%s, package %s, output %s: %.4g with every uncertain value at its median\n\n", s.Name, pkg, output, base)
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

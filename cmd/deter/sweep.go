@@ -1,20 +1,19 @@
 package main
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"text/tabwriter"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
-	"deter/scenario"
+	"deter/app"
 	"deter/store"
 	"deter/sweep"
 )
@@ -43,14 +42,11 @@ loses no completed draw: run the same command with --resume to finish it.
                 databases afterwards)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			text, err := os.ReadFile(args[0])
+			in, err := loadScenario(cmd, args[0])
 			if err != nil {
-				return fmt.Errorf("cannot open scenario: %w", err)
+				return err
 			}
-			s, err := scenario.Parse(args[0], text)
-			if err != nil {
-				return fmt.Errorf("%v\n%s is not a valid scenario; run 'deter validate %s'", err, args[0], args[0])
-			}
+			s := in.Scenario
 			switch {
 			case cmd.Flags().Changed("draws") && draws < 1:
 				return fmt.Errorf("--draws %d: give at least 1 draw", draws)
@@ -78,56 +74,25 @@ loses no completed draw: run the same command with --resume to finish it.
 				return err
 			}
 			defer db.Close()
-			var pkgs []string
-			for _, p := range s.Packages {
-				pkgs = append(pkgs, p.ID)
-			}
-			key := store.RunKey{ScenarioHash: store.Hash(text), Seed: seed, Draws: draws, Shard: shard}
-			run, err := db.StartRun(cmd.Context(), key, s.Name, text, version(), pkgs)
-			if err != nil {
-				return err
-			}
-			done, err := db.Done(cmd.Context(), run)
-			if err != nil {
-				return err
-			}
-			mine := shard.Draws(draws)
-			if len(done) > 0 && len(done) < len(mine) && !resume {
-				return fmt.Errorf("%s already holds %d of this sweep's %d draws; pass --resume to finish it, or use another --db", dbPath, len(done), len(mine))
-			}
-			plan, err := sweep.NewPlan(s, seed)
-			if err != nil {
-				return err
-			}
 			stderr := cmd.ErrOrStderr()
-			progress := progressFunc(stderr, len(mine), quiet, "sweep", "draws")
-			var mu sync.Mutex
-			err = plan.Execute(cmd.Context(), mine, sweep.Options{
-				Workers:  workers,
-				Skip:     func(d uint64) bool { return done[d] },
-				Sink:     func(rows []sweep.Row) error { mu.Lock(); defer mu.Unlock(); return db.Put(cmd.Context(), run, rows) },
-				Progress: progress,
-			})
-			if err != nil {
+			progress := progressFunc(stderr, len(shard.Draws(draws)), quiet, "sweep", "draws")
+			res, err := app.Sweep(cmd.Context(), db, in, app.SweepSpec{Seed: seed, Draws: draws, Shard: shard, Workers: workers,
+				Resume: resume, Version: version(), Progress: progress})
+			var partial *app.PartialError
+			switch {
+			case errors.As(err, &partial):
+				return fmt.Errorf("%s already holds %d of this sweep's %d draws; pass --resume to finish it, or use another --db", dbPath, partial.Done, partial.Total)
+			case err != nil:
 				return fmt.Errorf("sweep stopped (completed draws are saved in %s; rerun with --resume): %w", dbPath, err)
 			}
-			rows, err := db.Rows(cmd.Context(), run)
-			if err != nil {
-				return err
-			}
-			sums, err := sweep.Summarise(pkgs, rows)
-			if err != nil {
-				return err
-			}
+			run, sums := res.Run, res.Summaries
 			w := cmd.OutOrStdout()
 			if asJSON {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"scenario": s.Name, "seed": seed, "draws": draws,
-					"shard": fmt.Sprintf("%d/%d", shard.I, shard.N), "uncertain_values": plan.Uncertain(),
+				return writeJSON(w, map[string]any{"scenario": s.Name, "seed": seed, "draws": draws,
+					"shard": fmt.Sprintf("%d/%d", shard.I, shard.N), "uncertain_values": res.Uncertain,
 					"database": dbPath, "run_id": run.ID, "summaries": sums})
 			}
-			return printSummaries(w, s.Name, seed, draws, shard, plan.Uncertain(), dbPath, sums)
+			return printSummaries(w, s.Name, seed, draws, shard, res.Uncertain, dbPath, sums)
 		},
 	}
 	cmd.Flags().IntVar(&draws, "draws", 0, "number of draws (default: settings.draws of the scenario)")
