@@ -23,6 +23,39 @@ type Empirical struct {
 	Disagreement string `json:"disagreement,omitempty"`
 }
 
+// CeasefireFit is the fitted empirical model itself, for reports: how many
+// cease-fires it was fitted to, each covariate's hazard ratio and the
+// Weibull shape.
+type CeasefireFit struct {
+	Cases        int           `json:"cases"`
+	HazardRatios []HazardRatio `json:"hazard_ratios"`
+	// Shape is the Weibull shape: below 1, the hazard falls as peace lasts.
+	Shape float64 `json:"weibull_shape"`
+}
+
+// HazardRatio is exp(β) of one covariate: below 1, fewer wars.
+type HazardRatio struct {
+	Covariate string  `json:"covariate"`
+	Ratio     float64 `json:"ratio"`
+}
+
+// ceasefireFit describes the fitted model.
+func ceasefireFit() (*CeasefireFit, error) {
+	m, err := CeasefireModel()
+	if err != nil {
+		return nil, err
+	}
+	cases, err := ceasefire.Cases()
+	if err != nil {
+		return nil, err
+	}
+	f := &CeasefireFit{Cases: len(cases), Shape: m.Shape()}
+	for k, name := range ceasefire.Covariates {
+		f.HazardRatios = append(f.HazardRatios, HazardRatio{name, m.HazardRatio(k)})
+	}
+	return f, nil
+}
+
 var (
 	cfOnce  sync.Once
 	cfModel *ceasefire.Model

@@ -51,8 +51,11 @@ type Result struct {
 	TradeOff []TradePoint `json:"tradeoff"`
 	// Spatial is the forecast settlement over the issue space (nil when
 	// the scenario has none).
-	Spatial     *SpatialForecast `json:"spatial_forecast"`
-	NotModelled []Gap            `json:"not_modelled"`
+	Spatial *SpatialForecast `json:"spatial_forecast"`
+	// Ceasefire is the empirical cease-fire model the packages' Empirical
+	// answers come from (nil when no package has one).
+	Ceasefire   *CeasefireFit `json:"ceasefire_model,omitempty"`
+	NotModelled []Gap         `json:"not_modelled"`
 }
 
 // PackageResult is everything known about one package.
@@ -149,6 +152,14 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			}
 		}
 		res.Packages = append(res.Packages, pr)
+	}
+	for _, pr := range res.Packages {
+		if pr.Empirical != nil {
+			if res.Ceasefire, err = ceasefireFit(); err != nil {
+				return nil, err
+			}
+			break
+		}
 	}
 	res.Agreement = agreement(res)
 	for _, a := range s.Actors {

@@ -107,7 +107,7 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 <details class="path"><summary>equilibrium path ({{.Method}})</summary><ul>{{range .Path}}<li>{{.}}</li>{{end}}</ul></details>{{end}}</li>{{end}}{{end}}</ul>
 
 <h3>The record: cease-fires with the same content</h3>
-<p class="note">Weibull hazard model fitted here to 35 interstate cease-fires 1948-2023 (after Fortna 2003; not her published coefficients); 90% intervals.</p>
+<p class="note">Weibull hazard model fitted here to {{with .Result.Ceasefire}}{{.Cases}}{{end}} interstate cease-fires 1948-2023 (after Fortna 2003; not her published coefficients); 90% intervals.</p>
 <table>
 <tr><th>package</th><th>holds 1 year</th><th>5 years</th><th>10 years</th><th>content the record sees</th></tr>
 {{range .Result.Packages}}{{$p := .}}{{with .Empirical}}<tr><td>{{$p.Name}}</td><td>{{pct (index .Survive 0)}} ({{pct (index .Low 0)}}-{{pct (index .High 0)}})</td><td>{{pct (index .Survive 1)}} ({{pct (index .Low 1)}}-{{pct (index .High 1)}})</td><td>{{pct (index .Survive 2)}} ({{pct (index .Low 2)}}-{{pct (index .High 2)}})</td>

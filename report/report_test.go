@@ -135,3 +135,33 @@ func TestFormsOfHelpShown(t *testing.T) {
 		}
 	}
 }
+
+// TestCeasefireFromResult: the report prints the empirical model as the
+// result gives it (case count, hazard ratios), computing nothing itself.
+func TestCeasefireFromResult(t *testing.T) {
+	s, res := ukraine(t)
+	fit := *res.Ceasefire
+	fit.Cases = 12345
+	fit.HazardRatios = []engine.HazardRatio{{Covariate: "dmz", Ratio: 0.125}}
+	res.Ceasefire = &fit
+	var txt bytes.Buffer
+	if err := Text(&txt, res); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"FITTED HERE to 12345", "dmz 0.12", "which 12345 cases"} {
+		if !strings.Contains(txt.String(), want) {
+			t.Errorf("text report lacks %q", want)
+		}
+	}
+	doc, err := NewDocument(s, res, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var html bytes.Buffer
+	if err := HTML(&html, doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(html.String(), "fitted here to 12345 interstate") {
+		t.Error("HTML report does not take the case count from the result")
+	}
+}

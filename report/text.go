@@ -10,7 +10,6 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"deter/ceasefire"
 	"deter/deterrence"
 	"deter/engine"
 )
@@ -22,15 +21,30 @@ func JSON(w io.Writer, res *engine.Result) error {
 	return enc.Encode(res)
 }
 
-// Text writes a readable comparison of the packages in res.
+// Text writes a readable comparison of the packages in res, one section
+// after another.
 func Text(w io.Writer, res *engine.Result) error {
 	ew := &errWriter{w: w}
+	for _, section := range []func(io.Writer, *engine.Result){
+		textHeader, textInputs, textCampaign, textDeterrence, textEmpirical, textCost,
+		textAcceptability, textShift, textTradeOff, textSpatial, textRedLines, textGaps,
+	} {
+		section(ew, res)
+	}
+	return ew.err
+}
+
+// textHeader: the scenario's name, date, horizon and seed.
+func textHeader(ew io.Writer, res *engine.Result) {
 	fmt.Fprintf(ew, "%s\n", res.Scenario)
 	if res.AsOf != "" {
 		fmt.Fprintf(ew, "as of %s · horizon %d days · seed %d\n", res.AsOf, res.HorizonDays, res.Seed)
 	}
 	fmt.Fprintln(ew)
+}
 
+// textInputs: the inputs of each package as written in the scenario.
+func textInputs(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "Packages (inputs as written in the scenario, nominal values)")
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tmechanisms\tforeign troops\tof which NATO-state\tguarantor aircraft\tarms USD bn\tcommitment")
@@ -42,8 +56,12 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+}
+
+// textCampaign: the campaign model without and with guarantor intervention.
+func textCampaign(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "If deterrence fails: campaign model (nominal values; without / with guarantor intervention)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tguarantors\tfirst objective\tday\tkm2 lost d30\td90\td365\tattacker losses\tdefender losses\tattack halts")
 	for _, p := range res.Packages {
 		for _, c := range p.Campaign {
@@ -66,8 +84,12 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+}
+
+// textDeterrence: the deterrence game: P(attack), credibility, the deciding terms.
+func textDeterrence(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "Does it deter? Deterrence game (nominal values)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tbest attack\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
 	for _, p := range res.Packages {
 		d := p.Deterrence
@@ -97,9 +119,17 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
-	fmt.Fprintln(ew, "Cross-check: cease-fires of the past with the same agreement content (Weibull hazard model FITTED HERE to 35")
+}
+
+// textEmpirical: the empirical cease-fire cross-check.
+func textEmpirical(ew io.Writer, res *engine.Result) {
+	cases := 0
+	if res.Ceasefire != nil {
+		cases = res.Ceasefire.Cases
+	}
+	fmt.Fprintf(ew, "Cross-check: cease-fires of the past with the same agreement content (Weibull hazard model FITTED HERE to %d\n", cases)
 	fmt.Fprintln(ew, "interstate cease-fires 1948-2023, after Fortna 2003; not her published coefficients; 90% intervals)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package	holds 1 y	5 y	10 y	P(war) 5 y: record	game	content the record sees")
 	for _, p := range res.Packages {
 		e := p.Empirical
@@ -116,13 +146,13 @@ func Text(w io.Writer, res *engine.Result) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f%%\t%s\t%s\n", p.ID, cell(0), cell(1), cell(2), 100*e.PWar5, game, orDash(strings.Join(e.Mechanisms, ", ")))
 	}
 	tw.Flush()
-	if m, err := engine.CeasefireModel(); err == nil {
+	if m := res.Ceasefire; m != nil {
 		var hr []string
-		for k, name := range ceasefire.Covariates {
-			hr = append(hr, fmt.Sprintf("%s %.2f", name, m.HazardRatio(k)))
+		for _, h := range m.HazardRatios {
+			hr = append(hr, fmt.Sprintf("%s %.2f", h.Covariate, h.Ratio))
 		}
-		fmt.Fprintf(ew, "  fitted hazard ratios (below 1: fewer wars): %s; shape %.2f (the hazard falls as peace lasts).\n", strings.Join(hr, ", "), m.Shape())
-		fmt.Fprintln(ew, "  Peacekeeping above 1 is selection, not effect: peacekeepers are sent where peace is hardest (Fortna 2008), which 35 cases cannot control for.")
+		fmt.Fprintf(ew, "  fitted hazard ratios (below 1: fewer wars): %s; shape %.2f (the hazard falls as peace lasts).\n", strings.Join(hr, ", "), m.Shape)
+		fmt.Fprintf(ew, "  Peacekeeping above 1 is selection, not effect: peacekeepers are sent where peace is hardest (Fortna 2008), which %d cases cannot control for.\n", m.Cases)
 	}
 	for _, p := range res.Packages {
 		if e := p.Empirical; e != nil && e.Disagreement != "" {
@@ -131,8 +161,12 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
+}
+
+// textCost: the cost model.
+func textCost(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "What it takes: cost model (nominal values; USD bn; years from the cease-fire)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\ttroops deployed\tcommitted (rotation)\tyear 1\tyear 2\t5 years\tfull capability\tarms paid by frozen assets\tshortfalls and withdrawals\tnot costed")
 	for _, p := range res.Packages {
 		c := p.Cost
@@ -167,8 +201,12 @@ func Text(w io.Writer, res *engine.Result) error {
 	tw.Flush()
 	fmt.Fprintln(ew)
 
+}
+
+// textAcceptability: who would sign, and the zone of agreement.
+func textAcceptability(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "Would they sign? Acceptability (Fearon's bargaining range on the disputed area; margins above (+) or below (-) each actor's reservation)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tall sign\tverdicts")
 	for _, p := range res.Packages {
 		a := p.Acceptability
@@ -201,6 +239,10 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	fmt.Fprintln(ew)
 
+}
+
+// textShift: the commitment problem under shifting power.
+func textShift(ew io.Writer, res *engine.Result) {
 	var shifts []string
 	for _, p := range res.Packages {
 		if a := p.Acceptability; a != nil && a.Shift != nil {
@@ -221,9 +263,13 @@ func Text(w io.Writer, res *engine.Result) error {
 		fmt.Fprintln(ew)
 	}
 
+}
+
+// textTradeOff: deterrence against acceptability to the attacker.
+func textTradeOff(ew io.Writer, res *engine.Result) {
 	if len(res.TradeOff) > 0 {
 		fmt.Fprintln(ew, "Trade-off: deterrence against acceptability to the attacker (frontier: no package both deters more and is more acceptable)")
-		tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+		tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "package\tP(attack) 5 y\tattacker's margin (km2)\tfrontier")
 		for _, t := range res.TradeOff {
 			m := fmt.Sprintf("%+.0f", t.AttackerMargin)
@@ -240,13 +286,21 @@ func Text(w io.Writer, res *engine.Result) error {
 		fmt.Fprintln(ew)
 	}
 
+}
+
+// textSpatial: the spatial forecast of the settlement.
+func textSpatial(ew io.Writer, res *engine.Result) {
 	if sf := res.Spatial; sf != nil {
 		SpatialSummary(ew, sf)
 		fmt.Fprintln(ew)
 	}
 
+}
+
+// textRedLines: the stated red lines each package crosses.
+func textRedLines(ew io.Writer, res *engine.Result) {
 	fmt.Fprintln(ew, "Stated red lines crossed (rule check on the scenario's red_lines, not a model of acceptance)")
-	tw = tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tactor\tred line\thard\twhy")
 	for _, p := range res.Packages {
 		if len(p.RedLines) == 0 {
@@ -262,6 +316,10 @@ func Text(w io.Writer, res *engine.Result) error {
 	}
 	tw.Flush()
 
+}
+
+// textGaps: the questions no model answers.
+func textGaps(ew io.Writer, res *engine.Result) {
 	if len(res.NotModelled) > 0 {
 		fmt.Fprintln(ew)
 		fmt.Fprintln(ew, "Not modelled yet (no number is given rather than a made-up one):")
@@ -269,7 +327,6 @@ func Text(w io.Writer, res *engine.Result) error {
 			fmt.Fprintf(ew, "  - %s: %s (%s)\n", g.Model, g.Answer, g.Why)
 		}
 	}
-	return ew.err
 }
 
 func num(x float64) string {
