@@ -5,12 +5,6 @@ import (
 	"math"
 )
 
-// DefaultDiscountFactor is the yearly discount factor used when a scenario
-// gives none (models.bargain.discount_factor has the same default): a
-// modelling assumption, not an estimate; Powell's (2006) results hold for
-// any δ, and the preventive motive grows as δ → 1.
-const DefaultDiscountFactor = 0.9
-
 // Shift is the commitment problem under shifting power for one side: the
 // state whose war prospects decline.
 type Shift struct {

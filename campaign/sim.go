@@ -108,6 +108,13 @@ type Result struct {
 	GroundKm2 []float64
 	// AdvanceKm is the final advance in each sector.
 	AdvanceKm []float64
+	// Reached[i] reports whether the attacker's final advance in unit i's
+	// sector (Input.Units order) reached the unit's trigger distance: a
+	// guarantor unit with a finite TriggerKm in the attack's path, engaged
+	// whatever its government decides (the tripwire). False for every
+	// other unit (attacker, defender, a reserve without a sector, a unit
+	// with no trigger).
+	Reached []bool
 	// ObjectiveDay[s][k] is the day sector s's k-th objective was reached,
 	// or +Inf.
 	ObjectiveDay [][]float64
@@ -346,6 +353,11 @@ func (sim *Sim) run(in *Input) {
 		for _, d := range r.ObjectiveDay[s] {
 			r.FirstObjectiveDay = math.Min(r.FirstObjectiveDay, d)
 		}
+	}
+	r.Reached = grow(r.Reached, len(in.Units))
+	for i := range in.Units {
+		u := &in.Units[i]
+		r.Reached[i] = u.Side == Guarantor && u.Sector >= 0 && !math.IsInf(u.TriggerKm, 1) && sim.x[u.Sector] >= u.TriggerKm
 	}
 }
 

@@ -117,10 +117,25 @@ func TestTripwire(t *testing.T) {
 	if out.GuarantorLosses <= 0 {
 		t.Fatalf("tripwire never engaged although the advance reached %v km", out.AdvanceKm[0])
 	}
-	in.Units[len(in.Units)-1].TriggerKm = math.Inf(1)
+	g := len(in.Units) - 1
+	if !out.Reached[g] || len(out.Reached) != len(in.Units) {
+		t.Errorf("the campaign does not report the tripwire it engaged (Reached %v)", out.Reached)
+	}
+	for i := range g {
+		if out.Reached[i] {
+			t.Errorf("unit %d (not a guarantor) reported as a reached tripwire", i)
+		}
+	}
+	// Beyond the final advance: not reached.
+	in.Units[g].TriggerKm = out.AdvanceKm[0] + 1
+	far, _ := Run(in)
+	if far.Reached[g] {
+		t.Errorf("a force %v km back reported reached by an advance of %v km", in.Units[g].TriggerKm, far.AdvanceKm[0])
+	}
+	in.Units[g].TriggerKm = math.Inf(1)
 	never, _ := Run(in)
-	if never.GuarantorLosses != 0 {
-		t.Fatalf("guarantor force without trigger or intervention took losses")
+	if never.GuarantorLosses != 0 || never.Reached[g] {
+		t.Fatalf("guarantor force without trigger or intervention took losses or was reported reached")
 	}
 	in.Intervention = true
 	iv, _ := Run(in)

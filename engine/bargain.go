@@ -119,10 +119,7 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 	pg := math.Min(1, (1-dr.PIntervention)*stayOut.GroundKm2/A+dr.PIntervention*intervene.GroundKm2/A)
 	x := math.Min(1, ceded/A)
 	P := dr.PAttack1
-	bm := scenario.BargainModel{}
-	if s.Models.Bargain != nil {
-		bm = *s.Models.Bargain
-	}
+	bm := s.BargainModel()
 	vD := bm.DefenderValue.Or(v*1000) / 1000
 	cD := 0.0
 	if vD > 0 {
@@ -131,11 +128,7 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 	cA := base.WarCost / vA
 	var err error
 	if out.Range, err = bargain.Fearon(p0, math.Max(0, cA-base.Drive/vA), cD); err != nil {
-		var dm scenario.DeterrenceModel
-		if s.Models.Deterrence != nil {
-			dm = *s.Models.Deterrence
-		}
-		return nil, &scenario.FieldError{File: s.File, Pos: dm.ValuePerKm2.Pos, Path: "models.deterrence.attacker_value_per_km2_usd_m",
+		return nil, &scenario.FieldError{File: s.File, Pos: s.DeterrenceModel().ValuePerKm2.Pos, Path: "models.deterrence.attacker_value_per_km2_usd_m",
 			Msg: fmt.Sprintf("package %s: Fearon's bargaining range cannot be computed (%v): with the attacker's value of ground %g US$ million/km2 over %.0f km2 its war cost per unit of territory is not finite; give a value above 0",
 				p.ID, err, v*1000, A)}
 	}
@@ -281,11 +274,9 @@ func shiftingPower(s *scenario.Scenario, p *scenario.Package, stayOut, intervene
 	}
 	year := func(r *campaign.Result) float64 { return r.GroundKm2[min(365, len(r.GroundKm2)-1)] }
 	now := (1-pI)*year(stayOut) + pI*year(intervene)
-	later := *s
-	later.Settings.AttackDay += 365
 	var next float64
 	for k, iv := range []bool{false, true} {
-		in, _, err := CampaignInput(&later, p, iv, 0)
+		in, _, err := CampaignInput(s, p, CampaignSpec{Intervention: iv, DelayDays: 365})
 		if err != nil {
 			return nil, err
 		}
@@ -295,10 +286,10 @@ func shiftingPower(s *scenario.Scenario, p *scenario.Package, stayOut, intervene
 		}
 		next += []float64{1 - pI, pI}[k] * year(r)
 	}
-	delta := bargain.DefaultDiscountFactor
-	if bm := s.Models.Bargain; bm != nil {
-		delta = bm.DiscountFactor.Or(delta)
-	}
+	// models.bargain.discount_factor (default 0.9): a modelling assumption,
+	// not an estimate; Powell's (2006) results hold for any δ, and the
+	// preventive motive grows as δ → 1.
+	delta := s.BargainModel().DiscountFactor.Nominal()
 	sh, err := bargain.PreventiveWar(math.Min(1, now/A), math.Min(1, next/A), delta, warCost/vA/(1-delta))
 	if err != nil {
 		return nil, err

@@ -93,14 +93,36 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, fl
 	return p, m.AirKillsPerSortie.Or(kills), m.AirLossPerSortie.Or(loss), m.ArmsPeoplePerUSDbn.Or(arms), m.IntelligenceEffect.Or(intel)
 }
 
+// CampaignSpec says which campaign of a package to build: the model's
+// inputs that runs vary (the scenario itself is never copied or changed).
+type CampaignSpec struct {
+	// Intervention: the guarantors fight from the start.
+	Intervention bool
+	// HorizonDays is the campaign's length; 0 takes the scenario's
+	// settings.horizon_days.
+	HorizonDays int
+	// DelayDays is added to the scenario's settings.attack_day: an attack
+	// that much later, when more of the package is in place.
+	DelayDays int
+}
+
+// CampaignMap ties the campaign model's indices back to the scenario.
+type CampaignMap struct {
+	// Objectives are the objective ids per sector, in the order of
+	// campaign.Sector.ObjectivesKm.
+	Objectives [][]string
+	// Owners are the actor ids of campaign.Input.Units, in order.
+	Owners []string
+}
+
 // CampaignInput maps a scenario and package onto the campaign model's
-// input, using nominal values. horizon overrides the scenario's horizon when
-// > 0. It returns the objective names per sector in the order of
-// Sector.ObjectivesKm.
-func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool, horizon int) (*campaign.Input, [][]string, error) {
+// input, using nominal values, for the campaign spec describes.
+func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec) (*campaign.Input, *CampaignMap, error) {
+	horizon := spec.HorizonDays
 	if horizon <= 0 {
 		horizon = s.Settings.HorizonDays
 	}
+	intervention := spec.Intervention
 	params, airKills, airLoss, armsPeople, intelEffect := campaignParams(s)
 	in := &campaign.Input{HorizonDays: horizon, Params: params, Intervention: intervention, DefenderMultiplier: 1}
 	secIdx := map[string]int{}
@@ -131,8 +153,9 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 		}
 		return secIdx[id]
 	}
-	attack := float64(s.Settings.AttackDay)
+	attack := float64(s.Settings.AttackDay + spec.DelayDays)
 	var defenderPeople float64
+	var owners []string
 	for _, a := range s.Actors {
 		side := campaign.Guarantor
 		switch a.Role {
@@ -151,10 +174,11 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 				defenderPeople += cu.Strength
 			}
 			in.Units = append(in.Units, cu)
+			owners = append(owners, a.ID)
 		}
 		if rec := a.Recruitment.Or(0); rec > 0 && side != campaign.Guarantor {
 			in.Streams = append(in.Streams, campaign.Stream{Side: side, PerDay: rec / 30.4375,
-				Quality: a.RecruitQuality.Or(0.7), From: 0, To: float64(horizon)})
+				Quality: scenario.WithDefaults(a).RecruitQuality.Nominal(), From: 0, To: float64(horizon)})
 		}
 	}
 	m := &p.Mechanisms
@@ -175,6 +199,7 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 				Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
 			if u.Strength > 0 && u.ArrivalDay <= float64(horizon) {
 				in.Units = append(in.Units, u)
+				owners = append(owners, c.Actor)
 			}
 		}
 	}
@@ -198,6 +223,7 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 		if built := per * months; built > 0 {
 			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: built,
 				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
+			owners = append(owners, defenderID(s))
 		}
 		if per > 0 {
 			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: per / 30.4375, Quality: 1, From: 0, To: float64(horizon)})
@@ -216,6 +242,7 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 		if before > 0 {
 			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: before * armsPeople,
 				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
+			owners = append(owners, defenderID(s))
 		}
 		// Deliveries still to come after the attack, if they start within
 		// the horizon.
@@ -236,28 +263,29 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, intervention bool,
 	if err := in.Validate(); err != nil {
 		return nil, nil, fmt.Errorf("package %s: %w", p.ID, err)
 	}
-	return in, names, nil
+	return in, &CampaignMap{Objectives: names, Owners: owners}, nil
+}
+
+// defenderID is the defender's actor id ("" in a scenario without one).
+func defenderID(s *scenario.Scenario) string {
+	if d := s.Defender(); d != nil {
+		return d.ID
+	}
+	return ""
 }
 
 // runCampaign evaluates a package without and with guarantor
-// intervention; it also returns the raw results and the input with
-// intervention.
-func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, [2]*campaign.Result, *campaign.Input, error) {
+// intervention: the outcomes to report, and the campaigns for the
+// deterrence game.
+func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, Campaigns, error) {
+	c, _, cmap, err := runCampaigns(s, p, CampaignSpec{})
+	if err != nil {
+		return nil, c, err
+	}
 	var out []CampaignOutcome
-	var raw [2]*campaign.Result
-	var last *campaign.Input
-	for k, iv := range []bool{false, true} {
-		in, names, err := CampaignInput(s, p, iv, 0)
-		if err != nil {
-			return nil, raw, nil, err
-		}
-		r, err := campaign.Run(in)
-		if err != nil {
-			return nil, raw, nil, err
-		}
-		raw[k], last = r, in
+	for k, r := range []*campaign.Result{c.StayOut, c.Intervene} {
 		at := func(d int) float64 { return r.GroundKm2[min(d, len(r.GroundKm2)-1)] }
-		o := CampaignOutcome{Intervention: iv, GroundKm2At30: at(30), GroundKm2At90: at(90), GroundKm2At365: at(365),
+		o := CampaignOutcome{Intervention: k == 1, GroundKm2At30: at(30), GroundKm2At90: at(90), GroundKm2At365: at(365),
 			GroundKm2ByDay: r.GroundKm2, AttackerLosses: r.AttackerLosses, DefenderLosses: r.DefenderLosses,
 			GuarantorLosses: r.GuarantorLosses, AircraftLost: r.AircraftLost}
 		if !math.IsInf(r.FirstObjectiveDay, 1) {
@@ -266,7 +294,7 @@ func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, 
 			for si, days := range r.ObjectiveDay {
 				for k, day := range days {
 					if day == d {
-						o.FirstObjective = names[si][k]
+						o.FirstObjective = cmap.Objectives[si][k]
 					}
 				}
 			}
@@ -277,5 +305,5 @@ func runCampaign(s *scenario.Scenario, p *scenario.Package) ([]CampaignOutcome, 
 		}
 		out = append(out, o)
 	}
-	return out, raw, last, nil
+	return out, c, nil
 }

@@ -26,10 +26,7 @@ const costYears = 5
 func CostInput(s *scenario.Scenario, p *scenario.Package) (*cost.Input, []string, float64) {
 	in := &cost.Input{Years: costYears}
 	var uncosted []string
-	var cm scenario.CostModel
-	if s.Models.Cost != nil {
-		cm = *s.Models.Cost
-	}
+	cm := s.CostModel()
 	// unit returns a unit cost, or records the element as uncosted.
 	unit := func(v scenario.Value, element string) (float64, bool) {
 		if !v.IsSet() {
@@ -46,14 +43,16 @@ func CostInput(s *scenario.Scenario, p *scenario.Package) (*cost.Input, []string
 			return
 		}
 		nations[id] = true
-		n := cost.Nation{ID: id, Pool: math.NaN(), Rotation: 3}
+		// A nation that states no force generation rotates by the
+		// format's default rule.
+		n := cost.Nation{ID: id, Pool: math.NaN(), Rotation: scenario.WithDefaults(scenario.ForceGeneration{}).RotationRatio.Nominal()}
 		for _, a := range s.Actors {
 			if a.ID != id {
 				continue
 			}
 			if fg := a.ForceGeneration; fg != nil {
 				n.Pool = fg.DeployablePool.Nominal()
-				n.Rotation = fg.RotationRatio.Or(3)
+				n.Rotation = scenario.WithDefaults(*fg).RotationRatio.Nominal()
 				if fg.SoldierCost.IsSet() {
 					n.SoldierCost = fg.SoldierCost.Nominal() * 1e3
 				}
@@ -111,7 +110,7 @@ func CostInput(s *scenario.Scenario, p *scenario.Package) (*cost.Input, []string
 		hourly, ok1 := unit(cm.FlyingHourCost, "air_policing")
 		standby, ok2 := unit(cm.AircraftStandby, "air_policing")
 		if ok1 && ok2 {
-			flying := a.SortiesPerDay.Or(0) * 365.25 * cm.HoursPerSortie.Or(2) * hourly * 1e3
+			flying := a.SortiesPerDay.Or(0) * 365.25 * cm.HoursPerSortie.Nominal() * hourly * 1e3
 			in.Spends = append(in.Spends, cost.Spend{Element: "air_policing", Payer: "guarantors",
 				PerYear: (flying + a.Aircraft.Nominal()*standby*1e6) / 1e9, From: 0, To: math.Inf(1)})
 		}

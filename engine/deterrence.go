@@ -11,51 +11,76 @@ import (
 	"deter/scenario"
 )
 
-// Defaults for mapping a scenario onto the deterrence game, used when the
-// scenario's models.deterrence does not set them.
-//
-//   - guarantor cost per soldier lost US$ 10 million: of the order of the
-//     value of a statistical life used by US agencies (US EPA, about US$ 10
-//     million in 2020 dollars).
-//   - cost per aircraft lost US$ 100 million: order of a modern fighter.
-//   - p(sanctions) 0.9 if automatic, 0.5 if a new decision is needed:
-//     assumption; RUSI (2025): sanctions are more credible than a military
-//     threat but undermined by US statements.
-//   - attacker drive 0, fight-the-guarantors 0, guarantor escalation 0:
-//     no value is assumed unless the scenario states one.
-const (
-	defaultSoldierValue  = 0.01 // US$ bn
-	defaultAircraftValue = 0.1  // US$ bn
-	defaultPSanctionAuto = 0.9
-	defaultPSanctionDisc = 0.5
-)
+// Campaigns are a package's two campaigns of one length (the guarantors
+// staying out, and intervening) and what the deterrence game reads of
+// them beyond their results: each guarantor's troops that the stay-out
+// campaign reports engaged in the attack's path (tripwires).
+type Campaigns struct {
+	StayOut, Intervene *campaign.Result
+	Tripwire           map[string]float64
+}
 
-// DeterrenceInput maps a scenario, a package and its two campaign results
-// (without and with intervention) onto the deterrence game.
-//
-// limited holds the campaign results (without and with intervention) of a
-// limited offensive of models.deterrence.limited_attack_days days, or nils
-// for none: the attacker's other way to attack.
-func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, limited [2]*campaign.Result) *deterrence.Input {
-	dm := scenario.DeterrenceModel{}
-	if s.Models.Deterrence != nil {
-		dm = *s.Models.Deterrence
+// PackageCampaigns are the campaigns the deterrence game of a package is
+// built on: a year of war, and the limited offensive (nil when the
+// scenario has none).
+type PackageCampaigns struct {
+	Full    Campaigns
+	Limited *Campaigns
+}
+
+// tripwire sums, per owner, the strength of the units the campaign reports
+// reached (campaign.Result.Reached).
+func tripwire(in *campaign.Input, cmap *CampaignMap, r *campaign.Result) map[string]float64 {
+	trip := map[string]float64{}
+	for i, reached := range r.Reached {
+		if reached {
+			trip[cmap.Owners[i]] += in.Units[i].Strength
+		}
 	}
+	return trip
+}
+
+// runCampaigns runs a package's two campaigns for spec (its Intervention
+// is set for each).
+func runCampaigns(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec) (Campaigns, [2]*campaign.Input, *CampaignMap, error) {
+	var c Campaigns
+	var ins [2]*campaign.Input
+	var cmap *CampaignMap
+	for k, iv := range []bool{false, true} {
+		spec.Intervention = iv
+		in, m, err := CampaignInput(s, p, spec)
+		if err != nil {
+			return c, ins, nil, err
+		}
+		r, err := campaign.Run(in)
+		if err != nil {
+			return c, ins, nil, err
+		}
+		ins[k], cmap = in, m
+		if iv {
+			c.Intervene = r
+		} else {
+			c.StayOut, c.Tripwire = r, tripwire(in, m, r)
+		}
+	}
+	return c, ins, cmap, nil
+}
+
+// DeterrenceInput maps a scenario, a package and its campaigns onto the
+// deterrence game. It gathers numbers; the judgements on them (the value
+// of losses, the attacker's cost of fighting the guarantors' forces, each
+// guarantor's share of the forces, the forms of help) are the deterrence
+// package's.
+func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampaigns) *deterrence.Input {
+	dm := s.DeterrenceModel()
 	params := deterrence.DefaultParams()
 	if dm.ValuePerKm2.IsSet() {
 		params.ValuePerKm2 = dm.ValuePerKm2.Nominal() / 1000
 	}
 	params.SigmaA = dm.SigmaAttacker.Or(params.SigmaA)
 	params.SigmaG = dm.SigmaGuarantor.Or(params.SigmaG)
-	actors := map[string]*scenario.Actor{}
-	var attacker *scenario.Actor
-	for i := range s.Actors {
-		a := &s.Actors[i]
-		actors[a.ID] = a
-		if a.Role == "attacker" {
-			attacker = a
-		}
-	}
+	attacker := s.Attacker()
+	out, in := pc.Full.StayOut, pc.Full.Intervene
 	last := func(r *campaign.Result) float64 { return r.GroundKm2[len(r.GroundKm2)-1] }
 	di := &deterrence.Input{
 		StayOut:         deterrence.War{GroundKm2: last(out), AttackerLosses: out.AttackerLosses},
@@ -80,32 +105,123 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 			gdp = attacker.Budget.GDP.Or(0)
 		}
 		di.Sanctions = sn.AttackerCost.Or(0) / 100 * gdp
-		di.SanctionsProb = dm.SanctionsDiscretionary.Or(defaultPSanctionDisc)
+		di.SanctionsProb = dm.SanctionsDiscretionary.Nominal()
 		if sn.Automatic {
-			di.SanctionsProb = dm.SanctionsAutomatic.Or(defaultPSanctionAuto)
+			di.SanctionsProb = dm.SanctionsAutomatic.Nominal()
 		}
 	}
 	if e := m.EnergyCutoff; e != nil {
 		di.Energy = e.Volume.Nominal()
 	}
-	// Guarantors: every guarantor named by a mechanism, with its strongest
-	// commitment.
-	commit := map[string]deterrence.Commitment{}
-	treaty := map[string]bool{}
-	raise := func(ids []string, c deterrence.Commitment, isTreaty bool) {
-		for _, id := range ids {
-			if c > commit[id] {
-				commit[id] = c
-			}
-			treaty[id] = treaty[id] || isTreaty
+	f := packageForces(s, p)
+	values := deterrence.LossValues{Soldier: dm.SoldierValue.Nominal(), Aircraft: dm.AircraftValue.Nominal()}
+	lossCost := func(r *campaign.Result, id string) (ground, air float64) {
+		return deterrence.LossCost(deterrence.Losses{Soldiers: r.GuarantorLosses, Aircraft: r.AircraftLost},
+			f.stake[id], f.all, values)
+	}
+	warCost := func(r *campaign.Result, id string) float64 {
+		g, a := lossCost(r, id)
+		return g + a
+	}
+	for _, id := range f.order {
+		a := s.ActorByID(id)
+		g := deterrence.Guarantor{ID: id, Commitment: f.commit[id], Treaty: f.treaty[id], Stakes: a.Stakes.Or(0),
+			TripwireTroops: pc.Full.Tripwire[id], OtherCommitments: a.NATO, TrackRecord: scenario.WithDefaults(*a).TrackRecord.Nominal()}
+		g.WarCost = warCost(in, id)
+		// Honouring means going to war with the attacker, with or without
+		// forces in the package: against a nuclear power that risks escalation.
+		if attacker.Nuclear {
+			g.Escalation = dm.Escalation.Or(0)
+		}
+		di.Guarantors = append(di.Guarantors, g)
+	}
+	di.FightGuarantors *= deterrence.FightScale(f.all.Troops, f.airTotals...)
+	weights := make([]float64, len(di.Guarantors))
+	for i, g := range di.Guarantors {
+		weights[i] = deterrence.Weight(f.stake[g.ID].Troops, f.planes[g.ID])
+	}
+	split := deterrence.NewSplit(weights)
+	if dm.Intervention == "force_weighted" {
+		for _, w := range weights {
+			di.Weights = append(di.Weights, split.Of(w))
 		}
 	}
-	var order []string
-	for _, key := range p.Mechanisms.Present() {
-		for _, id := range Providers(m, key) {
-			if a := actors[id]; a != nil && a.Role == "guarantor" && !slices.Contains(order, id) {
-				order = append(order, id)
+	// The limited offensive: its own campaigns, the attacker's cost pro
+	// rata, the guarantors' own losses and troops in its path.
+	if l := pc.Limited; l != nil {
+		lo, li := l.StayOut, l.Intervene
+		days := float64(len(lo.GroundKm2) - 1)
+		dl := &deterrence.Limited{Days: days,
+			StayOut:   deterrence.War{GroundKm2: last(lo), AttackerLosses: lo.AttackerLosses},
+			Intervene: deterrence.War{GroundKm2: last(li), AttackerLosses: li.AttackerLosses},
+			WarCost:   di.WarCost * days / 365}
+		for _, g := range di.Guarantors {
+			dl.GuarantorWarCost = append(dl.GuarantorWarCost, warCost(li, g.ID))
+			dl.TripwireTroops = append(dl.TripwireTroops, l.Tripwire[g.ID])
+		}
+		di.Limited = dl
+	}
+	if dm.Intervention == "by_means" {
+		imposers := map[string]float64{}
+		if sn := m.SanctionsSnapback; sn != nil {
+			for _, id := range sn.Imposers {
+				imposers[id] = sn.ImposerCost.Or(0) / float64(len(sn.Imposers))
 			}
+		}
+		for i, g := range di.Guarantors {
+			h := deterrence.HelpSpec{Troops: f.stake[g.ID].Troops, Aircraft: f.planes[g.ID],
+				Share: split.Of(weights[i]), AirShare: split.Of(deterrence.Weight(0, f.planes[g.ID])),
+				SanctionsCost: imposers[g.ID], WarCost: g.WarCost}
+			_, h.AirWarCost = lossCost(in, g.ID)
+			if di.Limited != nil {
+				h.LimitedWarCost = di.Limited.GuarantorWarCost[i]
+				_, h.LimitedAirWarCost = lossCost(pc.Limited.Intervene, g.ID)
+			}
+			di.Help = append(di.Help, deterrence.FormsOfHelp(h))
+		}
+	}
+	return di
+}
+
+// guarantorForces is what a package's guarantors bring, gathered from the
+// scenario for the deterrence game.
+type guarantorForces struct {
+	// order lists the guarantors named by the package's mechanisms, in the
+	// order of the mechanisms.
+	order []string
+	// commit and treaty are each guarantor's strongest commitment and
+	// whether any of its commitments is a treaty.
+	commit map[string]deterrence.Commitment
+	treaty map[string]bool
+	// stake is each guarantor's troops (the package's contingents and its
+	// own listed forces) and number of air mechanisms it flies in; all
+	// their totals over every guarantor of the scenario.
+	stake map[string]deterrence.Stake
+	all   deterrence.Stake
+	// planes is each guarantor's share of the package's combat aircraft
+	// (an air mechanism's aircraft split equally among its providers);
+	// airTotals the aircraft of each air mechanism.
+	planes    map[string]float64
+	airTotals []float64
+}
+
+func packageForces(s *scenario.Scenario, p *scenario.Package) *guarantorForces {
+	m := &p.Mechanisms
+	f := &guarantorForces{commit: map[string]deterrence.Commitment{}, treaty: map[string]bool{},
+		stake: map[string]deterrence.Stake{}, planes: map[string]float64{}}
+	for _, key := range m.Present() {
+		for _, id := range Providers(m, key) {
+			if a := s.ActorByID(id); a != nil && a.Role == "guarantor" && !slices.Contains(f.order, id) {
+				f.order = append(f.order, id)
+			}
+		}
+	}
+	raise := func(ids []string, c deterrence.Commitment, isTreaty bool) {
+		for _, id := range ids {
+			if c > f.commit[id] {
+				f.commit[id] = c
+			}
+			f.treaty[id] = f.treaty[id] || isTreaty
 		}
 	}
 	if c := m.Assurances; c != nil {
@@ -121,216 +237,70 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, out, in *campaig
 		}
 		raise(c.Guarantors, level, c.Binding == "treaty")
 	}
-	// Each guarantor's share of the guarantor troops and aircraft, for
-	// splitting the campaign's guarantor losses.
-	troops := map[string]float64{}
-	type contingent struct {
-		actor, sector string
-		troops        float64
+	addTroops := func(id string, t float64) {
+		st := f.stake[id]
+		st.Troops += t
+		f.stake[id] = st
+		f.all.Troops += t
 	}
-	var exposed []contingent
-	total := 0.0
-	if f := m.DeterrentForce; f != nil {
-		for _, c := range f.Contingents {
-			t := c.Troops.Nominal()
-			troops[c.Actor] += t
-			total += t
-			sec := f.Sector
-			if c.Sector != "" {
-				sec = c.Sector
-			}
-			if sec != "" && f.Posture != "reassurance" {
-				exposed = append(exposed, contingent{c.Actor, sec, t})
-			}
+	if d := m.DeterrentForce; d != nil {
+		for _, c := range d.Contingents {
+			addTroops(c.Actor, c.Troops.Nominal())
 		}
 	}
-	// tripwireIn gives each guarantor's troops in the attack's path: those
-	// the line reaches without intervention.
-	tripwireIn := func(out *campaign.Result) map[string]float64 {
-		trip := map[string]float64{}
-		for _, c := range exposed {
-			for i, st := range s.Theatre.Sectors {
-				if st.ID == c.sector && out.AdvanceKm[i] >= m.DeterrentForce.DistanceToLineKm.Or(0) {
-					trip[c.actor] += c.troops
-				}
-			}
-		}
-		return trip
-	}
-	tripwire := tripwireIn(out)
 	for _, a := range s.Actors {
 		if a.Role == "guarantor" {
 			for _, u := range a.Forces {
-				troops[a.ID] += u.Strength.Nominal()
-				total += u.Strength.Nominal()
+				addTroops(a.ID, u.Strength.Nominal())
 			}
 		}
 	}
-	aircraft := map[string]float64{}
-	air := 0.0
 	for _, mech := range [][]string{providersIf(m.AirSupport != nil, m, "air_support"), providersIf(m.AirPolicing != nil, m, "air_policing")} {
 		for _, id := range mech {
-			aircraft[id]++
-			air++
+			st := f.stake[id]
+			st.AirMechanisms++
+			f.stake[id] = st
+			f.all.AirMechanisms++
 		}
 	}
-	// lossCost is a guarantor's cost of its share of the guarantors'
-	// soldiers and aircraft lost in a campaign with intervention; warCost
-	// their sum.
-	lossCost := func(in *campaign.Result, id string) (ground, planes float64) {
-		if total > 0 {
-			ground = in.GuarantorLosses * troops[id] / total * dm.SoldierValue.Or(defaultSoldierValue*1000) / 1000
-		}
-		if air > 0 {
-			planes = in.AircraftLost * aircraft[id] / air * dm.AircraftValue.Or(defaultAircraftValue*1000) / 1000
-		}
-		return ground, planes
-	}
-	warCost := func(in *campaign.Result, id string) float64 {
-		g, a := lossCost(in, id)
-		return g + a
-	}
-	for _, id := range order {
-		a := actors[id]
-		g := deterrence.Guarantor{ID: id, Commitment: commit[id], Treaty: treaty[id], Stakes: a.Stakes.Or(0),
-			TripwireTroops: tripwire[id], OtherCommitments: a.NATO, TrackRecord: a.TrackRecord.Or(0.5)}
-		g.WarCost = warCost(in, id)
-		// Honouring means going to war with the attacker, with or without
-		// forces in the package: against a nuclear power that risks escalation.
-		if attacker.Nuclear {
-			g.Escalation = dm.Escalation.Or(0)
-		}
-		di.Guarantors = append(di.Guarantors, g)
-	}
-	// The attacker pays for fighting the guarantors in proportion to the
-	// war their intervention brings: nothing without forces, rising with
-	// their size toward the full cost at a divisional force or more:
-	//	e_eff = e · (1 − exp(−F/F₀)),  F = troops + 100·aircraft,  F₀ = 10,000
-	// (assumption: a division-sized force, or about 100 combat aircraft,
-	// makes it a real war with the guarantor states).
-	force := total
-	if a := m.AirSupport; a != nil {
-		force += 100 * a.Aircraft.Nominal()
-	}
-	if a := m.AirPolicing; a != nil {
-		force += 100 * a.Aircraft.Nominal()
-	}
-	di.FightGuarantors *= 1 - math.Exp(-force/10000)
-	// Each guarantor's share of the forces (troops + 100 per combat
-	// aircraft, the aircraft of an air mechanism split equally among its
-	// providers; equal shares if none has any).
-	planes := map[string]float64{}
-	split := func(key string, n float64) {
+	splitPlanes := func(key string, n float64) {
 		ids := Providers(m, key)
 		for _, id := range ids {
-			planes[id] += n / float64(len(ids))
+			f.planes[id] += n / float64(len(ids))
 		}
+		f.airTotals = append(f.airTotals, n)
 	}
 	if a := m.AirSupport; a != nil {
-		split("air_support", a.Aircraft.Nominal())
+		splitPlanes("air_support", a.Aircraft.Nominal())
 	}
 	if a := m.AirPolicing; a != nil {
-		split("air_policing", a.Aircraft.Nominal())
+		splitPlanes("air_policing", a.Aircraft.Nominal())
 	}
-	sum := 0.0
-	for _, g := range di.Guarantors {
-		sum += troops[g.ID] + 100*planes[g.ID]
-	}
-	forceShare := func(w float64) float64 {
-		if sum > 0 {
-			return w / sum
-		}
-		return 1 / float64(len(di.Guarantors))
-	}
-	if dm.Intervention == "force_weighted" {
-		for _, g := range di.Guarantors {
-			di.Weights = append(di.Weights, forceShare(troops[g.ID]+100*planes[g.ID]))
-		}
-	}
-	// The limited offensive: its own campaigns, the attacker's cost pro
-	// rata, the guarantors' own losses and troops in its path.
-	if lo, li := limited[0], limited[1]; lo != nil && li != nil {
-		days := float64(len(lo.GroundKm2) - 1)
-		l := &deterrence.Limited{Days: days,
-			StayOut:   deterrence.War{GroundKm2: last(lo), AttackerLosses: lo.AttackerLosses},
-			Intervene: deterrence.War{GroundKm2: last(li), AttackerLosses: li.AttackerLosses},
-			WarCost:   di.WarCost * days / 365}
-		trip := tripwireIn(lo)
-		for _, g := range di.Guarantors {
-			l.GuarantorWarCost = append(l.GuarantorWarCost, warCost(li, g.ID))
-			l.TripwireTroops = append(l.TripwireTroops, trip[g.ID])
-		}
-		di.Limited = l
-	}
-	// Forms of help: every guarantor can give sanctions and arms (costing
-	// it its share of the sanctions it imposes) or all its forces; one
-	// with both troops and aircraft can also send its air power alone
-	// (engaging the aircraft's share of its forces, at the cost of its
-	// aircraft lost). Either way its forces fight, so the attacker is at
-	// war with it: its whole weight counts for the cost of fighting the
-	// guarantors.
-	if dm.Intervention == "by_means" {
-		imposers := map[string]float64{}
-		if sn := m.SanctionsSnapback; sn != nil {
-			for _, id := range sn.Imposers {
-				imposers[id] = sn.ImposerCost.Or(0) / float64(len(sn.Imposers))
-			}
-		}
-		for i, g := range di.Guarantors {
-			aid := deterrence.Help{Means: deterrence.SanctionsArms, WarCost: imposers[g.ID], LimitedWarCost: imposers[g.ID]}
-			w := forceShare(troops[g.ID] + 100*planes[g.ID])
-			all := deterrence.Help{Means: deterrence.AllForces, Engaged: 1, Force: w, War: w, WarCost: g.WarCost}
-			if di.Limited != nil {
-				all.LimitedWarCost = di.Limited.GuarantorWarCost[i]
-			}
-			hs := []deterrence.Help{aid}
-			if t, p := troops[g.ID], 100*planes[g.ID]; t > 0 && p > 0 {
-				h := deterrence.Help{Means: deterrence.AirPower, Engaged: p / (t + p), Force: forceShare(p), War: w}
-				_, h.WarCost = lossCost(in, g.ID)
-				if lo, li := limited[0], limited[1]; lo != nil && li != nil {
-					_, h.LimitedWarCost = lossCost(li, g.ID)
-				}
-				hs = append(hs, h)
-			}
-			di.Help = append(di.Help, append(hs, all))
-		}
-	}
-	return di
+	return f
 }
 
-// defaultLimitedDays is the default length of the limited offensive the
-// attacker may choose (models.deterrence.limited_attack_days): a quarter
-// of the year-long war the model compares with the cease-fire. An
-// assumption, of the order of Russia's 2014 seizure of Crimea (about a
-// month) and its 2022 Kyiv offensive (about five weeks) on the short side
-// and a summer campaign season on the long side.
-const defaultLimitedDays = 90
-
 // limitedCampaigns runs the package's campaigns, without and with
-// intervention, for the limited offensive's days; nils when the scenario
-// sets no limited offensive (0 days) or its campaigns are no longer than
-// that anyway.
-func limitedCampaigns(s *scenario.Scenario, p *scenario.Package) ([2]*campaign.Result, error) {
-	var out [2]*campaign.Result
-	days := float64(defaultLimitedDays)
-	if dm := s.Models.Deterrence; dm != nil {
-		days = dm.LimitedAttackDays.Or(days)
-	}
+// intervention, for the limited offensive's days
+// (models.deterrence.limited_attack_days); nil when the scenario sets no
+// limited offensive (0 days) or its campaigns are no longer than that
+// anyway.
+func limitedCampaigns(s *scenario.Scenario, p *scenario.Package) (*Campaigns, error) {
+	days := s.DeterrenceModel().LimitedAttackDays.Nominal()
 	if days <= 0 || days >= float64(min(s.Settings.HorizonDays, 365)) {
-		return out, nil
+		return nil, nil
 	}
-	short := *s
-	short.Settings.HorizonDays = int(math.Round(days))
-	for k, iv := range []bool{false, true} {
-		in, _, err := CampaignInput(&short, p, iv, 0)
-		if err != nil {
-			return out, err
-		}
-		if out[k], err = campaign.Run(in); err != nil {
-			return out, err
-		}
+	c, _, _, err := runCampaigns(s, p, CampaignSpec{HorizonDays: int(math.Round(days))})
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return &c, nil
+}
+
+// packageCampaigns runs the campaigns the deterrence game of a package
+// needs: a year of war and the limited offensive.
+func packageCampaigns(s *scenario.Scenario, p *scenario.Package, full Campaigns) (PackageCampaigns, error) {
+	lim, err := limitedCampaigns(s, p)
+	return PackageCampaigns{Full: full, Limited: lim}, err
 }
 
 func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
@@ -342,12 +312,12 @@ func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
 
 // runDeterrence solves the deterrence game of a package from its campaign
 // results.
-func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.Result, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
-	lim, err := limitedCampaigns(s, p)
+func runDeterrence(s *scenario.Scenario, p *scenario.Package, full Campaigns, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
+	pc, err := packageCampaigns(s, p, full)
 	if err != nil {
 		return nil, nil, err
 	}
-	di := DeterrenceInput(s, p, out, in, lim)
+	di := DeterrenceInput(s, p, pc)
 	solve := deterrence.Solve
 	if closedForm {
 		solve = deterrence.SolveClosedForm
@@ -360,11 +330,7 @@ func runDeterrence(s *scenario.Scenario, p *scenario.Package, out, in *campaign.
 		r.Guarantors = []deterrence.GuarantorResult{}
 	}
 	if math.IsNaN(r.PAttack1) || math.IsNaN(r.PAttack5) {
-		var dm scenario.DeterrenceModel
-		if s.Models.Deterrence != nil {
-			dm = *s.Models.Deterrence
-		}
-		return nil, nil, &scenario.FieldError{File: s.File, Pos: dm.SigmaAttacker.Pos, Path: "models.deterrence",
+		return nil, nil, &scenario.FieldError{File: s.File, Pos: s.DeterrenceModel().SigmaAttacker.Pos, Path: "models.deterrence",
 			Msg: fmt.Sprintf("package %s: the probability of attack is not a number (the attacker's net value of war %g US$ bn over its resolve spread %g US$ bn); check the deterrence coefficients and the package's costs for values that cancel or overflow",
 				p.ID, r.Utility, di.Params.SigmaA)}
 	}
@@ -390,13 +356,13 @@ func DeterrenceTree(s *scenario.Scenario, id string) (*deterrence.Tree, error) {
 		}
 		return nil, fmt.Errorf("no package %q in %s (packages: %s)", id, s.File, strings.Join(ids, ", "))
 	}
-	_, raw, _, err := runCampaign(s, p)
+	_, full, err := runCampaign(s, p)
 	if err != nil {
 		return nil, err
 	}
-	lim, err := limitedCampaigns(s, p)
+	pc, err := packageCampaigns(s, p, full)
 	if err != nil {
 		return nil, err
 	}
-	return deterrence.BuildTree(DeterrenceInput(s, p, raw[0], raw[1], lim))
+	return deterrence.BuildTree(DeterrenceInput(s, p, pc))
 }

@@ -123,13 +123,13 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 			pr.Mechanisms = []string{}
 		}
 		pr.Inputs = summarise(p, actors)
-		camp, raw, _, err := runCampaign(s, p)
+		camp, full, err := runCampaign(s, p)
 		if err != nil {
 			return nil, err
 		}
 		pr.Campaign = camp
 		var di *deterrence.Input
-		if pr.Deterrence, di, err = runDeterrence(s, p, raw[0], raw[1], opt.ClosedForm); err != nil {
+		if pr.Deterrence, di, err = runDeterrence(s, p, full, opt.ClosedForm); err != nil {
 			return nil, err
 		}
 		if pr.Cost, err = runCost(s, p); err != nil {
@@ -147,7 +147,7 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		}
 		if pr.Acceptability != nil {
 			vA := baseIn.Params.ValuePerKm2 * disputedArea(s)
-			if pr.Acceptability.Shift, err = shiftingPower(s, p, raw[0], raw[1], pr.Deterrence.PIntervention, baseIn.WarCost, vA); err != nil {
+			if pr.Acceptability.Shift, err = shiftingPower(s, p, full.StayOut, full.Intervene, pr.Deterrence.PIntervention, baseIn.WarCost, vA); err != nil {
 				return nil, err
 			}
 		}
@@ -184,11 +184,11 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 // years).
 func baseline(s *scenario.Scenario, closedForm bool) (*deterrence.Input, float64, error) {
 	empty := &scenario.Package{ID: "(no agreement)", Name: "no agreement"}
-	_, raw, _, err := runCampaign(s, empty)
+	_, full, err := runCampaign(s, empty)
 	if err != nil {
 		return nil, 0, err
 	}
-	r, di, err := runDeterrence(s, empty, raw[0], raw[1], closedForm)
+	r, di, err := runDeterrence(s, empty, full, closedForm)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -35,7 +35,7 @@ func loadShipped(t testing.TB, name string) *scenario.Scenario {
 func TestStepSizeUkraine(t *testing.T) {
 	s := loadShipped(t, "ukraine-2025.yaml")
 	p, _ := s.PackageByID("no-guarantees")
-	in, _, err := CampaignInput(s, p, false, 0)
+	in, _, err := CampaignInput(s, p, CampaignSpec{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestUkrainePackagesOrder(t *testing.T) {
 func BenchmarkCampaign(b *testing.B) {
 	s := loadShipped(b, "ukraine-2025.yaml")
 	p, _ := s.PackageByID("european-force")
-	in, _, err := CampaignInput(s, p, true, 365)
+	in, _, err := CampaignInput(s, p, CampaignSpec{Intervention: true, HorizonDays: 365})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,9 @@
 package scenario
 
-import "fmt"
+import (
+	"fmt"
+	"reflect"
+)
 
 // PackageByID returns the package with the given id.
 func (s *Scenario) PackageByID(id string) (*Package, error) {
@@ -37,4 +40,71 @@ func (s *Scenario) byRole(role string) *Actor {
 		}
 	}
 	return nil
+}
+
+// WithDefaults returns v with every absent number that the format gives a
+// default (the def= rule of its field) set to that default, marked Default
+// with source "default": the format's defaults in one place, for blocks that
+// may be absent from a file (an absent models.deterrence has no values to
+// fill while loading) and for structs built in code. Values already set are
+// kept. T must be a struct type of this package.
+func WithDefaults[T any](v T) T {
+	rv := reflect.ValueOf(&v).Elem()
+	if rv.Kind() != reflect.Struct {
+		panic("scenario: WithDefaults of a non-struct " + rv.Type().String())
+	}
+	for _, f := range infoFor(rv.Type()).fields {
+		if !f.rules.hasDef {
+			continue
+		}
+		fv := rv.FieldByIndex(f.index)
+		switch {
+		case f.typ == valueType:
+			val := fv.Addr().Interface().(*Value)
+			if !val.IsSet() {
+				*val = Num(f.rules.def)
+				val.Default, val.Source = true, "default"
+			}
+		case fv.Kind() == reflect.Int && fv.Int() == 0:
+			fv.SetInt(int64(f.rules.def))
+		}
+	}
+	return v
+}
+
+// DeterrenceModel is models.deterrence with the format's defaults filled in,
+// whether or not the block is in the file.
+func (s *Scenario) DeterrenceModel() DeterrenceModel {
+	var m DeterrenceModel
+	if s.Models.Deterrence != nil {
+		m = *s.Models.Deterrence
+	}
+	return WithDefaults(m)
+}
+
+// CostModel is models.cost with the format's defaults filled in.
+func (s *Scenario) CostModel() CostModel {
+	var m CostModel
+	if s.Models.Cost != nil {
+		m = *s.Models.Cost
+	}
+	return WithDefaults(m)
+}
+
+// BargainModel is models.bargain with the format's defaults filled in.
+func (s *Scenario) BargainModel() BargainModel {
+	var m BargainModel
+	if s.Models.Bargain != nil {
+		m = *s.Models.Bargain
+	}
+	return WithDefaults(m)
+}
+
+// CampaignModel is models.campaign (its defaults are the campaign model's
+// own, campaign.DefaultParams, applied by the engine).
+func (s *Scenario) CampaignModel() CampaignModel {
+	if s.Models.Campaign != nil {
+		return *s.Models.Campaign
+	}
+	return CampaignModel{}
 }

@@ -200,10 +200,10 @@ type DeterrenceModel struct {
 	AttackerWarCost        Value  `yaml:"attacker_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Yearly cost of waging the war (default: the attacker's defence budget)."`
 	FightGuarantors        Value  `yaml:"fight_guarantors_usd_bn" v:"min=0" unit:"USD bn" doc:"The attacker's cost of fighting the guarantors' own forces (a wider war, escalation)."`
 	Escalation             Value  `yaml:"guarantor_escalation_usd_bn" v:"min=0" unit:"USD bn" doc:"A guarantor's expected cost of escalation when its forces fight a nuclear-armed attacker."`
-	SoldierValue           Value  `yaml:"guarantor_cost_per_soldier_lost_usd_m" v:"min=0" unit:"USD million" doc:"A guarantor's cost of one of its soldiers lost (e.g. the value of a statistical life)."`
-	AircraftValue          Value  `yaml:"guarantor_cost_per_aircraft_lost_usd_m" v:"min=0" unit:"USD million"`
-	SanctionsAutomatic     Value  `yaml:"p_sanctions_if_automatic" v:"min=0,max=1" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic."`
-	SanctionsDiscretionary Value  `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1" unit:"probability" doc:"Chance they are imposed when they need a new decision."`
+	SoldierValue           Value  `yaml:"guarantor_cost_per_soldier_lost_usd_m" v:"min=0,def=10" unit:"USD million" doc:"A guarantor's cost of one of its soldiers lost; default 10, of the order of the value of a statistical life used by US agencies (US EPA, about USD 10 million in 2020 dollars)."`
+	AircraftValue          Value  `yaml:"guarantor_cost_per_aircraft_lost_usd_m" v:"min=0,def=100" unit:"USD million" doc:"A guarantor's cost of one of its combat aircraft lost; default 100, the order of a modern fighter's price (assumption)."`
+	SanctionsAutomatic     Value  `yaml:"p_sanctions_if_automatic" v:"min=0,max=1,def=0.9" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic; default 0.9, an assumption (RUSI 2025: sanctions are more credible than a military threat but undermined by US statements)."`
+	SanctionsDiscretionary Value  `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1,def=0.5" unit:"probability" doc:"Chance they are imposed when they need a new decision; default 0.5, an assumption."`
 	ValuePerKm2            Value  `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken."`
 	SigmaAttacker          Value  `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve."`
 	SigmaGuarantor         Value  `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve."`

@@ -169,3 +169,26 @@ func TestQuantile(t *testing.T) {
 		t.Errorf("triangular median %v", q)
 	}
 }
+
+// TestWithDefaults: an absent block gets the format's defaults (def= in
+// its tags) marked as defaults; values given are kept.
+func TestWithDefaults(t *testing.T) {
+	m := WithDefaults(DeterrenceModel{})
+	if v := m.LimitedAttackDays; !v.IsSet() || !v.Default || v.Nominal() != 90 || v.Source != "default" {
+		t.Errorf("limited_attack_days: %+v, want the default 90", v)
+	}
+	if m.SanctionsAutomatic.Nominal() != 0.9 || m.SanctionsDiscretionary.Nominal() != 0.5 || m.SoldierValue.Nominal() != 10 || m.AircraftValue.Nominal() != 100 {
+		t.Errorf("defaults %v %v %v %v", m.SanctionsAutomatic.Nominal(), m.SanctionsDiscretionary.Nominal(), m.SoldierValue.Nominal(), m.AircraftValue.Nominal())
+	}
+	if m.FightGuarantors.IsSet() {
+		t.Error("a field without a default was set")
+	}
+	given := WithDefaults(DeterrenceModel{LimitedAttackDays: Num(30)})
+	if given.LimitedAttackDays.Nominal() != 30 || given.LimitedAttackDays.Default {
+		t.Errorf("a given value was replaced: %+v", given.LimitedAttackDays)
+	}
+	s := &Scenario{}
+	if s.DeterrenceModel().LimitedAttackDays.Nominal() != 90 || s.BargainModel().DiscountFactor.Nominal() != 0.9 || s.CostModel().HoursPerSortie.Nominal() != 2 {
+		t.Error("the model blocks of a scenario without them lack the defaults")
+	}
+}

@@ -35,7 +35,7 @@ func firstObjectiveHours(file, pkg string, intervention bool) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	in, _, err := engine.CampaignInput(s, p, intervention, 0)
+	in, _, err := engine.CampaignInput(s, p, engine.CampaignSpec{Intervention: intervention})
 	if err != nil {
 		return 0, err
 	}
@@ -111,7 +111,7 @@ func calibrateUkraine(env Env, horizon int) (*ukraineCalibration, error) {
 	if err != nil {
 		return nil, err
 	}
-	in, _, err := engine.CampaignInput(s, p, false, horizon)
+	in, _, err := engine.CampaignInput(s, p, engine.CampaignSpec{HorizonDays: horizon})
 	if err != nil {
 		return nil, err
 	}
