@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"deter/bargain"
 	"deter/campaign"
@@ -34,17 +33,6 @@ type ShiftOutcome struct {
 	NowKm2  float64 `json:"war_now_km2"`
 	NextKm2 float64 `json:"war_in_a_year_km2"`
 	Delta   float64 `json:"discount_factor"`
-}
-
-// Agreement summarises the zone of agreement over a scenario's packages.
-type Agreement struct {
-	Packages []string `json:"packages_all_sign"`
-	// Nash is the package the Nash bargaining solution picks among those
-	// all sign (attacker, defender), weighted by nothing; "" if none.
-	Nash string `json:"nash_bargaining_choice"`
-	// Closest names, when no package is signed by all, the package and the
-	// change that comes closest to opening the zone.
-	Closest string `json:"closest"`
 }
 
 // disputedArea returns the area in dispute: models.bargain's, else the
@@ -81,15 +69,7 @@ func disputedArea(s *scenario.Scenario) float64 {
 func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.Input, di *deterrence.Input, dr *deterrence.Result, baseP5 float64, cost *CostOutcome, hits []RedLineHit) (*Acceptability, error) {
 	A := disputedArea(s)
 	out := &Acceptability{AreaKm2: A}
-	var attacker, defender *scenario.Actor
-	for i := range s.Actors {
-		switch s.Actors[i].Role {
-		case "attacker":
-			attacker = &s.Actors[i]
-		case "defender":
-			defender = &s.Actors[i]
-		}
-	}
+	attacker, defender := s.Attacker(), s.Defender()
 	hard := map[string][]string{}
 	for _, h := range hits {
 		if h.Hard {
@@ -133,130 +113,39 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 				p.ID, err, v*1000, A)}
 	}
 
-	// Attacker.
-	sign := x + P*(pg+drive)
-	war := p0 + drive
-	va := bargain.Verdict{Actor: attacker.ID, Unit: "km2", Margin: (sign - war) * A}
-	va.Accept = va.Margin >= 0
-	va.Reason = fmt.Sprintf("signing is worth %.0f km2-equivalents a year (%.0f ceded, P(attack) %.0f%% × what a later war would bring), fighting on %.0f",
-		sign*A, x*A, 100*P, war*A)
-	if h := hard[attacker.ID]; len(h) > 0 {
-		va.Accept, va.Hard = false, true
-		va.Reason = "crosses its hard red line " + strings.Join(h, ", ") + "; " + va.Reason
-	}
-	// Defender.
-	loss := x + P*pg
-	limit := p0 + cD
-	vd := bargain.Verdict{Actor: defender.ID, Unit: "km2", Margin: (limit - loss) * A}
-	vd.Accept = vd.Margin >= 0
-	vd.Reason = fmt.Sprintf("expects to lose %.0f km2 a year under the package (%.0f ceded + P(attack) × a later war), %.0f km2-equivalents by fighting on",
-		loss*A, x*A, limit*A)
-	if h := hard[defender.ID]; len(h) > 0 {
-		vd.Accept, vd.Hard = false, true
-		vd.Reason = "crosses its hard red line " + strings.Join(h, ", ") + "; " + vd.Reason
-	}
-	out.Verdicts = append(out.Verdicts, va, vd)
-
-	// Guarantors named by the package.
-	share := map[string]float64{}
-	if cost != nil {
-		total := 0.0
-		for _, n := range cost.Nations {
-			total += n.Deployed
-		}
-		for _, n := range cost.Nations {
-			if total > 0 {
-				share[n.ID] = n.Deployed / total
-			}
-		}
-	}
-	var gs []string
+	var gs []bargain.GuarantorTerms
+	var ids []string
 	for _, g := range dr.Guarantors {
-		gs = append(gs, g.ID)
+		ids = append(ids, g.ID)
 	}
-	for _, id := range gs {
-		var a *scenario.Actor
-		for i := range s.Actors {
-			if s.Actors[i].ID == id {
-				a = &s.Actors[i]
-			}
+	var deployed []bargain.Deployment
+	total := 0.0
+	if cost != nil {
+		for _, n := range cost.Nations {
+			deployed = append(deployed, bargain.Deployment{ID: n.ID, Deployed: n.Deployed})
 		}
-		gain := (baseP5 - dr.PAttack5) * a.Stakes.Or(0)
-		c := 0.0
-		if cost != nil {
-			if sh, ok := share[id]; ok {
-				c = sh * cost.Total
-			} else if len(share) == 0 && len(gs) > 0 {
-				c = cost.Total / float64(len(gs))
-			}
-		}
-		vg := bargain.Verdict{Actor: id, Unit: "US$ bn", Margin: gain - c}
-		vg.Accept = vg.Margin >= 0
-		vg.Reason = fmt.Sprintf("a %.0f-point fall in P(attack within 5 years) is worth %.0f bn to it; its share of the 5-year cost is %.0f bn",
-			100*(baseP5-dr.PAttack5), gain, c)
-		if h := hard[id]; len(h) > 0 {
-			vg.Accept, vg.Hard = false, true
-			vg.Reason = "crosses its hard red line " + strings.Join(h, ", ") + "; " + vg.Reason
-		}
-		out.Verdicts = append(out.Verdicts, vg)
+		total = cost.Total
 	}
-	out.AllSign = true
-	for _, v := range out.Verdicts {
-		if !v.Accept {
-			out.AllSign = false
-		}
+	shares := bargain.CostShares(deployed, ids, total)
+	for i, id := range ids {
+		gs = append(gs, bargain.GuarantorTerms{ID: id, Stakes: s.ActorByID(id).Stakes.Or(0), BaseP5: baseP5, P5: dr.PAttack5, CostShare: shares[i]})
 	}
+	out.Verdicts = bargain.Judge(bargain.Terms{AreaKm2: A, Ceded: x, WarNow: p0, LaterWar: pg, PAttack: P, Drive: drive, DefenderCost: cD},
+		bargain.Parties{Attacker: attacker.ID, Defender: defender.ID, Hard: hard}, gs)
+	out.AllSign = bargain.AllSign(out.Verdicts)
 	return out, nil
 }
 
 // agreement finds the zone of agreement and the Nash bargaining choice
 // between attacker and defender among the packages all sign.
-func agreement(res *Result) Agreement {
-	ag := Agreement{Packages: []string{}}
-	var opts []bargain.Option
+func agreement(res *Result) bargain.Agreement {
+	var pv []bargain.PackageVerdicts
 	for _, p := range res.Packages {
-		a := p.Acceptability
-		if a == nil {
-			continue
-		}
-		if a.AllSign {
-			ag.Packages = append(ag.Packages, p.ID)
-			// Margins above the reservation: utilities with disagreement 0.
-			opts = append(opts, bargain.Option{Name: p.ID, Utility: []float64{a.Verdicts[0].Margin + 1e-9, a.Verdicts[1].Margin + 1e-9}})
+		if a := p.Acceptability; a != nil {
+			pv = append(pv, bargain.PackageVerdicts{ID: p.ID, Verdicts: a.Verdicts, AllSign: a.AllSign})
 		}
 	}
-	if len(opts) > 0 {
-		if k, err := bargain.Nash(opts, []float64{0, 0}, nil); err == nil && k >= 0 {
-			ag.Nash = opts[k].Name
-		}
-		return ag
-	}
-	// No zone: the package whose worst soft rejection is smallest.
-	best, bestGap := "", math.Inf(1)
-	for _, p := range res.Packages {
-		a := p.Acceptability
-		if a == nil {
-			continue
-		}
-		gap, why := 0.0, ""
-		blocked := false
-		for _, v := range a.Verdicts {
-			if v.Hard {
-				blocked = true
-			}
-			if !v.Accept && -v.Margin > gap {
-				gap, why = -v.Margin, fmt.Sprintf("%s short by %.0f %s", v.Actor, -v.Margin, v.Unit)
-			}
-		}
-		if !blocked && gap < bestGap {
-			best, bestGap = p.ID+": "+why, gap
-		}
-	}
-	ag.Closest = best
-	if best == "" {
-		ag.Closest = "every package crosses a hard red line of some actor"
-	}
-	return ag
+	return bargain.Zone(pv)
 }
 
 // shiftingPower evaluates the attacker's preventive motive under a

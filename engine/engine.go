@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"deter/bargain"
 	"deter/deterrence"
 	"deter/scenario"
 )
@@ -39,16 +40,16 @@ type Gap struct {
 
 // Result is a run's answer for every package of a scenario.
 type Result struct {
-	Scenario    string          `json:"scenario"`
-	File        string          `json:"file,omitempty"`
-	AsOf        string          `json:"as_of,omitempty"`
-	Seed        uint64          `json:"seed"`
-	HorizonDays int             `json:"horizon_days"`
-	Packages    []PackageResult `json:"packages"`
-	Agreement   Agreement       `json:"zone_of_agreement"`
+	Scenario    string            `json:"scenario"`
+	File        string            `json:"file,omitempty"`
+	AsOf        string            `json:"as_of,omitempty"`
+	Seed        uint64            `json:"seed"`
+	HorizonDays int               `json:"horizon_days"`
+	Packages    []PackageResult   `json:"packages"`
+	Agreement   bargain.Agreement `json:"zone_of_agreement"`
 	// TradeOff places each package on deterrence against acceptability
 	// to the attacker.
-	TradeOff []TradePoint `json:"tradeoff"`
+	TradeOff []bargain.TradePoint `json:"tradeoff"`
 	// Spatial is the forecast settlement over the issue space (nil when
 	// the scenario has none).
 	Spatial *SpatialForecast `json:"spatial_forecast"`

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"deter/bargain"
 	"deter/engine"
 	"deter/sweep"
 )
@@ -258,7 +259,7 @@ func ParetoChart(w io.Writer, title string, pts []ParetoPoint) error {
 // five years) against the attacker's margin for signing; frontier
 // packages are labelled and drawn apart, packages crossing the attacker's
 // hard red line are drawn at the left edge in their own colour.
-func TradeOffChart(w io.Writer, title string, pts []engine.TradePoint) error {
+func TradeOffChart(w io.Writer, title string, pts []bargain.TradePoint) error {
 	if len(pts) == 0 {
 		return fmt.Errorf("chart: no points")
 	}
