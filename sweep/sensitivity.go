@@ -2,6 +2,7 @@ package sweep
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -48,11 +49,14 @@ func (p *Plan) DrawAt(u []float64) *scenario.Scenario {
 // Metric picks one number from an engine result.
 type Metric func(*engine.Result) (float64, error)
 
+// ErrUnknownOutput is returned (wrapped) for an output name not in Output.
+var ErrUnknownOutput = errors.New("unknown output")
+
 // PackageOutput is the metric "output o of package id" (o from Output).
 func PackageOutput(id, o string) (Metric, error) {
 	oi := slices.Index(Output, o)
 	if oi < 0 {
-		return nil, fmt.Errorf("unknown output %q (one of %v)", o, Output)
+		return nil, fmt.Errorf("%w %q (one of %v)", ErrUnknownOutput, o, Output)
 	}
 	return func(res *engine.Result) (float64, error) {
 		for i, pk := range res.Packages {

@@ -591,33 +591,18 @@ func (s *Server) tornado(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	m, err := sweep.PackageOutput(req.Package, req.Output)
-	if err != nil {
-		httpError(w, http.StatusBadRequest, "%v", err)
-		return
-	}
-	plan, err := sweep.NewPlan(sc, sc.Settings.Seed)
-	if err != nil {
-		httpError(w, http.StatusUnprocessableEntity, "%v", err)
-		return
-	}
-	if plan.Uncertain() == 0 {
-		httpError(w, http.StatusUnprocessableEntity, "the scenario has no uncertain values")
-		return
-	}
 	ctx, cancel := context.WithTimeout(r.Context(), 60*time.Second)
 	defer cancel()
-	bars, base, err := plan.Tornado(ctx, m)
-	if err != nil {
+	res, err := app.Sensitivity(ctx, sc, app.SensitivitySpec{Package: req.Package, Output: req.Output, Seed: sc.Settings.Seed})
+	switch {
+	case errors.Is(err, sweep.ErrUnknownOutput):
+		httpError(w, http.StatusBadRequest, "%v", err)
+		return
+	case err != nil:
 		httpError(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	var svg bytes.Buffer
-	if err := report.TornadoChart(&svg, req.Package+": "+req.Output, base, bars); err != nil {
-		httpError(w, http.StatusInternalServerError, "%v", err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"bars": bars, "at_medians": base, "svg": svg.String()})
+	writeJSON(w, http.StatusOK, map[string]any{"bars": res.Tornado, "at_medians": res.AtMedians, "svg": string(res.Chart)})
 }
 
 // optimise searches the scenario's design space (small searches only; the

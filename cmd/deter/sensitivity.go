@@ -1,13 +1,13 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"deter/report"
+	"deter/app"
 	"deter/sweep"
 )
 
@@ -44,31 +44,16 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			if !cmd.Flags().Changed("seed") {
 				seed = s.Settings.Seed
 			}
-			m, err := sweep.PackageOutput(pkg, output)
-			if err != nil {
-				return err
-			}
-			plan, err := sweep.NewPlan(s, seed)
-			if err != nil {
-				return err
-			}
-			if plan.Uncertain() == 0 {
+			res, err := app.Sensitivity(cmd.Context(), s, app.SensitivitySpec{Package: pkg, Output: output, Seed: seed, SobolN: n})
+			if errors.Is(err, app.ErrNoUncertainty) {
 				return fmt.Errorf("%s has no uncertain values (no distributions): nothing to analyse", args[0])
 			}
-			bars, base, err := plan.Tornado(cmd.Context(), m)
 			if err != nil {
 				return err
 			}
-			idx, err := plan.SobolScenario(cmd.Context(), m, n)
-			if err != nil {
-				return err
-			}
+			bars, base, idx := res.Tornado, res.AtMedians, res.Sobol
 			if svg != "" {
-				var b bytes.Buffer
-				if err := report.TornadoChart(&b, fmt.Sprintf("%s: %s", pkg, output), base, bars); err != nil {
-					return err
-				}
-				if err := writeFileAtomic(svg, b.Bytes()); err != nil {
+				if err := writeFileAtomic(svg, res.Chart); err != nil {
 					return err
 				}
 			}
