@@ -2,13 +2,28 @@
 //
 // Usage:
 //
-//	deter run FILE           evaluate every package of a scenario
-//	deter validate FILE...   check scenario files and report every error
-//	deter check              run the model-validation cases
-//	deter schema             print the scenario JSON Schema
-//	deter mechanisms         list the guarantee mechanisms a package can hold
+//	deter new FILE              write a commented starting scenario
+//	deter run FILE              evaluate every package of a scenario
+//	deter bargain FILE          the spatial bargaining model's path to the likely settlement
+//	deter validate FILE...      check scenario files and report every error
+//	deter check                 run the model-validation cases (published vs model)
+//	deter fit FILE.csv          fit Lanchester coefficients to daily strengths
+//	deter sweep FILE            Monte Carlo over the uncertain values, into SQLite
+//	deter merge DB...           combine shard databases of a sweep
+//	deter export DB -o FILE     every draw as CSV or Parquet
+//	deter sensitivity FILE      tornado and Sobol indices of one output
+//	deter optimise FILE         Pareto front of packages over the design space
+//	deter report FILE -o FILE   one self-contained HTML or Markdown report
+//	deter serve                 the web workbench
+//	deter game solve FILE       equilibria of a Gambit .nfg/.efg game
+//	deter game strategic FILE   a tree's reduced strategic form as .nfg
+//	deter game deterrence FILE  a package's deterrence game as .efg
+//	deter schema                print the scenario JSON Schema
+//	deter mechanisms            list the guarantee mechanisms a package can hold
+//	deter version               print the version
 //
-// Run "deter help COMMAND" for the flags of each command.
+// Run "deter help COMMAND" for the flags of each command. Each command is
+// one file of this folder; the work they share is in package app.
 package main
 
 import (

@@ -519,3 +519,39 @@ func TestRunZeroValueOfGround(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want %s and the field", code, errOut, want)
 	}
 }
+
+// TestMainDocListsCommands: the package documentation lists every command
+// the program has, and no other.
+func TestMainDocListsCommands(t *testing.T) {
+	b, err := os.ReadFile("main.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b[:bytes.Index(b, []byte("package main"))])
+	var o, e bytes.Buffer
+	if err := run(context.Background(), []string{"help"}, &o, &e); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	inList := false
+	for _, line := range strings.Split(o.String(), "\n") {
+		if strings.HasPrefix(line, "Available Commands:") {
+			inList = true
+			continue
+		}
+		if inList && strings.TrimSpace(line) == "" {
+			break
+		}
+		f := strings.Fields(line)
+		if !inList || len(f) == 0 || f[0] == "help" || f[0] == "completion" {
+			continue
+		}
+		n++
+		if !strings.Contains(doc, "//\tdeter "+f[0]+" ") {
+			t.Errorf("command %s is not in main.go's documentation", f[0])
+		}
+	}
+	if n < 15 {
+		t.Errorf("found %d commands in the help, expected the whole list", n)
+	}
+}
