@@ -122,24 +122,84 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 	if horizon <= 0 {
 		horizon = s.Settings.HorizonDays
 	}
-	intervention := spec.Intervention
 	params, airKills, airLoss, armsPeople, intelEffect := campaignParams(s)
-	in := &campaign.Input{HorizonDays: horizon, Params: params, Intervention: intervention, DefenderMultiplier: 1}
-	secIdx := map[string]int{}
-	names := make([][]string, len(s.Theatre.Sectors))
-	for i, sec := range s.Theatre.Sectors {
-		secIdx[sec.ID] = i
-		in.Sectors = append(in.Sectors, campaign.Sector{
+	b := &campaignBuilder{s: s, horizon: float64(horizon), attack: float64(s.Settings.AttackDay + spec.DelayDays),
+		in:       &campaign.Input{HorizonDays: horizon, Params: params, Intervention: spec.Intervention, DefenderMultiplier: 1},
+		cmap:     &CampaignMap{Objectives: make([][]string, len(s.Theatre.Sectors))},
+		airKills: airKills, airLoss: airLoss, armsPeople: armsPeople, intelEffect: intelEffect}
+	b.theatre()
+	b.actors()
+	m := &p.Mechanisms
+	if f := m.DeterrentForce; f != nil {
+		b.deterrentForce(f)
+	}
+	b.airPower(m)
+	b.in.DefenderMultiplier = b.defenderGains(m)
+	if d := m.DeepStrikes; d != nil {
+		cut := d.ProductionReduction.Or(0)
+		for i := range b.in.Streams {
+			if b.in.Streams[i].Side == campaign.Attacker {
+				b.in.Streams[i].PerDay *= 1 - cut
+			}
+		}
+	}
+	if err := b.in.Validate(); err != nil {
+		return nil, nil, fmt.Errorf("package %s: %w", p.ID, err)
+	}
+	return b.in, b.cmap, nil
+}
+
+// campaignBuilder assembles one campaign.Input, step by step, in a fixed
+// order of units and streams.
+type campaignBuilder struct {
+	s               *scenario.Scenario
+	in              *campaign.Input
+	cmap            *CampaignMap
+	secIdx          map[string]int
+	horizon, attack float64 // days; the attack's day after the cease-fire
+	defenderPeople  float64
+	airKills        float64
+	airLoss         float64
+	armsPeople      float64
+	intelEffect     float64
+}
+
+// unit adds a unit owned by the actor owner.
+func (b *campaignBuilder) unit(u campaign.Unit, owner string) {
+	b.in.Units = append(b.in.Units, u)
+	b.cmap.Owners = append(b.cmap.Owners, owner)
+}
+
+// sectorOf is a sector's index, -1 for none (the theatre reserve).
+func (b *campaignBuilder) sectorOf(id string) int {
+	if id == "" {
+		return -1
+	}
+	return b.secIdx[id]
+}
+
+// arrival converts a package element's day after the cease-fire into a
+// campaign day: elements in place before the attack are there at day 0.
+func (b *campaignBuilder) arrival(afterCeasefire float64) float64 {
+	return math.Max(0, afterCeasefire-b.attack)
+}
+
+// theatre adds the sectors and their objectives, sorted by depth.
+func (b *campaignBuilder) theatre() {
+	b.secIdx = map[string]int{}
+	for i, sec := range b.s.Theatre.Sectors {
+		b.secIdx[sec.ID] = i
+		b.in.Sectors = append(b.in.Sectors, campaign.Sector{
 			FrontageKm: sec.FrontageKm.Nominal(), DepthKm: sec.DepthKm.Nominal(),
 			Fortification: sec.Fortification.Or(0), Terrain: terrainOf(sec.Terrain),
 			DroneDensity: sec.DroneDensity.Or(0),
 		})
 	}
-	// Objectives sorted by depth within each sector.
-	for _, o := range s.Theatre.Objectives {
-		i := secIdx[o.Sector]
+	names := b.cmap.Objectives
+	for _, o := range b.s.Theatre.Objectives {
+		i := b.secIdx[o.Sector]
 		d := o.DepthKm.Nominal()
-		sec := &in.Sectors[i]
+		sec := &b.in.Sectors[i]
 		k := len(sec.ObjectivesKm)
 		for k > 0 && sec.ObjectivesKm[k-1] > d {
 			k--
@@ -147,16 +207,11 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 		sec.ObjectivesKm = append(sec.ObjectivesKm[:k], append([]float64{d}, sec.ObjectivesKm[k:]...)...)
 		names[i] = append(names[i][:k], append([]string{o.ID}, names[i][k:]...)...)
 	}
-	sectorOf := func(id string) int {
-		if id == "" {
-			return -1
-		}
-		return secIdx[id]
-	}
-	attack := float64(s.Settings.AttackDay + spec.DelayDays)
-	var defenderPeople float64
-	var owners []string
-	for _, a := range s.Actors {
+}
+
+// actors adds every actor's listed forces and recruitment.
+func (b *campaignBuilder) actors() {
+	for _, a := range b.s.Actors {
 		side := campaign.Guarantor
 		switch a.Role {
 		case "attacker":
@@ -168,102 +223,100 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 			if u.Strength.Nominal() <= 0 {
 				continue
 			}
-			cu := campaign.Unit{Side: side, Sector: sectorOf(u.Sector), Strength: u.Strength.Nominal(),
+			cu := campaign.Unit{Side: side, Sector: b.sectorOf(u.Sector), Strength: u.Strength.Nominal(),
 				Quality: u.Quality.Or(1), Readiness: u.Readiness.Or(1), ArrivalDay: u.ArrivalDay.Or(0), TriggerKm: math.Inf(1)}
 			if side == campaign.Defender {
-				defenderPeople += cu.Strength
+				b.defenderPeople += cu.Strength
 			}
-			in.Units = append(in.Units, cu)
-			owners = append(owners, a.ID)
+			b.unit(cu, a.ID)
 		}
 		if rec := a.Recruitment.Or(0); rec > 0 && side != campaign.Guarantor {
-			in.Streams = append(in.Streams, campaign.Stream{Side: side, PerDay: rec / 30.4375,
-				Quality: scenario.WithDefaults(a).RecruitQuality.Nominal(), From: 0, To: float64(horizon)})
+			b.in.Streams = append(b.in.Streams, campaign.Stream{Side: side, PerDay: rec / 30.4375,
+				Quality: scenario.WithDefaults(a).RecruitQuality.Nominal(), From: 0, To: b.horizon})
 		}
 	}
-	m := &p.Mechanisms
-	// arrival converts a package element's day after the cease-fire into a
-	// campaign day: elements in place before the attack are there at day 0.
-	arrival := func(afterCeasefire float64) float64 { return math.Max(0, afterCeasefire-attack) }
-	if f := m.DeterrentForce; f != nil {
-		for _, c := range f.Contingents {
-			sec := f.Sector
-			if c.Sector != "" {
-				sec = c.Sector
-			}
-			trig := math.Inf(1)
-			if sec != "" && f.Posture != "reassurance" {
-				trig = f.DistanceToLineKm.Or(0)
-			}
-			u := campaign.Unit{Side: campaign.Guarantor, Sector: sectorOf(sec), Strength: c.Troops.Nominal(),
-				Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
-			if u.Strength > 0 && u.ArrivalDay <= float64(horizon) {
-				in.Units = append(in.Units, u)
-				owners = append(owners, c.Actor)
-			}
+}
+
+// deterrentForce adds the package's contingents: a contingent in a sector
+// and not held back as a reassurance force is a tripwire at its distance
+// from the line.
+func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce) {
+	for _, c := range f.Contingents {
+		sec := f.Sector
+		if c.Sector != "" {
+			sec = c.Sector
+		}
+		trig := math.Inf(1)
+		if sec != "" && f.Posture != "reassurance" {
+			trig = f.DistanceToLineKm.Or(0)
+		}
+		u := campaign.Unit{Side: campaign.Guarantor, Sector: b.sectorOf(sec), Strength: c.Troops.Nominal(),
+			Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: b.arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
+		if u.Strength > 0 && u.ArrivalDay <= b.horizon {
+			b.unit(u, c.Actor)
 		}
 	}
+}
+
+// airPower adds air policing and air support.
+func (b *campaignBuilder) airPower(m *scenario.Mechanisms) {
 	if a := m.AirPolicing; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
-		in.Policing = append(in.Policing, campaign.Policing{SortiesPerDay: sorties,
-			Shield: math.Min(0.5, sorties*defaultShieldPerSortie), LossPerSortie: airLoss})
+		b.in.Policing = append(b.in.Policing, campaign.Policing{SortiesPerDay: sorties,
+			Shield: math.Min(0.5, sorties*defaultShieldPerSortie), LossPerSortie: b.airLoss})
 	}
 	if a := m.AirSupport; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
-		in.Air = append(in.Air, campaign.Air{SortiesPerDay: sorties, FromDay: a.ResponseDays.Or(0),
-			KillsPerSortie: airKills, LossPerSortie: airLoss})
+		b.in.Air = append(b.in.Air, campaign.Air{SortiesPerDay: sorties, FromDay: a.ResponseDays.Or(0),
+			KillsPerSortie: b.airKills, LossPerSortie: b.airLoss})
 	}
+}
+
+// defenderGains adds what the package builds for the defender before and
+// during the war (regeneration, arms) and returns the multiplier of its
+// combat power (intelligence, regeneration's quality, training).
+func (b *campaignBuilder) defenderGains(m *scenario.Mechanisms) float64 {
 	mult := 1.0
 	if il := m.IntelligenceLogistics; il != nil {
-		mult *= 1 + intelEffect*(il.Intelligence.Or(0)+il.Logistics.Or(0))/2
+		mult *= 1 + b.intelEffect*(il.Intelligence.Or(0)+il.Logistics.Or(0))/2
 	}
-	months := attack / 30.4375
+	months := b.attack / 30.4375
 	if r := m.Regeneration; r != nil {
 		per := r.TroopsPerMonth.Or(0)
 		if built := per * months; built > 0 {
-			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: built,
-				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
-			owners = append(owners, defenderID(s))
+			b.unit(campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: built,
+				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)}, defenderID(b.s))
 		}
 		if per > 0 {
-			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: per / 30.4375, Quality: 1, From: 0, To: float64(horizon)})
+			b.in.Streams = append(b.in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: per / 30.4375, Quality: 1, From: 0, To: b.horizon})
 		}
 		mult *= 1 + r.QualityGain.Or(0)
 	}
-	if c := m.CapacityBuilding; c != nil && defenderPeople > 0 {
-		trained := math.Min(1, c.TraineesPerYear.Or(0)*attack/365.25/defenderPeople)
+	if c := m.CapacityBuilding; c != nil && b.defenderPeople > 0 {
+		trained := math.Min(1, c.TraineesPerYear.Or(0)*b.attack/365.25/b.defenderPeople)
 		mult *= 1 + c.QualityGain.Or(0)*trained
 	}
 	if a := m.ArmsPurchases; a != nil {
-		start := a.StartDay.Or(0)
-		rate := a.DeliveryRate.Nominal() / 365.25 // USD bn per day
-		total := a.Total.Nominal()
-		before := math.Min(total, rate*math.Max(0, attack-start))
-		if before > 0 {
-			in.Units = append(in.Units, campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: before * armsPeople,
-				Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)})
-			owners = append(owners, defenderID(s))
-		}
-		// Deliveries still to come after the attack, if they start within
-		// the horizon.
-		if left, from := total-before, math.Max(0, start-attack); left > 0 && rate > 0 && from < float64(horizon) {
-			in.Streams = append(in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: rate * armsPeople,
-				Quality: 1, From: from, To: math.Min(float64(horizon), from+left/rate)})
-		}
+		b.arms(a)
 	}
-	if d := m.DeepStrikes; d != nil {
-		cut := d.ProductionReduction.Or(0)
-		for i := range in.Streams {
-			if in.Streams[i].Side == campaign.Attacker {
-				in.Streams[i].PerDay *= 1 - cut
-			}
-		}
+	return mult
+}
+
+// arms adds arms delivered before the attack (a unit in the reserve) and
+// those still to come (a stream, if they start within the horizon).
+func (b *campaignBuilder) arms(a *scenario.ArmsPurchases) {
+	start := a.StartDay.Or(0)
+	rate := a.DeliveryRate.Nominal() / 365.25 // USD bn per day
+	total := a.Total.Nominal()
+	before := math.Min(total, rate*math.Max(0, b.attack-start))
+	if before > 0 {
+		b.unit(campaign.Unit{Side: campaign.Defender, Sector: -1, Strength: before * b.armsPeople,
+			Quality: 1, Readiness: 1, ArrivalDay: 0, TriggerKm: math.Inf(1)}, defenderID(b.s))
 	}
-	in.DefenderMultiplier = mult
-	if err := in.Validate(); err != nil {
-		return nil, nil, fmt.Errorf("package %s: %w", p.ID, err)
+	if left, from := total-before, math.Max(0, start-b.attack); left > 0 && rate > 0 && from < b.horizon {
+		b.in.Streams = append(b.in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: rate * b.armsPeople,
+			Quality: 1, From: from, To: math.Min(b.horizon, from+left/rate)})
 	}
-	return in, &CampaignMap{Objectives: names, Owners: owners}, nil
 }
 
 // defenderID is the defender's actor id ("" in a scenario without one).
