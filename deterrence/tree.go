@@ -224,30 +224,81 @@ func BuildTree(in *Input) (*Tree, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	p := &in.Params
-	n := len(in.Guarantors)
+	b := &treeBuilder{in: in, p: &in.Params, n: len(in.Guarantors), rats: map[float64]*big.Rat{}, one: big.NewRat(1, 1)}
 	t := &Tree{Extents: in.Extents(), pooled: in.Help == nil && in.Weights == nil}
+	b.t = t
 	if in.Limited != nil {
 		t.days = in.Limited.Days
 	}
-	// The attacker's war with the guarantors staying out and with all of
-	// them fighting, before the cost of fighting them (e).
-	type attack struct {
-		wOut, wIn, groundOut, groundIn float64
+	b.warValues()
+	players := []string{"attacker"}
+	profiles, per := 1.0, b.guarantorOptions()
+	for g := range in.Guarantors {
+		players = append(players, in.Guarantors[g].ID)
+		profiles *= float64(len(t.Types[g]))
 	}
-	var attacks []attack
-	for _, ext := range t.Extents {
+	players = append(players, "defender")
+	b.np = len(players)
+	b.sanctionsChance = in.Sanctions != 0 && in.SanctionsProb > 0 && in.SanctionsProb < 1
+	if b.sanctionsChance {
+		per = 2*per + 1
+	}
+	if nodes := profiles * (2 + float64(len(t.Extents))*per); nodes > MaxTreeNodes {
+		return nil, fmt.Errorf("deterrence: the game tree would have about %.0f nodes; at most %d are built", nodes, MaxTreeNodes)
+	}
+	b.sets = make([]map[string]int, b.np)
+	for i := range b.sets {
+		b.sets[i] = map[string]int{}
+	}
+	b.typeProbabilities()
+	g, err := game.NewExtensive("deterrence game", players, b.nature(0, nil))
+	if err != nil {
+		return nil, fmt.Errorf("deterrence: %w", err)
+	}
+	t.Game = g
+	return t, nil
+}
+
+// treeBuilder holds what BuildTree's recursive steps share.
+type treeBuilder struct {
+	in *Input
+	p  *Params
+	t  *Tree
+	n  int // guarantors
+	np int // players: attacker, guarantors, defender
+	// attacks are the attacker's war values and ground per extent.
+	attacks         []warValue
+	sanctionsChance bool
+	rats            map[float64]*big.Rat
+	one             *big.Rat
+	sets            []map[string]int
+	typeProbs       [][]*big.Rat
+}
+
+// warValue is the attacker's war with the guarantors staying out and
+// with all of them fighting, before the cost of fighting them (e).
+type warValue struct {
+	wOut, wIn, groundOut, groundIn float64
+}
+
+func (b *treeBuilder) warValues() {
+	in, p := b.in, b.p
+	for _, ext := range b.t.Extents {
 		stayOut, intervene, warCost, _ := in.option(ext)
 		war := func(w War) float64 {
 			return p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses - in.Energy + in.Drive
 		}
-		attacks = append(attacks, attack{war(stayOut), war(intervene), stayOut.GroundKm2, intervene.GroundKm2})
+		b.attacks = append(b.attacks, warValue{war(stayOut), war(intervene), stayOut.GroundKm2, intervene.GroundKm2})
 	}
-	players := []string{"attacker"}
-	profiles := 1.0
-	per, width := 1.0, 1.0 // nodes of the guarantors' subtree
+}
+
+// guarantorOptions sets each guarantor's options, their force and war
+// shares, and its types; it returns the number of nodes of the
+// guarantors' subtree after one attack.
+func (b *treeBuilder) guarantorOptions() float64 {
+	in, p, t := b.in, b.p, b.t
+	per, width := 1.0, 1.0
 	for g := range in.Guarantors {
-		players = append(players, in.Guarantors[g].ID)
 		names, force, war, honours := []string{actRenege, actHonour}, []float64{0, 1}, []float64{0, 1}, []bool{false, true}
 		switch {
 		case in.Help != nil:
@@ -272,147 +323,150 @@ func BuildTree(in *Input) (*Tree, error) {
 			lines = append(lines, ls)
 		}
 		t.Types = append(t.Types, guarantorTypes(lines, len(names), p.SigmaG, t.Extents, names))
-		profiles *= float64(len(t.Types[g]))
 		width *= float64(len(names))
 		per += width
 	}
-	players = append(players, "defender")
-	np := len(players)
-	sanctionsChance := in.Sanctions != 0 && in.SanctionsProb > 0 && in.SanctionsProb < 1
-	if sanctionsChance {
-		per = 2*per + 1
+	return per
+}
+
+// rat converts a payoff to an exact fraction once: the leaves share a few
+// values.
+func (b *treeBuilder) rat(x float64) *big.Rat {
+	r, ok := b.rats[x]
+	if !ok {
+		r = new(big.Rat).SetFloat64(x)
+		b.rats[x] = r
 	}
-	if nodes := profiles * (2 + float64(len(t.Extents))*per); nodes > MaxTreeNodes {
-		return nil, fmt.Errorf("deterrence: the game tree would have about %.0f nodes; at most %d are built", nodes, MaxTreeNodes)
+	return r
+}
+
+func (b *treeBuilder) infoset(pl int, key string) int {
+	k, ok := b.sets[pl][key]
+	if !ok {
+		k = len(b.sets[pl])
+		b.sets[pl][key] = k
 	}
-	// The leaves share a few payoff values: convert each once.
-	rats := map[float64]*big.Rat{}
-	rat := func(x float64) *big.Rat {
-		r, ok := rats[x]
-		if !ok {
-			r = new(big.Rat).SetFloat64(x)
-			rats[x] = r
-		}
-		return r
+	return k
+}
+
+// guarantors builds the guarantors' moves from guarantor i on after an
+// attack of extent k; types holds each guarantor's type index. phi is the
+// share of the intervention the honouring guarantors bring: 1 once any
+// honours in the pooled model, the sum of their weights in the
+// force-weighted one.
+func (b *treeBuilder) guarantors(k, i int, types []int, seen string, phi shares, sanctioned bool, pays []float64) *game.Node {
+	t := b.t
+	if i == b.n {
+		return b.leaf(k, phi, sanctioned, pays)
 	}
-	one := big.NewRat(1, 1)
-	sets := make([]map[string]int, np)
-	for i := range sets {
-		sets[i] = map[string]int{}
+	// The guarantor knows its own and the earlier guarantors' types and
+	// sees the attack and their choices.
+	kb := make([]byte, 0, 2*i+len(seen)+4)
+	for _, ty := range types[:i+1] {
+		kb = append(kb, byte('0'+ty))
 	}
-	infoset := func(pl int, key string) int {
-		k, ok := sets[pl][key]
-		if !ok {
-			k = len(sets[pl])
-			sets[pl][key] = k
-		}
-		return k
+	kb = append(append(append(kb, '|', byte('0'+k), '|'), seen...), 0)
+	key := string(kb)
+	opts := t.Options[i]
+	node := &game.Node{Player: i + 1, Infoset: b.infoset(i+1, key)}
+	for c := range opts {
+		j := len(opts) - 1 - c // the most it can do first
+		node.Actions = append(node.Actions, opts[j])
+		next := append([]float64(nil), pays...)
+		next[i] = t.Types[i][types[i]].Value[k][j]
+		node.Children = append(node.Children, b.guarantors(k, i+1, types, seen+string(rune('0'+c)), t.share(i, j, phi), sanctioned, next))
 	}
-	// guarantors builds the guarantors' moves from guarantor i on after an
-	// attack of extent k; types holds each guarantor's type index.
-	// phi is the share of the intervention the honouring guarantors bring:
-	// 1 once any honours in the pooled model, the sum of their weights in
-	// the force-weighted one.
-	var guarantors func(k, i int, types []int, seen string, phi shares, sanctioned bool, pays []float64) *game.Node
-	guarantors = func(k, i int, types []int, seen string, phi shares, sanctioned bool, pays []float64) *game.Node {
-		if i == n {
-			a := attacks[k]
-			w := a.wOut + (a.wIn-a.wOut)*phi.force
-			ground := a.groundOut + (a.groundIn-a.groundOut)*phi.force
-			if phi.force == 1 { // exactly the intervention campaign
-				w, ground = a.wIn, a.groundIn
-			}
-			w -= in.FightGuarantors * phi.war
-			if sanctioned {
-				w -= in.Sanctions
-			}
-			leaf := &game.Node{Player: -2, Payoff: make([]*big.Rat, np)}
-			leaf.Payoff[0] = rat(w)
-			for g := range n {
-				leaf.Payoff[g+1] = rat(pays[g])
-			}
-			leaf.Payoff[np-1] = rat(-p.ValuePerKm2 * ground)
-			return leaf
-		}
-		// The guarantor knows its own and the earlier guarantors' types
-		// and sees the attack and their choices.
-		kb := make([]byte, 0, 2*i+len(seen)+4)
-		for _, ty := range types[:i+1] {
-			kb = append(kb, byte('0'+ty))
-		}
-		kb = append(append(append(kb, '|', byte('0'+k), '|'), seen...), 0)
-		key := string(kb)
-		opts := t.Options[i]
-		node := &game.Node{Player: i + 1, Infoset: infoset(i+1, key)}
-		for c := range opts {
-			j := len(opts) - 1 - c // the most it can do first
-			node.Actions = append(node.Actions, opts[j])
-			next := append([]float64(nil), pays...)
-			next[i] = t.Types[i][types[i]].Value[k][j]
-			node.Children = append(node.Children, guarantors(k, i+1, types, seen+string(rune('0'+c)), t.share(i, j, phi), sanctioned, next))
-		}
-		return node
+	return node
+}
+
+// leaf is the end of play after an attack of extent k: the attacker's war
+// interpolated by the share of the guarantors' forces that fight, less the
+// cost of fighting them and the sanctions if they snapped back; each
+// guarantor's payoff; the defender's ground lost.
+func (b *treeBuilder) leaf(k int, phi shares, sanctioned bool, pays []float64) *game.Node {
+	in := b.in
+	a := b.attacks[k]
+	w := a.wOut + (a.wIn-a.wOut)*phi.force
+	ground := a.groundOut + (a.groundIn-a.groundOut)*phi.force
+	if phi.force == 1 { // exactly the intervention campaign
+		w, ground = a.wIn, a.groundIn
 	}
-	attackNode := func(k int, types []int) *game.Node {
-		pays := make([]float64, n)
-		if !sanctionsChance {
-			return guarantors(k, 0, types, "", shares{}, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
-		}
-		ps := rat(in.SanctionsProb)
-		return &game.Node{Player: -1, Actions: []string{"sanctions snap back", "no sanctions"},
-			Probs: []*big.Rat{ps, new(big.Rat).Sub(one, ps)},
-			Children: []*game.Node{
-				guarantors(k, 0, types, "", shares{}, true, pays),
-				guarantors(k, 0, types, "", shares{}, false, pays),
-			}}
+	w -= in.FightGuarantors * phi.war
+	if sanctioned {
+		w -= in.Sanctions
 	}
-	// Each guarantor's type probabilities as exact fractions adding up to
-	// 1: the last is 1 minus the others; if float64 rounding made the
-	// others add up to a hair over 1, the excess comes off the likeliest.
-	typeProbs := make([][]*big.Rat, n)
-	for i, types := range t.Types {
-		rest, likeliest := new(big.Rat).Set(one), 0
+	leaf := &game.Node{Player: -2, Payoff: make([]*big.Rat, b.np)}
+	leaf.Payoff[0] = b.rat(w)
+	for g := range b.n {
+		leaf.Payoff[g+1] = b.rat(pays[g])
+	}
+	leaf.Payoff[b.np-1] = b.rat(-b.p.ValuePerKm2 * ground)
+	return leaf
+}
+
+// attackNode is an attack of extent k: nature decides whether sanctions
+// snap back (when that is uncertain), then the guarantors move.
+func (b *treeBuilder) attackNode(k int, types []int) *game.Node {
+	in := b.in
+	pays := make([]float64, b.n)
+	if !b.sanctionsChance {
+		return b.guarantors(k, 0, types, "", shares{}, in.Sanctions != 0 && in.SanctionsProb == 1, pays)
+	}
+	ps := b.rat(in.SanctionsProb)
+	return &game.Node{Player: -1, Actions: []string{"sanctions snap back", "no sanctions"},
+		Probs: []*big.Rat{ps, new(big.Rat).Sub(b.one, ps)},
+		Children: []*game.Node{
+			b.guarantors(k, 0, types, "", shares{}, true, pays),
+			b.guarantors(k, 0, types, "", shares{}, false, pays),
+		}}
+}
+
+// typeProbabilities sets each guarantor's type probabilities as exact
+// fractions adding up to 1: the last is 1 minus the others; if float64
+// rounding made the others add up to a hair over 1, the excess comes off
+// the likeliest.
+func (b *treeBuilder) typeProbabilities() {
+	b.typeProbs = make([][]*big.Rat, b.n)
+	for i, types := range b.t.Types {
+		rest, likeliest := new(big.Rat).Set(b.one), 0
 		for j, ty := range types[:len(types)-1] {
-			typeProbs[i] = append(typeProbs[i], rat(ty.P))
-			rest.Sub(rest, typeProbs[i][j])
+			b.typeProbs[i] = append(b.typeProbs[i], b.rat(ty.P))
+			rest.Sub(rest, b.typeProbs[i][j])
 			if ty.P > types[likeliest].P {
 				likeliest = j
 			}
 		}
 		if rest.Sign() < 0 && len(types) > 1 {
-			typeProbs[i][likeliest] = new(big.Rat).Add(typeProbs[i][likeliest], rest)
+			b.typeProbs[i][likeliest] = new(big.Rat).Add(b.typeProbs[i][likeliest], rest)
 			rest = new(big.Rat)
 		}
-		typeProbs[i] = append(typeProbs[i], rest)
+		b.typeProbs[i] = append(b.typeProbs[i], rest)
 	}
-	var nature func(i int, types []int) *game.Node
-	nature = func(i int, types []int) *game.Node {
-		if i == n {
-			zero := make([]*big.Rat, np)
-			for k := range zero {
-				zero[k] = new(big.Rat)
-			}
-			node := &game.Node{Player: 0, Infoset: 0, Actions: []string{actKeep}, Children: []*game.Node{{Player: -2, Payoff: zero}}}
-			for k, ext := range t.Extents {
-				node.Actions = append(node.Actions, "attack: "+extentName(ext, t.days))
-				node.Children = append(node.Children, attackNode(k, types))
-			}
-			return node
+}
+
+// nature draws guarantor i's type, then the next's; after the last, the
+// attacker keeps the cease-fire or attacks.
+func (b *treeBuilder) nature(i int, types []int) *game.Node {
+	t := b.t
+	if i == b.n {
+		zero := make([]*big.Rat, b.np)
+		for k := range zero {
+			zero[k] = new(big.Rat)
 		}
-		node := &game.Node{Player: -1}
-		for j, ty := range t.Types[i] {
-			node.Actions = append(node.Actions, in.Guarantors[i].ID+" "+ty.Name)
-			node.Probs = append(node.Probs, typeProbs[i][j])
-			node.Children = append(node.Children, nature(i+1, append(slices.Clone(types), j)))
+		node := &game.Node{Player: 0, Infoset: 0, Actions: []string{actKeep}, Children: []*game.Node{{Player: -2, Payoff: zero}}}
+		for k, ext := range t.Extents {
+			node.Actions = append(node.Actions, "attack: "+extentName(ext, t.days))
+			node.Children = append(node.Children, b.attackNode(k, types))
 		}
 		return node
 	}
-	g, err := game.NewExtensive("deterrence game", players, nature(0, nil))
-	if err != nil {
-		return nil, fmt.Errorf("deterrence: %w", err)
+	node := &game.Node{Player: -1}
+	for j, ty := range t.Types[i] {
+		node.Actions = append(node.Actions, b.in.Guarantors[i].ID+" "+ty.Name)
+		node.Probs = append(node.Probs, b.typeProbs[i][j])
+		node.Children = append(node.Children, b.nature(i+1, append(slices.Clone(types), j)))
 	}
-	t.Game = g
-	return t, nil
+	return node
 }
 
 // share is the share of the intervention that the guarantors bring when
