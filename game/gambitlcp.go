@@ -46,10 +46,53 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Gambit's sequence numbers: information sets in the order a
-	// depth-first walk meets them, actions in order.
-	var order [2][]int // position → our sequence index
-	var isOrder [2][]int
+	order, pos := gambitSequenceOrder(g, sf)
+	n := [2]int{len(order[0]), len(order[1])}
+	k := [2]int{1 + len(g.infosets[0]), 1 + len(g.infosets[1])}
+	if n[0] != len(sf.seqs[0]) || n[1] != len(sf.seqs[1]) {
+		return nil, errors.New("game: an information set no node reaches")
+	}
+	pay := gambitPayoffs(g, sf)
+	T, basis := gambitTableau(sf, order, pos, pay, n, k)
+	nt := len(basis)
+	cz0, rhs := 2*nt, 2*nt+1
+	rowX, rowY, rowP := 0, n[0], n[0]+n[1]
+	pivotAt(T, basis, rowP, cz0)
+	if err := lemkeLexicographic(T, basis, rowP, cz0, rhs); err != nil {
+		return nil, err
+	}
+	if basis[0] == cz0 {
+		return nil, errors.New("game: sequence form: no equilibrium")
+	}
+	plans := [2][]*big.Rat{make([]*big.Rat, n[0]), make([]*big.Rat, n[1])}
+	for p := range 2 {
+		for s := range plans[p] {
+			plans[p][s] = new(big.Rat)
+		}
+	}
+	for i, v := range basis {
+		switch {
+		case v >= rowX && v < rowY:
+			plans[0][order[0][v-rowX]].Set(T[i][rhs])
+		case v >= rowY && v < rowP:
+			plans[1][order[1][v-rowY]].Set(T[i][rhs])
+		}
+	}
+	for _, v := range basis {
+		if v == cz0 {
+			return nil, errors.New("game: sequence form: no equilibrium")
+		}
+	}
+	if err := checkSequenceEquilibrium(g, sf, plans[0], plans[1]); err != nil {
+		return nil, err
+	}
+	return Behavior{g.toBehavior(0, sf, plans[0]), g.toBehavior(1, sf, plans[1])}, nil
+}
+
+// gambitSequenceOrder numbers sequences as Gambit does: information sets
+// in the order a depth-first walk meets them, actions in order. order[p]
+// maps a position to our sequence index, pos[p] the reverse.
+func gambitSequenceOrder(g *Extensive, sf *seqForm) (order [2][]int, pos [2]map[int]int) {
 	seen := [2]map[int]bool{{}, {}}
 	for p := range 2 {
 		order[p] = []int{0}
@@ -58,7 +101,6 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 	dfs = func(n *Node) {
 		if p := n.Player; p >= 0 && !seen[p][n.Infoset] {
 			seen[p][n.Infoset] = true
-			isOrder[p] = append(isOrder[p], n.Infoset)
 			for a := range n.Actions {
 				order[p] = append(order[p], sf.index[p][[2]int{n.Infoset, a}])
 			}
@@ -68,20 +110,19 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 		}
 	}
 	dfs(g.Root)
-	n := [2]int{len(order[0]), len(order[1])}
-	k := [2]int{1 + len(g.infosets[0]), 1 + len(g.infosets[1])}
-	if n[0] != len(sf.seqs[0]) || n[1] != len(sf.seqs[1]) {
-		return nil, errors.New("game: an information set no node reaches")
-	}
-	pos := [2]map[int]int{{}, {}} // our sequence index → position
+	pos = [2]map[int]int{{}, {}}
 	for p := range 2 {
 		for i, s := range order[p] {
 			pos[p][s] = i
 		}
 	}
-	// Payoffs by pair of sequences, with every outcome on the way to a leaf
-	// counted at the leaf (chance-weighted), the pairs that reach a leaf,
-	// and the largest payoff.
+	return order, pos
+}
+
+// gambitPayoffs are the payoffs by pair of sequences, with every outcome on
+// the way to a leaf counted at the leaf (chance-weighted), lowered by the
+// largest payoff + 1 as Gambit does.
+func gambitPayoffs(g *Extensive, sf *seqForm) [2]map[[2]int]*big.Rat {
 	pay := [2]map[[2]int]*big.Rat{{}, {}}
 	type leaf struct {
 		last [2]int
@@ -135,10 +176,14 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 			pay[p][l.last].Add(pay[p][l.last], v.Mul(v, l.w))
 		}
 	}
+	return pay
+}
 
-	// Tableau rows: x (n0), y (n1), p (k0), q (k1). Columns: z = (x, y, p,
-	// q), then the slacks w, then z₀, then the right-hand side; the
-	// equations read A z + w − z₀ = b.
+// gambitTableau sets up the LCP tableau. Rows: x (n0), y (n1), p (k0), q
+// (k1). Columns: z = (x, y, p, q), then the slacks w, then z₀, then the
+// right-hand side; the equations read A z + w − z₀ = b. The basis starts
+// with the slacks.
+func gambitTableau(sf *seqForm, order [2][]int, pos [2]map[int]int, pay [2]map[[2]int]*big.Rat, n, k [2]int) ([][]*big.Rat, []int) {
 	nt := n[0] + n[1] + k[0] + k[1]
 	cz0, rhs := 2*nt, 2*nt+1
 	T := make([][]*big.Rat, nt)
@@ -179,14 +224,20 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 	for i := range basis {
 		basis[i] = nt + i // the slacks
 	}
-	pivotAt(T, basis, rowP, cz0)
+	return T, basis
+}
+
+// lemkeLexicographic follows Lemke's path from the entering column enter
+// until z₀ (column cz0) leaves the basis, choosing the leaving row by
+// Eaves' lexicographic rule over the basis inverse.
+func lemkeLexicographic(T [][]*big.Rat, basis []int, enter, cz0, rhs int) error {
+	nt := len(basis)
 	complement := func(v int) int {
 		if v < nt {
 			return v + nt
 		}
 		return v - nt
 	}
-	enter := rowP // p₀, the complement of the slack that left
 	a, b := new(big.Rat), new(big.Rat)
 	for range maxLemkePivots {
 		row := -1
@@ -216,39 +267,14 @@ func (g *Extensive) GambitLCP() (Behavior, error) {
 			}
 		}
 		if row < 0 {
-			return nil, errors.New("game: sequence form: Lemke's path ended on a ray")
+			return errors.New("game: sequence form: Lemke's path ended on a ray")
 		}
 		leave := basis[row]
 		pivotAt(T, basis, row, enter)
 		if leave == cz0 {
-			break
+			return nil
 		}
 		enter = complement(leave)
 	}
-	if basis[0] == cz0 {
-		return nil, errors.New("game: sequence form: no equilibrium")
-	}
-	plans := [2][]*big.Rat{make([]*big.Rat, n[0]), make([]*big.Rat, n[1])}
-	for p := range 2 {
-		for s := range plans[p] {
-			plans[p][s] = new(big.Rat)
-		}
-	}
-	for i, v := range basis {
-		switch {
-		case v >= rowX && v < rowY:
-			plans[0][order[0][v-rowX]].Set(T[i][rhs])
-		case v >= rowY && v < rowP:
-			plans[1][order[1][v-rowY]].Set(T[i][rhs])
-		}
-	}
-	for _, v := range basis {
-		if v == cz0 {
-			return nil, errors.New("game: sequence form: no equilibrium")
-		}
-	}
-	if err := checkSequenceEquilibrium(g, sf, plans[0], plans[1]); err != nil {
-		return nil, err
-	}
-	return Behavior{g.toBehavior(0, sf, plans[0]), g.toBehavior(1, sf, plans[1])}, nil
+	return nil
 }
