@@ -62,168 +62,211 @@ func (g *Extensive) SequenceFormLCP() (Behavior, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := [2]int{len(sf.seqs[0]), len(sf.seqs[1])}
-	k := [2]int{len(sf.E[0]), len(sf.E[1])}
-	A, B := sf.A[0], sf.A[1]
+	l := newTracingLCP(sf)
 	xbar, ybar := g.centroidPlan(0, sf), g.centroidPlan(1, sf)
-	// Variables: x, y, r, s, u, v, z₀.
-	ix, iy := 0, n[0]
-	ir, is := iy+n[1], iy+n[1]+n[0]
-	iu := is + n[1]
-	iv := iu + k[0]
-	iz := iv + k[1]
-	nv := iz + 1
-	m := k[0] + k[1] + n[0] + n[1]
-	T := make([][]*big.Rat, m)
-	for i := range T {
-		T[i] = make([]*big.Rat, nv+1)
-		for j := range T[i] {
-			T[i][j] = new(big.Rat)
+	l.tableau(sf, xbar, ybar)
+	// The starting basis: the best responses to the uniform strategies.
+	br1 := g.bestResponsePlan(0, sf, mulVec(sf.A[0], ybar))
+	br2 := g.bestResponsePlan(1, sf, mulVec(transpose(sf.A[1]), xbar))
+	start, basis, err := l.startBasis(br1, br2)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.path(basis, start); err != nil {
+		return nil, err
+	}
+	x := make([]*big.Rat, l.n[0])
+	y := make([]*big.Rat, l.n[1])
+	for i := range x {
+		x[i] = new(big.Rat)
+	}
+	for j := range y {
+		y[j] = new(big.Rat)
+	}
+	for i, b := range basis {
+		switch {
+		case b >= l.ix && b < l.iy:
+			x[b-l.ix].Set(l.T[i][l.rhs])
+		case b >= l.iy && b < l.ir:
+			y[b-l.iy].Set(l.T[i][l.rhs])
 		}
 	}
-	rhs := nv
+	if err := checkSequenceEquilibrium(g, sf, x, y); err != nil {
+		return nil, err
+	}
+	return Behavior{g.toBehavior(0, sf, x), g.toBehavior(1, sf, y)}, nil
+}
+
+// tracingLCP is the tableau of the linear tracing procedure on the
+// sequence form. Variables: x, y, r, s, u, v, z₀ (column indices ix … iz),
+// then the right-hand side.
+type tracingLCP struct {
+	n, k                       [2]int
+	ix, iy, ir, is, iu, iv, iz int
+	rhs, m                     int
+	T                          [][]*big.Rat
+}
+
+func newTracingLCP(sf *seqForm) *tracingLCP {
+	l := &tracingLCP{n: [2]int{len(sf.seqs[0]), len(sf.seqs[1])}, k: [2]int{len(sf.E[0]), len(sf.E[1])}}
+	n, k := l.n, l.k
+	l.ix, l.iy = 0, n[0]
+	l.ir, l.is = l.iy+n[1], l.iy+n[1]+n[0]
+	l.iu = l.is + n[1]
+	l.iv = l.iu + k[0]
+	l.iz = l.iv + k[1]
+	l.rhs = l.iz + 1
+	l.m = k[0] + k[1] + n[0] + n[1]
+	l.T = make([][]*big.Rat, l.m)
+	for i := range l.T {
+		l.T[i] = make([]*big.Rat, l.rhs+1)
+		for j := range l.T[i] {
+			l.T[i][j] = new(big.Rat)
+		}
+	}
+	return l
+}
+
+// tableau fills the equations
+//
+//	E x + e z₀ = e,  F y + f z₀ = f            (e = f = (1, 0, …, 0))
+//	r − Eᵀu + A y + (A ȳ) z₀ = 0
+//	s − Fᵀv + Bᵀx + (Bᵀx̄) z₀ = 0
+func (l *tracingLCP) tableau(sf *seqForm, xbar, ybar []*big.Rat) {
+	T, n, k, rhs := l.T, l.n, l.k, l.rhs
+	A, B := sf.A[0], sf.A[1]
 	tmp := new(big.Rat)
-	// E x + e z₀ = e and F y + f z₀ = f (e = f = (1, 0, …, 0)).
-	for p, off := range [2]int{ix, iy} {
+	for p, off := range [2]int{l.ix, l.iy} {
 		row0 := p * k[0]
 		for h := range k[p] {
 			for j := range n[p] {
 				T[row0+h][off+j].Set(sf.E[p][h][j])
 			}
 		}
-		T[row0][iz].SetInt64(1)
+		T[row0][l.iz].SetInt64(1)
 		T[row0][rhs].SetInt64(1)
 	}
-	// r − Eᵀu + A y + (A ȳ) z₀ = 0.
 	r0 := k[0] + k[1]
 	for i := range n[0] {
 		row := T[r0+i]
-		row[ir+i].SetInt64(1)
+		row[l.ir+i].SetInt64(1)
 		for h := range k[0] {
-			row[iu+h].Neg(sf.E[0][h][i])
+			row[l.iu+h].Neg(sf.E[0][h][i])
 		}
 		for j := range n[1] {
-			row[iy+j].Set(A[i][j])
-			row[iz].Add(row[iz], tmp.Mul(A[i][j], ybar[j]))
+			row[l.iy+j].Set(A[i][j])
+			row[l.iz].Add(row[l.iz], tmp.Mul(A[i][j], ybar[j]))
 		}
 	}
-	// s − Fᵀv + Bᵀx + (Bᵀx̄) z₀ = 0.
 	s0 := r0 + n[0]
 	for j := range n[1] {
 		row := T[s0+j]
-		row[is+j].SetInt64(1)
+		row[l.is+j].SetInt64(1)
 		for h := range k[1] {
-			row[iv+h].Neg(sf.E[1][h][j])
+			row[l.iv+h].Neg(sf.E[1][h][j])
 		}
 		for i := range n[0] {
-			row[ix+i].Set(B[i][j])
-			row[iz].Add(row[iz], tmp.Mul(B[i][j], xbar[i]))
+			row[l.ix+i].Set(B[i][j])
+			row[l.iz].Add(row[l.iz], tmp.Mul(B[i][j], xbar[i]))
 		}
 	}
-	// The starting basis: the best responses to the uniform strategies.
-	br1 := g.bestResponsePlan(0, sf, mulVec(A, ybar))
-	br2 := g.bestResponsePlan(1, sf, mulVec(transpose(B), xbar))
-	var start []int
-	start = append(start, iz)
-	for h := range k[0] {
-		start = append(start, iu+h)
+}
+
+// free reports whether variable v is a free multiplier (u or v).
+func (l *tracingLCP) free(v int) bool { return v >= l.iu && v < l.iz }
+
+// startBasis pivots in the starting basis of the best responses br1, br2
+// to the uniform strategies (z₀, the multipliers, and per sequence either
+// it or its slack), and returns it in the order pivoted (the lexicographic
+// order of the ratio test) and as the basis by row.
+func (l *tracingLCP) startBasis(br1, br2 []bool) (start, basis []int, err error) {
+	start = append(start, l.iz)
+	for h := range l.k[0] {
+		start = append(start, l.iu+h)
 	}
-	for h := range k[1] {
-		start = append(start, iv+h)
+	for h := range l.k[1] {
+		start = append(start, l.iv+h)
 	}
-	for i := 1; i < n[0]; i++ { // x_∅ and r_∅ are the missing pair
+	for i := 1; i < l.n[0]; i++ { // x_∅ and r_∅ are the missing pair
 		if br1[i] {
-			start = append(start, ix+i)
+			start = append(start, l.ix+i)
 		} else {
-			start = append(start, ir+i)
+			start = append(start, l.ir+i)
 		}
 	}
-	for j := range n[1] {
+	for j := range l.n[1] {
 		if br2[j] || j == 0 {
-			start = append(start, iy+j)
+			start = append(start, l.iy+j)
 		} else {
-			start = append(start, is+j)
+			start = append(start, l.is+j)
 		}
 	}
-	if len(start) != m {
-		panic(fmt.Sprintf("game: starting basis of %d variables for %d equations", len(start), m))
+	if len(start) != l.m {
+		panic(fmt.Sprintf("game: starting basis of %d variables for %d equations", len(start), l.m))
 	}
-	basis := make([]int, m)
-	assigned := make([]bool, m)
+	basis = make([]int, l.m)
+	assigned := make([]bool, l.m)
 	for _, c := range start {
 		row := -1
-		for i := range m {
-			if !assigned[i] && T[i][c].Sign() != 0 {
+		for i := range l.m {
+			if !assigned[i] && l.T[i][c].Sign() != 0 {
 				row = i
 				break
 			}
 		}
 		if row < 0 {
-			return nil, errors.New("game: sequence form: singular starting basis")
+			return nil, nil, errors.New("game: sequence form: singular starting basis")
 		}
 		assigned[row] = true
-		pivotAt(T, basis, row, c)
+		pivotAt(l.T, basis, row, c)
 	}
-	free := func(v int) bool { return v >= iu && v < iz }
 	for i, b := range basis {
-		if !free(b) && T[i][rhs].Sign() < 0 {
-			return nil, errors.New("game: sequence form: starting basis not feasible")
+		if !l.free(b) && l.T[i][l.rhs].Sign() < 0 {
+			return nil, nil, errors.New("game: sequence form: starting basis not feasible")
 		}
 	}
-	complement := func(v int) int {
-		switch {
-		case v < iy:
-			return ir + (v - ix)
-		case v < ir:
-			return is + (v - iy)
-		case v < is:
-			return ix + (v - ir)
-		default:
-			return iy + (v - is)
-		}
+	return start, basis, nil
+}
+
+// complement is the variable complementary to v (x ↔ r, y ↔ s).
+func (l *tracingLCP) complement(v int) int {
+	switch {
+	case v < l.iy:
+		return l.ir + (v - l.ix)
+	case v < l.ir:
+		return l.is + (v - l.iy)
+	case v < l.is:
+		return l.ix + (v - l.ir)
+	default:
+		return l.iy + (v - l.is)
 	}
-	enter := ix // x_∅
+}
+
+// path follows Lemke's path from x_∅ entering until z₀ leaves the basis.
+func (l *tracingLCP) path(basis, start []int) error {
+	enter := l.ix // x_∅
 	ra, rb := new(big.Rat), new(big.Rat)
 	for range maxLemkePivots {
 		row := -1
 		for i, b := range basis {
-			if free(b) || T[i][enter].Sign() <= 0 {
+			if l.free(b) || l.T[i][enter].Sign() <= 0 {
 				continue
 			}
-			if row < 0 || lexLess(T, i, row, enter, rhs, start, ra, rb) {
+			if row < 0 || lexLess(l.T, i, row, enter, l.rhs, start, ra, rb) {
 				row = i
 			}
 		}
 		if row < 0 {
-			return nil, errors.New("game: sequence form: Lemke's path ended on a ray")
+			return errors.New("game: sequence form: Lemke's path ended on a ray")
 		}
 		leave := basis[row]
-		pivotAt(T, basis, row, enter)
-		if leave == iz {
-			x := make([]*big.Rat, n[0])
-			y := make([]*big.Rat, n[1])
-			for i := range x {
-				x[i] = new(big.Rat)
-			}
-			for j := range y {
-				y[j] = new(big.Rat)
-			}
-			for i, b := range basis {
-				switch {
-				case b >= ix && b < iy:
-					x[b-ix].Set(T[i][rhs])
-				case b >= iy && b < ir:
-					y[b-iy].Set(T[i][rhs])
-				}
-			}
-			if err := checkSequenceEquilibrium(g, sf, x, y); err != nil {
-				return nil, err
-			}
-			return Behavior{g.toBehavior(0, sf, x), g.toBehavior(1, sf, y)}, nil
+		pivotAt(l.T, basis, row, enter)
+		if leave == l.iz {
+			return nil
 		}
-		enter = complement(leave)
+		enter = l.complement(leave)
 	}
-	return nil, fmt.Errorf("game: sequence form: no equilibrium after %d pivots", maxLemkePivots)
+	return fmt.Errorf("game: sequence form: no equilibrium after %d pivots", maxLemkePivots)
 }
 
 // lexLess reports whether row i comes before row j in the lexicographic
