@@ -26,47 +26,7 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 	if k < 0 || k >= m+n {
 		return nil, errors.New("game: dropped label out of range")
 	}
-	shift := g.shiftToOne()
-	// Variables are numbered by label: x_i ↔ label i, y_j ↔ label m+j;
-	// slacks r_i ↔ label i, s_j ↔ label m+j. Tableau T1 has rows r_i with
-	// columns y_j; T2 has rows s_j with columns x_i. Each tableau row is
-	// stored as [coefficients of all m+n "structural" labels | rhs], where
-	// a row expresses its basic variable: basic = rhs − Σ coef·nonbasic.
-	type tableau struct {
-		rows  [][]*big.Rat // rows × (cols+1); last column is the rhs
-		basis []int        // variable in each row: +label for slack, −(label+1) for x/y
-	}
-	newRat := func() *big.Rat { return new(big.Rat) }
-	// T1: variables y_j (as columns 0..n-1) and r_i (columns n..n+m-1).
-	t1 := tableau{rows: make([][]*big.Rat, m), basis: make([]int, m)}
-	for i := range m {
-		row := make([]*big.Rat, n+m+1)
-		for c := range row {
-			row[c] = newRat()
-		}
-		for j := range n {
-			row[j].Add(g.payoffs[g.Index([]int{i, j})][0], shift)
-		}
-		row[n+i].SetInt64(1)
-		row[n+m].SetInt64(1)
-		t1.rows[i] = row
-		t1.basis[i] = n + i // r_i
-	}
-	// T2: variables x_i (columns 0..m-1) and s_j (columns m..m+n-1).
-	t2 := tableau{rows: make([][]*big.Rat, n), basis: make([]int, n)}
-	for j := range n {
-		row := make([]*big.Rat, m+n+1)
-		for c := range row {
-			row[c] = newRat()
-		}
-		for i := range m {
-			row[i].Add(g.payoffs[g.Index([]int{i, j})][1], shift)
-		}
-		row[m+j].SetInt64(1)
-		row[m+n].SetInt64(1)
-		t2.rows[j] = row
-		t2.basis[j] = m + j // s_j
-	}
+	t1, t2 := lhTableaux(g)
 	// label of a column in each tableau
 	label1 := func(col int) int { // T1: y_j → m+j, r_i → i
 		if col < n {
@@ -80,61 +40,6 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 		}
 		return m + (col - m)
 	}
-	// Which tableau and column hold the *structural* (x or y) variable of a
-	// label, and the slack of a label.
-	tmp := new(big.Rat)
-	pivot := func(t *tableau, enter int) (leaveCol int, ok bool) {
-		// Lexicographic minimum ratio: compare rows by (rhs, then the slack
-		// columns) divided by the entering coefficient.
-		best := -1
-		cols := len(t.rows[0]) - 1
-		order := append([]int{cols}, func() []int {
-			o := make([]int, cols)
-			for c := range o {
-				o[c] = c
-			}
-			return o
-		}()...)
-		for r, row := range t.rows {
-			if row[enter].Sign() <= 0 {
-				continue
-			}
-			if best < 0 {
-				best = r
-				continue
-			}
-			for _, c := range order {
-				a := new(big.Rat).Quo(row[c], row[enter])
-				b := new(big.Rat).Quo(t.rows[best][c], t.rows[best][enter])
-				if cmp := a.Cmp(b); cmp != 0 {
-					if cmp < 0 {
-						best = r
-					}
-					break
-				}
-			}
-		}
-		if best < 0 {
-			return 0, false
-		}
-		leaveCol = t.basis[best]
-		pr := t.rows[best]
-		piv := new(big.Rat).Set(pr[enter])
-		for c := range pr {
-			pr[c].Quo(pr[c], piv)
-		}
-		for r, row := range t.rows {
-			if r == best || row[enter].Sign() == 0 {
-				continue
-			}
-			f := new(big.Rat).Set(row[enter])
-			for c := range row {
-				row[c].Sub(row[c], tmp.Mul(f, pr[c]))
-			}
-		}
-		t.basis[best] = enter
-		return leaveCol, true
-	}
 	// Entering variable: the structural variable with label k.
 	var inT1 bool
 	var enter int
@@ -147,10 +52,10 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 		var leaveCol, leaveLabel int
 		var ok bool
 		if inT1 {
-			leaveCol, ok = pivot(&t1, enter)
+			leaveCol, ok = t1.pivot(enter)
 			leaveLabel = label1(leaveCol)
 		} else {
-			leaveCol, ok = pivot(&t2, enter)
+			leaveCol, ok = t2.pivot(enter)
 			leaveLabel = label2(leaveCol)
 		}
 		if !ok {
@@ -176,25 +81,113 @@ func LemkeHowson(g *NormalForm, k int) (MixedProfile, error) {
 		}
 		inT1 = !inT1
 	}
-	x := make([]*big.Rat, m)
-	y := make([]*big.Rat, n)
+	return MixedProfile{normalise(t2.solution(m, m+n)), normalise(t1.solution(n, n+m))}, nil
+}
+
+// lhTableau is one of the two Lemke-Howson tableaux. Each row is stored as
+// [coefficients of all m+n "structural" labels | rhs] and expresses its
+// basic variable: basic = rhs − Σ coef·nonbasic.
+type lhTableau struct {
+	rows  [][]*big.Rat // rows × (cols+1); last column is the rhs
+	basis []int        // the column of the variable basic in each row
+}
+
+// lhTableaux builds the tableaux with payoffs shifted positive. Variables
+// are numbered by label: x_i ↔ label i, y_j ↔ label m+j; slacks r_i ↔
+// label i, s_j ↔ label m+j. T1 has rows r_i, with the variables y_j
+// (columns 0..n-1) and r_i (columns n..n+m-1); T2 has rows s_j, with x_i
+// (columns 0..m-1) and s_j (columns m..m+n-1).
+func lhTableaux(g *NormalForm) (t1, t2 *lhTableau) {
+	m, n := len(g.Strategies[0]), len(g.Strategies[1])
+	shift := g.shiftToOne()
+	build := func(rows, cols, player int, at func(r, c int) []int) *lhTableau {
+		t := &lhTableau{rows: make([][]*big.Rat, rows), basis: make([]int, rows)}
+		for r := range rows {
+			row := make([]*big.Rat, cols+rows+1)
+			for c := range row {
+				row[c] = new(big.Rat)
+			}
+			for c := range cols {
+				row[c].Add(g.payoffs[g.Index(at(r, c))][player], shift)
+			}
+			row[cols+r].SetInt64(1)
+			row[cols+rows].SetInt64(1)
+			t.rows[r] = row
+			t.basis[r] = cols + r // the slack
+		}
+		return t
+	}
+	t1 = build(m, n, 0, func(i, j int) []int { return []int{i, j} })
+	t2 = build(n, m, 1, func(j, i int) []int { return []int{i, j} })
+	return t1, t2
+}
+
+// pivot brings column enter into the basis, choosing the leaving row by
+// the lexicographic minimum ratio (rhs, then the columns in order, each
+// divided by the entering coefficient), and returns the leaving column.
+func (t *lhTableau) pivot(enter int) (leaveCol int, ok bool) {
+	best := -1
+	cols := len(t.rows[0]) - 1
+	order := make([]int, 0, cols+1)
+	order = append(order, cols)
+	for c := range cols {
+		order = append(order, c)
+	}
+	for r, row := range t.rows {
+		if row[enter].Sign() <= 0 {
+			continue
+		}
+		if best < 0 {
+			best = r
+			continue
+		}
+		for _, c := range order {
+			a := new(big.Rat).Quo(row[c], row[enter])
+			b := new(big.Rat).Quo(t.rows[best][c], t.rows[best][enter])
+			if cmp := a.Cmp(b); cmp != 0 {
+				if cmp < 0 {
+					best = r
+				}
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	leaveCol = t.basis[best]
+	pr := t.rows[best]
+	piv := new(big.Rat).Set(pr[enter])
+	for c := range pr {
+		pr[c].Quo(pr[c], piv)
+	}
+	tmp := new(big.Rat)
+	for r, row := range t.rows {
+		if r == best || row[enter].Sign() == 0 {
+			continue
+		}
+		f := new(big.Rat).Set(row[enter])
+		for c := range row {
+			row[c].Sub(row[c], tmp.Mul(f, pr[c]))
+		}
+	}
+	t.basis[best] = enter
+	return leaveCol, true
+}
+
+// solution reads the structural variables (columns below vars) from the
+// rhs column rhs.
+func (t *lhTableau) solution(vars, rhs int) []*big.Rat {
+	x := make([]*big.Rat, vars)
 	for i := range x {
 		x[i] = new(big.Rat)
 	}
-	for j := range y {
-		y[j] = new(big.Rat)
-	}
-	for r, b := range t2.basis {
-		if b < m {
-			x[b].Set(t2.rows[r][m+n])
+	for r, b := range t.basis {
+		if b < vars {
+			x[b].Set(t.rows[r][rhs])
 		}
 	}
-	for r, b := range t1.basis {
-		if b < n {
-			y[b].Set(t1.rows[r][n+m])
-		}
-	}
-	return MixedProfile{normalise(x), normalise(y)}, nil
+	return x
 }
 
 // IsNash reports whether a mixed profile is a Nash equilibrium of the
