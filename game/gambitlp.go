@@ -59,20 +59,33 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 	if !sf.zeroSum {
 		return nil, errors.New("game: not a constant-sum game")
 	}
-	// Sequence numbers (1 is the empty sequence): information sets in the
-	// order a depth-first walk meets them, their actions in order.
-	var offset [2]map[int]int
-	ns := [2]int{1, 1}
-	minpay := (*big.Rat)(nil)
-	var number [2]map[int]int // Gambit's information-set numbers
-	for p := range 2 {
-		offset[p] = map[int]int{}
-		number[p] = map[int]int{}
+	num := gambitLPNumbering(g)
+	A, b, c := num.program(g)
+	primal, dual, err := boundedSimplex(A, b, c, num.ni[1])
+	if err != nil {
+		return nil, err
 	}
-	// Outcomes on the way to a leaf are added up at the leaf (acc; 0 if
-	// there are none); minpay is the smallest of those sums over both
-	// players.
-	acc := map[*Node][]*big.Rat{}
+	return num.behavior(g, primal, dual), nil
+}
+
+// gambitLPNumbers are the sequence numbers of Gambit's lp (1 is the empty
+// sequence): information sets in the order a depth-first walk meets them,
+// their actions in order; and the outcomes on the way to each leaf added
+// up at the leaf (acc; 0 if there are none), minpay the smallest of those
+// sums over both players.
+type gambitLPNumbers struct {
+	offset, number [2]map[int]int // first sequence and Gambit's number of each information set
+	ns, ni         [2]int         // sequences + 1; information sets + 1
+	acc            map[*Node][]*big.Rat
+	minpay         *big.Rat
+}
+
+func gambitLPNumbering(g *Extensive) *gambitLPNumbers {
+	num := &gambitLPNumbers{ns: [2]int{1, 1}, acc: map[*Node][]*big.Rat{}}
+	for p := range 2 {
+		num.offset[p] = map[int]int{}
+		num.number[p] = map[int]int{}
+	}
 	var dfs func(n *Node, sum []*big.Rat)
 	dfs = func(n *Node, sum []*big.Rat) {
 		if n.Payoff != nil {
@@ -92,18 +105,18 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 					sum[i] = new(big.Rat)
 				}
 			}
-			acc[n] = sum
+			num.acc[n] = sum
 			for _, v := range sum {
-				if minpay == nil || v.Cmp(minpay) < 0 {
-					minpay = v
+				if num.minpay == nil || v.Cmp(num.minpay) < 0 {
+					num.minpay = v
 				}
 			}
 		}
 		if p := n.Player; p >= 0 {
-			if _, ok := offset[p][n.Infoset]; !ok {
-				offset[p][n.Infoset] = ns[p]
-				ns[p] += len(n.Actions)
-				number[p][n.Infoset] = len(number[p]) + 1
+			if _, ok := num.offset[p][n.Infoset]; !ok {
+				num.offset[p][n.Infoset] = num.ns[p]
+				num.ns[p] += len(n.Actions)
+				num.number[p][n.Infoset] = len(num.number[p]) + 1
 			}
 		}
 		for _, c := range n.Children {
@@ -111,12 +124,19 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 		}
 	}
 	dfs(g.Root, nil)
-	if minpay == nil {
-		minpay = new(big.Rat)
+	if num.minpay == nil {
+		num.minpay = new(big.Rat)
 	}
-	ni := [2]int{1 + len(g.infosets[0]), 1 + len(g.infosets[1])}
-	m, n := ns[0]+ni[1], ns[1]+ni[0] // rows, columns (1-based below)
-	A := make([][]*big.Rat, m+1)
+	num.ni = [2]int{1 + len(g.infosets[0]), 1 + len(g.infosets[1])}
+	return num
+}
+
+// program is the linear program as Gambit's lp sets it up (1-based):
+// maximise c·x subject to A x ≤ b, the last ni[1] rows equalities.
+func (num *gambitLPNumbers) program(g *Extensive) (A [][]*big.Rat, b, c []*big.Rat) {
+	ns, offset, number := num.ns, num.offset, num.number
+	m, n := ns[0]+num.ni[1], ns[1]+num.ni[0] // rows, columns (1-based below)
+	A = make([][]*big.Rat, m+1)
 	for i := range A {
 		A[i] = make([]*big.Rat, n+1)
 		for j := range A[i] {
@@ -126,8 +146,8 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 	one, minusOne := big.NewRat(1, 1), big.NewRat(-1, 1)
 	var fill func(nd *Node, prob *big.Rat, s1, s2 int)
 	fill = func(nd *Node, prob *big.Rat, s1, s2 int) {
-		if sum := acc[nd]; sum != nil {
-			v := new(big.Rat).Sub(sum[0], minpay)
+		if sum := num.acc[nd]; sum != nil {
+			v := new(big.Rat).Sub(sum[0], num.minpay)
 			A[s1][s2].Add(A[s1][s2], v.Mul(v, prob))
 		}
 		switch p := nd.Player; {
@@ -157,22 +177,24 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 	fill(g.Root, big.NewRat(1, 1), 1, 1)
 	A[1][ns[1]+1].Set(minusOne)
 	A[ns[0]+1][1].Set(one)
-	b := make([]*big.Rat, m+1)
+	b = make([]*big.Rat, m+1)
 	for i := range b {
 		b[i] = new(big.Rat)
 	}
 	b[ns[0]+1].SetInt64(1)
-	c := make([]*big.Rat, n+1)
+	c = make([]*big.Rat, n+1)
 	for j := range c {
 		c[j] = new(big.Rat)
 	}
 	c[ns[1]+1].SetInt64(-1)
-	primal, dual, err := boundedSimplex(A, b, c, ni[1])
-	if err != nil {
-		return nil, err
-	}
-	// Behaviour from the plans: player 2's from the primal, player 1's
-	// from the duals of its sequence rows.
+	return A, b, c
+}
+
+// behavior reads the behaviour strategies from the plans: player 2's from
+// the primal, player 1's from the duals of its sequence rows; an
+// information set no plan reaches gets the uniform distribution.
+func (num *gambitLPNumbers) behavior(g *Extensive, primal, dual []*big.Rat) Behavior {
+	offset := num.offset
 	beh := Behavior{make([][]*big.Rat, len(g.infosets[0])), make([][]*big.Rat, len(g.infosets[1]))}
 	for p := range 2 {
 		for h := range beh[p] {
@@ -222,7 +244,7 @@ func (g *Extensive) GambitLP() (Behavior, error) {
 			}
 		}
 	}
-	return beh, nil
+	return beh
 }
 
 // boundedSimplex maximises c·x subject to A x + s = b, x ≥ 0, s ≥ 0, the
@@ -238,143 +260,26 @@ func boundedSimplex(A [][]*big.Rat, b, c []*big.Rat, nequals int) (primal, dual 
 		}
 	}
 	ineq := m - nequals
-	// Variables 1..n are the columns, n+1..n+m the slacks. T holds B⁻¹[A I],
-	// xb the basic values, basis the variable of each row.
-	nv := n + m
-	T := make([][]*big.Rat, m+1)
-	xb := make([]*big.Rat, m+1)
-	basis := make([]int, m+1)
-	for i := 1; i <= m; i++ {
-		T[i] = make([]*big.Rat, nv+1)
-		for j := 1; j <= n; j++ {
-			T[i][j] = new(big.Rat).Set(A[i][j])
-		}
-		for j := n + 1; j <= nv; j++ {
-			T[i][j] = new(big.Rat)
-		}
-		T[i][n+i].SetInt64(1)
-		xb[i] = new(big.Rat).Set(b[i])
-		basis[i] = n + i
-	}
-	isBasic := make([]bool, nv+1)
-	for i := 1; i <= m; i++ {
-		isBasic[n+i] = true
-	}
-	// Bounds: every variable ≥ 0; phase II fixes the equality slacks at 0.
-	// Nonbasic variables sit at 0 (no variable here has a finite upper
-	// bound it can move to), so only basic values are tracked.
-	fixed := make([]bool, nv+1)
-	cost := make([]*big.Rat, nv+1)
-	for j := range cost {
-		cost[j] = new(big.Rat)
-	}
+	sx := newSimplex(A, b)
 	for i := ineq + 1; i <= m; i++ {
-		cost[n+i].SetInt64(-1) // phase I
+		sx.cost[n+i].SetInt64(-1) // phase I
 	}
-	totalCost := func() *big.Rat {
-		t := new(big.Rat)
-		for i := 1; i <= m; i++ {
-			t.Add(t, new(big.Rat).Mul(cost[basis[i]], xb[i]))
-		}
-		return t
-	}
-	reduced := func(j int) *big.Rat {
-		r := new(big.Rat).Set(cost[j])
-		tmp := new(big.Rat)
-		for i := 1; i <= m; i++ {
-			if T[i][j].Sign() != 0 {
-				r.Sub(r, tmp.Mul(cost[basis[i]], T[i][j]))
-			}
-		}
-		return r
-	}
-	pivot := func(r, e int) {
-		pv := new(big.Rat).Set(T[r][e])
-		for j := 1; j <= nv; j++ {
-			T[r][j].Quo(T[r][j], pv)
-		}
-		xb[r].Quo(xb[r], pv)
-		tmp := new(big.Rat)
-		for i := 1; i <= m; i++ {
-			if i == r || T[i][e].Sign() == 0 {
-				continue
-			}
-			f := new(big.Rat).Set(T[i][e])
-			for j := 1; j <= nv; j++ {
-				if T[r][j].Sign() != 0 {
-					T[i][j].Sub(T[i][j], tmp.Mul(f, T[r][j]))
-				}
-			}
-			xb[i].Sub(xb[i], tmp.Mul(f, xb[r]))
-		}
-		isBasic[basis[r]] = false
-		basis[r] = e
-		isBasic[e] = true
-	}
-	run := func(phase int) error {
-		for iter := 0; ; iter++ {
-			if iter > 100000 {
-				return errors.New("game: the simplex did not end")
-			}
-			// Entering: the largest reduced cost that can raise its
-			// variable (nonbasic variables sit at their lower bound 0, so
-			// none can fall), columns then slacks, the first on ties.
-			in, best := 0, new(big.Rat)
-			for j := 1; j <= nv; j++ {
-				if isBasic[j] || fixed[j] {
-					continue
-				}
-				if rc := reduced(j); rc.Cmp(best) > 0 {
-					best, in = rc, j
-				}
-			}
-			if in == 0 {
-				return nil
-			}
-			// Leaving: the first row with the smallest ratio; a fixed
-			// basic slack blocks at 0 whichever way its column points.
-			out := 0
-			var tmin *big.Rat
-			for i := 1; i <= m; i++ {
-				d := T[i][in]
-				var t *big.Rat
-				switch {
-				case d.Sign() > 0:
-					t = new(big.Rat).Quo(xb[i], d)
-				case d.Sign() < 0 && fixed[basis[i]]:
-					t = new(big.Rat).Quo(xb[i], d) // xb = 0: blocks at 0
-				default:
-					continue
-				}
-				if t.Sign() >= 0 && (tmin == nil || t.Cmp(tmin) < 0) {
-					tmin, out = t, i
-				}
-			}
-			if out == 0 {
-				return errors.New("game: the linear program is unbounded")
-			}
-			pivot(out, in)
-			if phase == 1 && totalCost().Sign() >= 0 {
-				return nil
-			}
-		}
-	}
-	if err := run(1); err != nil {
+	if err := sx.run(1); err != nil {
 		return nil, nil, err
 	}
-	if totalCost().Sign() < 0 {
+	if sx.totalCost().Sign() < 0 {
 		return nil, nil, errors.New("game: the linear program is infeasible")
 	}
 	for i := ineq + 1; i <= m; i++ {
-		fixed[n+i] = true
+		sx.fixed[n+i] = true
 	}
-	for j := range cost {
-		cost[j] = new(big.Rat)
+	for j := range sx.cost {
+		sx.cost[j] = new(big.Rat)
 		if j >= 1 && j <= n {
-			cost[j].Set(c[j])
+			sx.cost[j].Set(c[j])
 		}
 	}
-	if err := run(2); err != nil {
+	if err := sx.run(2); err != nil {
 		return nil, nil, err
 	}
 	primal = make([]*big.Rat, n+1)
@@ -382,8 +287,8 @@ func boundedSimplex(A [][]*big.Rat, b, c []*big.Rat, nequals int) (primal, dual 
 		primal[j] = new(big.Rat)
 	}
 	for i := 1; i <= m; i++ {
-		if basis[i] <= n {
-			primal[basis[i]].Set(xb[i])
+		if sx.basis[i] <= n {
+			primal[sx.basis[i]].Set(sx.xb[i])
 		}
 	}
 	// Duals y = c_B B⁻¹: row i's dual is −(reduced cost of slack i), as
@@ -393,9 +298,149 @@ func boundedSimplex(A [][]*big.Rat, b, c []*big.Rat, nequals int) (primal, dual 
 		dual[i] = new(big.Rat)
 	}
 	for i := 1; i <= m; i++ {
-		if !isBasic[n+i] {
-			dual[i].Neg(reduced(n + i))
+		if !sx.isBasic[n+i] {
+			dual[i].Neg(sx.reduced(n + i))
 		}
 	}
 	return primal, dual, nil
+}
+
+// simplex is boundedSimplex's state. Variables 1..n are the columns,
+// n+1..n+m the slacks. T holds B⁻¹[A I], xb the basic values, basis the
+// variable of each row. Every variable is ≥ 0; phase II fixes the equality
+// slacks at 0. Nonbasic variables sit at 0 (no variable here has a finite
+// upper bound it can move to), so only basic values are tracked.
+type simplex struct {
+	m, n, nv int
+	T        [][]*big.Rat
+	xb       []*big.Rat
+	basis    []int
+	isBasic  []bool
+	fixed    []bool
+	cost     []*big.Rat
+}
+
+func newSimplex(A [][]*big.Rat, b []*big.Rat) *simplex {
+	m, n := len(b)-1, len(A[0])-1
+	nv := n + m
+	sx := &simplex{m: m, n: n, nv: nv, T: make([][]*big.Rat, m+1), xb: make([]*big.Rat, m+1), basis: make([]int, m+1),
+		isBasic: make([]bool, nv+1), fixed: make([]bool, nv+1), cost: make([]*big.Rat, nv+1)}
+	for i := 1; i <= m; i++ {
+		sx.T[i] = make([]*big.Rat, nv+1)
+		for j := 1; j <= n; j++ {
+			sx.T[i][j] = new(big.Rat).Set(A[i][j])
+		}
+		for j := n + 1; j <= nv; j++ {
+			sx.T[i][j] = new(big.Rat)
+		}
+		sx.T[i][n+i].SetInt64(1)
+		sx.xb[i] = new(big.Rat).Set(b[i])
+		sx.basis[i] = n + i
+		sx.isBasic[n+i] = true
+	}
+	for j := range sx.cost {
+		sx.cost[j] = new(big.Rat)
+	}
+	return sx
+}
+
+func (sx *simplex) totalCost() *big.Rat {
+	t := new(big.Rat)
+	for i := 1; i <= sx.m; i++ {
+		t.Add(t, new(big.Rat).Mul(sx.cost[sx.basis[i]], sx.xb[i]))
+	}
+	return t
+}
+
+func (sx *simplex) reduced(j int) *big.Rat {
+	r := new(big.Rat).Set(sx.cost[j])
+	tmp := new(big.Rat)
+	for i := 1; i <= sx.m; i++ {
+		if sx.T[i][j].Sign() != 0 {
+			r.Sub(r, tmp.Mul(sx.cost[sx.basis[i]], sx.T[i][j]))
+		}
+	}
+	return r
+}
+
+func (sx *simplex) pivot(r, e int) {
+	T, xb := sx.T, sx.xb
+	pv := new(big.Rat).Set(T[r][e])
+	for j := 1; j <= sx.nv; j++ {
+		T[r][j].Quo(T[r][j], pv)
+	}
+	xb[r].Quo(xb[r], pv)
+	tmp := new(big.Rat)
+	for i := 1; i <= sx.m; i++ {
+		if i == r || T[i][e].Sign() == 0 {
+			continue
+		}
+		f := new(big.Rat).Set(T[i][e])
+		for j := 1; j <= sx.nv; j++ {
+			if T[r][j].Sign() != 0 {
+				T[i][j].Sub(T[i][j], tmp.Mul(f, T[r][j]))
+			}
+		}
+		xb[i].Sub(xb[i], tmp.Mul(f, xb[r]))
+	}
+	sx.isBasic[sx.basis[r]] = false
+	sx.basis[r] = e
+	sx.isBasic[e] = true
+}
+
+// run pivots until no reduced cost can raise the objective (phase I ends
+// as soon as the infeasibility is gone).
+func (sx *simplex) run(phase int) error {
+	for iter := 0; ; iter++ {
+		if iter > 100000 {
+			return errors.New("game: the simplex did not end")
+		}
+		// Entering: the largest reduced cost that can raise its variable
+		// (nonbasic variables sit at their lower bound 0, so none can
+		// fall), columns then slacks, the first on ties.
+		in, best := 0, new(big.Rat)
+		for j := 1; j <= sx.nv; j++ {
+			if sx.isBasic[j] || sx.fixed[j] {
+				continue
+			}
+			if rc := sx.reduced(j); rc.Cmp(best) > 0 {
+				best, in = rc, j
+			}
+		}
+		if in == 0 {
+			return nil
+		}
+		out := sx.leaving(in)
+		if out == 0 {
+			return errors.New("game: the linear program is unbounded")
+		}
+		sx.pivot(out, in)
+		if phase == 1 && sx.totalCost().Sign() >= 0 {
+			return nil
+		}
+	}
+}
+
+// leaving is the first row with the smallest ratio for entering column
+// in; a fixed basic slack blocks at 0 whichever way its column points. 0
+// when none blocks.
+func (sx *simplex) leaving(in int) int {
+	out := 0
+	var tmin *big.Rat
+	for i := 1; i <= sx.m; i++ {
+		d := sx.T[i][in]
+		var t *big.Rat
+		switch {
+		case d.Sign() > 0:
+			t = new(big.Rat).Quo(sx.xb[i], d)
+		case d.Sign() < 0 && sx.fixed[sx.basis[i]]:
+			t = new(big.Rat).Quo(sx.xb[i], d) // xb = 0: blocks at 0
+		default:
+			continue
+		}
+		if t.Sign() >= 0 && (tmin == nil || t.Cmp(tmin) < 0) {
+			tmin, out = t, i
+		}
+	}
+	return out
 }
