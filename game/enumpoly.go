@@ -732,18 +732,7 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 		// A box is discarded when some equation cannot vanish on it, by the
 		// natural interval extension f(X) or the mean-value form
 		// f(y) + J(X)(X − y), whichever is tighter.
-		excluded := false
-		for k, v := range f {
-			rad := 0.0
-			for l := range d {
-				j := jac[k*d+l]
-				rad += max(math.Abs(j.lo), math.Abs(j.hi)) * (b.hi[l] - b.lo[l]) / 2
-			}
-			if v.lo > 0 || v.hi < 0 || fy[k].lo-rad > 0 || fy[k].lo+rad < 0 {
-				excluded = true
-				break
-			}
-		}
+		excluded := meanValueExcluded(f, fy, jac, b, d)
 		if !excluded && d <= polyMaxVertexDim {
 			excluded = ps.vertexExcluded(b.lo, b.hi, corner, fc, rng)
 		}
@@ -758,44 +747,7 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 		}
 		ok := invert(jy, C, d)
 		if ok {
-			// Krawczyk: K = y − C f(y) + (I − C J(X))(X − y).
-			inside, empty := true, false
-			klo := make([]float64, d)
-			khi := make([]float64, d)
-			for k := range d {
-				cf := 0.0
-				for l := range d {
-					cf += C[k*d+l] * fy[l].lo
-				}
-				rad := 0.0
-				for l := range d {
-					// (I − C J(X))_{kl}
-					m := interval{}
-					if k == l {
-						m = interval{1, 1}
-					}
-					for q := range d {
-						c := C[k*d+q]
-						j := jac[q*d+l]
-						if c >= 0 {
-							m.lo -= c * j.hi
-							m.hi -= c * j.lo
-						} else {
-							m.lo -= c * j.lo
-							m.hi -= c * j.hi
-						}
-					}
-					rad += max(math.Abs(m.lo), math.Abs(m.hi)) * (b.hi[l] - b.lo[l]) / 2
-				}
-				klo[k], khi[k] = y[k]-cf-rad, y[k]-cf+rad
-				if khi[k] < b.lo[k] || klo[k] > b.hi[k] {
-					empty = true
-					break
-				}
-				if klo[k] <= b.lo[k] || khi[k] >= b.hi[k] {
-					inside = false
-				}
-			}
+			klo, khi, empty, inside := krawczyk(b, y, fy, jac, C, d)
 			if empty {
 				continue
 			}
@@ -821,6 +773,73 @@ func (ps *polySolver) solve(sup [][]int) (roots [][][]float64, singular bool) {
 		stack = b.bisect(stack, wide)
 	}
 	return ps.collect(found), false
+}
+
+// meanValueExcluded reports whether some equation cannot vanish on box b,
+// by the natural interval extension f(X) or the mean-value form
+// f(y) + J(X)(X − y).
+func meanValueExcluded(f, fy, jac []interval, b box, d int) bool {
+	for k, v := range f {
+		rad := 0.0
+		for l := range d {
+			j := jac[k*d+l]
+			rad += max(math.Abs(j.lo), math.Abs(j.hi)) * (b.hi[l] - b.lo[l]) / 2
+		}
+		if v.lo > 0 || v.hi < 0 || fy[k].lo-rad > 0 || fy[k].lo+rad < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// krawczyk evaluates Krawczyk's operator on box b with midpoint y and
+// preconditioner C (an inverse of the Jacobian at y):
+//
+//	K = y − C f(y) + (I − C J(X))(X − y)
+//
+// empty: K misses the box (no root in it); inside: K lies in its interior
+// (exactly one root, which Newton's method finds).
+//
+// Reference: Krawczyk, R. (1969). Newton-Algorithmen zur Bestimmung von
+// Nullstellen mit Fehlerschranken. Computing 4:187-201.
+func krawczyk(b box, y []float64, fy, jac []interval, C []float64, d int) (klo, khi []float64, empty, inside bool) {
+	inside = true
+	klo = make([]float64, d)
+	khi = make([]float64, d)
+	for k := range d {
+		cf := 0.0
+		for l := range d {
+			cf += C[k*d+l] * fy[l].lo
+		}
+		rad := 0.0
+		for l := range d {
+			// (I − C J(X))_{kl}
+			m := interval{}
+			if k == l {
+				m = interval{1, 1}
+			}
+			for q := range d {
+				c := C[k*d+q]
+				j := jac[q*d+l]
+				if c >= 0 {
+					m.lo -= c * j.hi
+					m.hi -= c * j.lo
+				} else {
+					m.lo -= c * j.lo
+					m.hi -= c * j.hi
+				}
+			}
+			rad += max(math.Abs(m.lo), math.Abs(m.hi)) * (b.hi[l] - b.lo[l]) / 2
+		}
+		klo[k], khi[k] = y[k]-cf-rad, y[k]-cf+rad
+		if khi[k] < b.lo[k] || klo[k] > b.hi[k] {
+			return klo, khi, true, false
+		}
+		if klo[k] <= b.lo[k] || khi[k] >= b.hi[k] {
+			inside = false
+		}
+	}
+	return klo, khi, false, inside
 }
 
 // box is a box of the subdivision: lo ≤ x ≤ hi.
