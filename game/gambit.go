@@ -175,37 +175,9 @@ func ReadNFG(src string) (*NormalForm, error) {
 	if _, err := p.expect('{'); err != nil {
 		return fail(err)
 	}
-	var strat [][]string
-	for {
-		t := p.peek()
-		if t == nil {
-			return fail(fmt.Errorf("unexpected end in the strategy list"))
-		}
-		if t.kind == '}' {
-			p.next()
-			break
-		}
-		if t.kind == '{' {
-			names, err := p.strings()
-			if err != nil {
-				return fail(err)
-			}
-			if len(names) == 0 {
-				return fail(fmt.Errorf("line %d: player %d has no strategies", t.line, len(strat)+1))
-			}
-			strat = append(strat, names)
-			continue
-		}
-		nt, _ := p.next()
-		k, err := strconv.Atoi(nt.text)
-		if err != nil || k < 1 || k > 10000 {
-			return fail(fmt.Errorf("line %d: bad strategy count %q", nt.line, nt.text))
-		}
-		names := make([]string, k)
-		for i := range names {
-			names[i] = strconv.Itoa(i + 1)
-		}
-		strat = append(strat, names)
+	strat, err := p.nfgStrategies()
+	if err != nil {
+		return fail(err)
 	}
 	if len(strat) != len(players) {
 		return fail(fmt.Errorf("%d players but %d strategy lists", len(players), len(strat)))
@@ -229,58 +201,8 @@ func ReadNFG(src string) (*NormalForm, error) {
 	g := NewNormalForm(players, strat)
 	g.Title = title.text
 	if t := p.peek(); t != nil && t.kind == '{' {
-		// Outcome version: outcomes, then one outcome index per profile.
-		p.next()
-		var outcomes [][]*big.Rat
-		for {
-			t := p.peek()
-			if t == nil {
-				return fail(fmt.Errorf("unexpected end in the outcome list"))
-			}
-			if t.kind == '}' {
-				p.next()
-				break
-			}
-			if _, err := p.expect('{'); err != nil {
-				return fail(err)
-			}
-			if _, err := p.expect('s'); err != nil {
-				return fail(err)
-			}
-			var pay []*big.Rat
-			for {
-				t, err := p.next()
-				if err != nil {
-					return fail(err)
-				}
-				if t.kind == '}' {
-					break
-				}
-				v, err := parseNumber(t)
-				if err != nil {
-					return fail(err)
-				}
-				pay = append(pay, v)
-			}
-			if len(pay) != len(players) {
-				return fail(fmt.Errorf("an outcome has %d payoffs for %d players", len(pay), len(players)))
-			}
-			outcomes = append(outcomes, pay)
-		}
-		for idx := range total {
-			t, err := p.next()
-			if err != nil {
-				return fail(fmt.Errorf("%d outcome indices for %d profiles", idx, total))
-			}
-			k, err := strconv.Atoi(t.text)
-			if err != nil || k < 0 || k > len(outcomes) {
-				return fail(fmt.Errorf("line %d: bad outcome index %q", t.line, t.text))
-			}
-			if k > 0 {
-				for pl := range players {
-					g.payoffs[idx][pl].Set(outcomes[k-1][pl])
-				}
-			}
+		if err := p.nfgOutcomes(g, total); err != nil {
+			return fail(err)
 		}
 		return g, nil
 	}
@@ -298,6 +220,101 @@ func ReadNFG(src string) (*NormalForm, error) {
 		}
 	}
 	return g, nil
+}
+
+// nfgStrategies reads the strategy lists of an .nfg file: per player, a
+// list of names or a count.
+func (p *parser) nfgStrategies() ([][]string, error) {
+	var strat [][]string
+	for {
+		t := p.peek()
+		if t == nil {
+			return nil, fmt.Errorf("unexpected end in the strategy list")
+		}
+		if t.kind == '}' {
+			p.next()
+			return strat, nil
+		}
+		if t.kind == '{' {
+			names, err := p.strings()
+			if err != nil {
+				return nil, err
+			}
+			if len(names) == 0 {
+				return nil, fmt.Errorf("line %d: player %d has no strategies", t.line, len(strat)+1)
+			}
+			strat = append(strat, names)
+			continue
+		}
+		nt, _ := p.next()
+		k, err := strconv.Atoi(nt.text)
+		if err != nil || k < 1 || k > 10000 {
+			return nil, fmt.Errorf("line %d: bad strategy count %q", nt.line, nt.text)
+		}
+		names := make([]string, k)
+		for i := range names {
+			names[i] = strconv.Itoa(i + 1)
+		}
+		strat = append(strat, names)
+	}
+}
+
+// nfgOutcomes reads the outcome version's payoffs: the outcomes, then one
+// outcome index per profile (0: no outcome).
+func (p *parser) nfgOutcomes(g *NormalForm, total int) error {
+	p.next()
+	var outcomes [][]*big.Rat
+	for {
+		t := p.peek()
+		if t == nil {
+			return fmt.Errorf("unexpected end in the outcome list")
+		}
+		if t.kind == '}' {
+			p.next()
+			break
+		}
+		if _, err := p.expect('{'); err != nil {
+			return err
+		}
+		if _, err := p.expect('s'); err != nil {
+			return err
+		}
+		var pay []*big.Rat
+		for {
+			t, err := p.next()
+			if err != nil {
+				return err
+			}
+			if t.kind == '}' {
+				break
+			}
+			v, err := parseNumber(t)
+			if err != nil {
+				return err
+			}
+			pay = append(pay, v)
+		}
+		if len(pay) != len(g.Players) {
+			return fmt.Errorf("an outcome has %d payoffs for %d players", len(pay), len(g.Players))
+		}
+		outcomes = append(outcomes, pay)
+	}
+	for idx := range total {
+		t, err := p.next()
+		if err != nil {
+			return fmt.Errorf("%d outcome indices for %d profiles", idx, total)
+		}
+		k, err := strconv.Atoi(t.text)
+		if err != nil || k < 0 || k > len(outcomes) {
+			return fmt.Errorf("line %d: bad outcome index %q", t.line, t.text)
+		}
+		if k > 0 {
+			for pl := range g.Players {
+				g.payoffs[idx][pl].Set(outcomes[k-1][pl])
+			}
+		}
+	}
+	return nil
 }
 
 // Node is a node of an extensive-form game.
@@ -360,153 +377,8 @@ func ReadEFG(src string) (*Extensive, error) {
 	for i := range g.infosets {
 		g.infosets[i] = map[int][]string{}
 	}
-	chanceSets := map[int]*Node{}
-	outcomes := map[int][]*big.Rat{}
-	count := 0
-	var node func(depth int) (*Node, error)
-	readOutcome := func(n *Node) error {
-		t, err := p.expect('n')
-		if err != nil {
-			return err
-		}
-		k, err := strconv.Atoi(t.text)
-		if err != nil || k < 0 {
-			return fmt.Errorf("line %d: bad outcome number %q", t.line, t.text)
-		}
-		if nt := p.peek(); nt != nil && nt.kind == 's' {
-			p.next()
-			pay, err := p.numbers()
-			if err != nil {
-				return err
-			}
-			if len(pay) != len(players) {
-				return fmt.Errorf("line %d: outcome with %d payoffs for %d players", t.line, len(pay), len(players))
-			}
-			outcomes[k] = pay
-		}
-		if k > 0 {
-			pay, ok := outcomes[k]
-			if !ok {
-				return fmt.Errorf("line %d: outcome %d used before it is defined", t.line, k)
-			}
-			n.Payoff = pay
-		}
-		return nil
-	}
-	node = func(depth int) (*Node, error) {
-		count++
-		if count > 1_000_000 || depth > 10000 {
-			return nil, fmt.Errorf("tree too large")
-		}
-		t, err := p.next()
-		if err != nil {
-			return nil, err
-		}
-		if _, err := p.expect('s'); err != nil { // node name
-			return nil, err
-		}
-		n := &Node{}
-		switch t.text {
-		case "t":
-			n.Player = -2
-			if err := readOutcome(n); err != nil {
-				return nil, err
-			}
-			return n, nil
-		case "p":
-			pt, err := p.expect('n')
-			if err != nil {
-				return nil, err
-			}
-			pl, err := strconv.Atoi(pt.text)
-			if err != nil || pl < 1 || pl > len(players) {
-				return nil, fmt.Errorf("line %d: bad player %q", pt.line, pt.text)
-			}
-			it, err := p.expect('n')
-			if err != nil {
-				return nil, err
-			}
-			is, err := strconv.Atoi(it.text)
-			if err != nil || is < 1 {
-				return nil, fmt.Errorf("line %d: bad information set %q", it.line, it.text)
-			}
-			n.Player, n.Infoset = pl-1, is-1
-			if nt := p.peek(); nt != nil && nt.kind == 's' {
-				p.next()
-				acts, err := p.strings()
-				if err != nil {
-					return nil, err
-				}
-				if prev, ok := g.infosets[pl-1][is-1]; ok && len(prev) != len(acts) {
-					return nil, fmt.Errorf("line %d: information set %d of player %d redefined with other actions", it.line, is, pl)
-				}
-				g.infosets[pl-1][is-1] = acts
-			}
-			acts, ok := g.infosets[pl-1][is-1]
-			if !ok || len(acts) == 0 {
-				return nil, fmt.Errorf("line %d: information set %d of player %d has no actions", it.line, is, pl)
-			}
-			n.Actions = acts
-		case "c":
-			it, err := p.expect('n')
-			if err != nil {
-				return nil, err
-			}
-			is, err := strconv.Atoi(it.text)
-			if err != nil || is < 1 {
-				return nil, fmt.Errorf("line %d: bad chance information set %q", it.line, it.text)
-			}
-			n.Player, n.Infoset = -1, is-1
-			if nt := p.peek(); nt != nil && nt.kind == 's' {
-				p.next()
-				if _, err := p.expect('{'); err != nil {
-					return nil, err
-				}
-				for {
-					t, err := p.next()
-					if err != nil {
-						return nil, err
-					}
-					if t.kind == '}' {
-						break
-					}
-					if t.kind != 's' {
-						return nil, fmt.Errorf("line %d: expected an action name", t.line)
-					}
-					pt, err := p.next()
-					if err != nil {
-						return nil, err
-					}
-					pr, err := parseNumber(pt)
-					if err != nil {
-						return nil, err
-					}
-					n.Actions = append(n.Actions, t.text)
-					n.Probs = append(n.Probs, pr)
-				}
-				chanceSets[is] = n
-			} else if prev, ok := chanceSets[is]; ok {
-				n.Actions, n.Probs = prev.Actions, prev.Probs
-			}
-			if len(n.Actions) == 0 {
-				return nil, fmt.Errorf("line %d: chance node without actions", it.line)
-			}
-		default:
-			return nil, fmt.Errorf("line %d: unknown node type %q", t.line, t.text)
-		}
-		if err := readOutcome(n); err != nil {
-			return nil, err
-		}
-		for range n.Actions {
-			c, err := node(depth + 1)
-			if err != nil {
-				return nil, err
-			}
-			n.Children = append(n.Children, c)
-		}
-		return n, nil
-	}
-	root, err := node(0)
+	r := &efgReader{p: p, g: g, chanceSets: map[int]*Node{}, outcomes: map[int][]*big.Rat{}}
+	root, err := r.node(0)
 	if err != nil {
 		return fail(err)
 	}
@@ -518,6 +390,184 @@ func ReadEFG(src string) (*Extensive, error) {
 	}
 	g.Root = root
 	return g, nil
+}
+
+// efgReader reads the tree of an .efg file.
+type efgReader struct {
+	p          *parser
+	g          *Extensive
+	chanceSets map[int]*Node      // chance information sets by number, as first defined
+	outcomes   map[int][]*big.Rat // outcomes by number, as first defined
+	count      int                // nodes read
+}
+
+// outcome reads a node's outcome number and, at its first use, its
+// payoffs.
+func (r *efgReader) outcome(n *Node) error {
+	p := r.p
+	t, err := p.expect('n')
+	if err != nil {
+		return err
+	}
+	k, err := strconv.Atoi(t.text)
+	if err != nil || k < 0 {
+		return fmt.Errorf("line %d: bad outcome number %q", t.line, t.text)
+	}
+	if nt := p.peek(); nt != nil && nt.kind == 's' {
+		p.next()
+		pay, err := p.numbers()
+		if err != nil {
+			return err
+		}
+		if len(pay) != len(r.g.Players) {
+			return fmt.Errorf("line %d: outcome with %d payoffs for %d players", t.line, len(pay), len(r.g.Players))
+		}
+		r.outcomes[k] = pay
+	}
+	if k > 0 {
+		pay, ok := r.outcomes[k]
+		if !ok {
+			return fmt.Errorf("line %d: outcome %d used before it is defined", t.line, k)
+		}
+		n.Payoff = pay
+	}
+	return nil
+}
+
+// node reads a node and its subtree.
+func (r *efgReader) node(depth int) (*Node, error) {
+	p := r.p
+	r.count++
+	if r.count > 1_000_000 || depth > 10000 {
+		return nil, fmt.Errorf("tree too large")
+	}
+	t, err := p.next()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := p.expect('s'); err != nil { // node name
+		return nil, err
+	}
+	n := &Node{}
+	switch t.text {
+	case "t":
+		n.Player = -2
+		if err := r.outcome(n); err != nil {
+			return nil, err
+		}
+		return n, nil
+	case "p":
+		if err := r.playerNode(n); err != nil {
+			return nil, err
+		}
+	case "c":
+		if err := r.chanceNode(n); err != nil {
+			return nil, err
+		}
+	default:
+		return nil, fmt.Errorf("line %d: unknown node type %q", t.line, t.text)
+	}
+	if err := r.outcome(n); err != nil {
+		return nil, err
+	}
+	for range n.Actions {
+		c, err := r.node(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		n.Children = append(n.Children, c)
+	}
+	return n, nil
+}
+
+// playerNode reads a player node's player, information set and (at the
+// set's first node) its actions.
+func (r *efgReader) playerNode(n *Node) error {
+	p, g := r.p, r.g
+	pt, err := p.expect('n')
+	if err != nil {
+		return err
+	}
+	pl, err := strconv.Atoi(pt.text)
+	if err != nil || pl < 1 || pl > len(g.Players) {
+		return fmt.Errorf("line %d: bad player %q", pt.line, pt.text)
+	}
+	it, err := p.expect('n')
+	if err != nil {
+		return err
+	}
+	is, err := strconv.Atoi(it.text)
+	if err != nil || is < 1 {
+		return fmt.Errorf("line %d: bad information set %q", it.line, it.text)
+	}
+	n.Player, n.Infoset = pl-1, is-1
+	if nt := p.peek(); nt != nil && nt.kind == 's' {
+		p.next()
+		acts, err := p.strings()
+		if err != nil {
+			return err
+		}
+		if prev, ok := g.infosets[pl-1][is-1]; ok && len(prev) != len(acts) {
+			return fmt.Errorf("line %d: information set %d of player %d redefined with other actions", it.line, is, pl)
+		}
+		g.infosets[pl-1][is-1] = acts
+	}
+	acts, ok := g.infosets[pl-1][is-1]
+	if !ok || len(acts) == 0 {
+		return fmt.Errorf("line %d: information set %d of player %d has no actions", it.line, is, pl)
+	}
+	n.Actions = acts
+	return nil
+}
+
+// chanceNode reads a chance node's information set and (at the set's
+// first node) its actions and probabilities.
+func (r *efgReader) chanceNode(n *Node) error {
+	p := r.p
+	it, err := p.expect('n')
+	if err != nil {
+		return err
+	}
+	is, err := strconv.Atoi(it.text)
+	if err != nil || is < 1 {
+		return fmt.Errorf("line %d: bad chance information set %q", it.line, it.text)
+	}
+	n.Player, n.Infoset = -1, is-1
+	if nt := p.peek(); nt != nil && nt.kind == 's' {
+		p.next()
+		if _, err := p.expect('{'); err != nil {
+			return err
+		}
+		for {
+			t, err := p.next()
+			if err != nil {
+				return err
+			}
+			if t.kind == '}' {
+				break
+			}
+			if t.kind != 's' {
+				return fmt.Errorf("line %d: expected an action name", t.line)
+			}
+			pt, err := p.next()
+			if err != nil {
+				return err
+			}
+			pr, err := parseNumber(pt)
+			if err != nil {
+				return err
+			}
+			n.Actions = append(n.Actions, t.text)
+			n.Probs = append(n.Probs, pr)
+		}
+		r.chanceSets[is] = n
+	} else if prev, ok := r.chanceSets[is]; ok {
+		n.Actions, n.Probs = prev.Actions, prev.Probs
+	}
+	if len(n.Actions) == 0 {
+		return fmt.Errorf("line %d: chance node without actions", it.line)
+	}
+	return nil
 }
 
 // reducedStrategies lists each player's reduced pure strategies (the
