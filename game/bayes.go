@@ -153,46 +153,11 @@ func bayesBI[T any](g *Extensive, ar arith[T]) (*assessment[T], error) {
 		}
 		return v
 	}
-	type infoset struct {
-		nodes   []*Node
-		chance  []T    // chance's probability of reaching each node
-		history string // the players' moves leading to it
-		done    bool
+	b := &bayesSolver[T]{g: g, ar: ar, np: np, sets: make([]map[int]*bayesInfoset[T], np), values: map[*Node][]T{}}
+	for p := range b.sets {
+		b.sets[p] = map[int]*bayesInfoset[T]{}
 	}
-	sets := make([]map[int]*infoset, np)
-	for p := range sets {
-		sets[p] = map[int]*infoset{}
-	}
-	var walk func(n *Node, pc T, hist string) error
-	walk = func(n *Node, pc T, hist string) error {
-		if n.Player >= 0 {
-			s := sets[n.Player][n.Infoset]
-			if s == nil {
-				s = &infoset{history: hist}
-				sets[n.Player][n.Infoset] = s
-			} else if s.history != hist {
-				return fmt.Errorf("game: information set %d of player %s hides a player's move (it is reached by different moves); "+
-					"Bayesian backward induction needs games where only chance moves are hidden", n.Infoset+1, g.Players[n.Player])
-			}
-			s.nodes = append(s.nodes, n)
-			s.chance = append(s.chance, pc)
-		}
-		for i, c := range n.Children {
-			switch {
-			case n.Player == -1:
-				if err := walk(c, ar.mul(pc, ar.fromRat(n.Probs[i])), hist); err != nil {
-					return err
-				}
-			default:
-				h := hist + strconv.Itoa(n.Player) + "." + strconv.Itoa(n.Infoset) + "." + strconv.Itoa(i) + ";"
-				if err := walk(c, pc, h); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	}
-	if err := walk(g.Root, ar.fromRat(big.NewRat(1, 1)), ""); err != nil {
+	if err := b.walk(g.Root, ar.fromRat(big.NewRat(1, 1)), ""); err != nil {
 		return nil, err
 	}
 	a := &assessment[T]{choice: make([][]int, np), actionValues: make([][][]T, np), beliefs: make([][][]T, np)}
@@ -202,85 +167,140 @@ func bayesBI[T any](g *Extensive, ar arith[T]) (*assessment[T], error) {
 		a.actionValues[p] = make([][]T, k)
 		a.beliefs[p] = make([][]T, k)
 	}
-	values := map[*Node][]T{}
-	var value func(n *Node) []T
-	var decide func(p int, s *infoset, is int)
-	// value is the payoff vector below n (its own outcome included) under
-	// the equilibrium play; callers must not change it.
-	value = func(n *Node) []T {
-		if v, ok := values[n]; ok {
-			return v
-		}
-		v := make([]T, np)
-		for p := range v {
-			v[p] = ar.zero()
-			if n.Payoff != nil {
-				v[p] = ar.fromRat(n.Payoff[p])
-			}
-		}
-		switch {
-		case n.Player == -1:
-			for i, c := range n.Children {
-				cv := value(c)
-				pr := ar.fromRat(n.Probs[i])
-				for p := range v {
-					v[p] = ar.add(v[p], ar.mul(pr, cv[p]))
-				}
-			}
-		case n.Player >= 0:
-			s := sets[n.Player][n.Infoset]
-			decide(n.Player, s, n.Infoset)
-			cv := value(n.Children[a.choice[n.Player][n.Infoset]])
-			for p := range v {
-				v[p] = ar.add(v[p], cv[p])
-			}
-		}
-		values[n] = v
-		return v
-	}
-	decide = func(p int, s *infoset, is int) {
-		if s.done {
-			return
-		}
-		s.done = true
-		total := ar.zero()
-		for _, c := range s.chance {
-			total = ar.add(total, c)
-		}
-		belief := make([]T, len(s.nodes))
-		for i, c := range s.chance {
-			if ar.cmp(total, ar.zero()) == 0 {
-				belief[i] = ar.inv(len(s.nodes))
-			} else {
-				belief[i] = ar.quo(c, total)
-			}
-		}
-		nact := len(s.nodes[0].Children)
-		av := make([]T, nact)
-		best := 0
-		for act := range nact {
-			av[act] = ar.zero()
-			for i, x := range s.nodes {
-				av[act] = ar.add(av[act], ar.mul(belief[i], value(x.Children[act])[p]))
-			}
-			if ar.cmp(av[act], av[best]) > 0 {
-				best = act
-			}
-		}
-		a.choice[p][is], a.actionValues[p][is], a.beliefs[p][is] = best, av, belief
-	}
-	root := value(g.Root)
+	b.a = a
+	root := b.value(g.Root)
 	a.value = make([]T, np)
 	for p, v := range root {
 		a.value[p] = ar.add(ar.zero(), v) // a copy
 	}
 	// Information sets below actions nobody takes are decided too.
 	for p := range np {
-		for is, s := range sets[p] {
-			decide(p, s, is)
+		for is, s := range b.sets[p] {
+			b.decide(p, s, is)
 		}
 	}
 	return a, nil
+}
+
+// bayesInfoset is an information set as Bayesian backward induction sees
+// it.
+type bayesInfoset[T any] struct {
+	nodes   []*Node
+	chance  []T    // chance's probability of reaching each node
+	history string // the players' moves leading to it
+	done    bool
+}
+
+// bayesSolver holds what the steps of bayesBI share.
+type bayesSolver[T any] struct {
+	g      *Extensive
+	ar     arith[T]
+	np     int
+	sets   []map[int]*bayesInfoset[T]
+	a      *assessment[T]
+	values map[*Node][]T
+}
+
+// walk collects each information set's nodes with chance's probability of
+// reaching them, and refuses sets that hide a player's move.
+func (b *bayesSolver[T]) walk(n *Node, pc T, hist string) error {
+	if n.Player >= 0 {
+		s := b.sets[n.Player][n.Infoset]
+		if s == nil {
+			s = &bayesInfoset[T]{history: hist}
+			b.sets[n.Player][n.Infoset] = s
+		} else if s.history != hist {
+			return fmt.Errorf("game: information set %d of player %s hides a player's move (it is reached by different moves); "+
+				"Bayesian backward induction needs games where only chance moves are hidden", n.Infoset+1, b.g.Players[n.Player])
+		}
+		s.nodes = append(s.nodes, n)
+		s.chance = append(s.chance, pc)
+	}
+	for i, c := range n.Children {
+		switch {
+		case n.Player == -1:
+			if err := b.walk(c, b.ar.mul(pc, b.ar.fromRat(n.Probs[i])), hist); err != nil {
+				return err
+			}
+		default:
+			h := hist + strconv.Itoa(n.Player) + "." + strconv.Itoa(n.Infoset) + "." + strconv.Itoa(i) + ";"
+			if err := b.walk(c, pc, h); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// value is the payoff vector below n (its own outcome included) under the
+// equilibrium play; callers must not change it.
+func (b *bayesSolver[T]) value(n *Node) []T {
+	ar := b.ar
+	if v, ok := b.values[n]; ok {
+		return v
+	}
+	v := make([]T, b.np)
+	for p := range v {
+		v[p] = ar.zero()
+		if n.Payoff != nil {
+			v[p] = ar.fromRat(n.Payoff[p])
+		}
+	}
+	switch {
+	case n.Player == -1:
+		for i, c := range n.Children {
+			cv := b.value(c)
+			pr := ar.fromRat(n.Probs[i])
+			for p := range v {
+				v[p] = ar.add(v[p], ar.mul(pr, cv[p]))
+			}
+		}
+	case n.Player >= 0:
+		s := b.sets[n.Player][n.Infoset]
+		b.decide(n.Player, s, n.Infoset)
+		cv := b.value(n.Children[b.a.choice[n.Player][n.Infoset]])
+		for p := range v {
+			v[p] = ar.add(v[p], cv[p])
+		}
+	}
+	b.values[n] = v
+	return v
+}
+
+// decide sets player p's choice at information set is: beliefs from
+// chance (uniform where chance never reaches it), and the action of the
+// highest expected value, the first on ties.
+func (b *bayesSolver[T]) decide(p int, s *bayesInfoset[T], is int) {
+	ar := b.ar
+	if s.done {
+		return
+	}
+	s.done = true
+	total := ar.zero()
+	for _, c := range s.chance {
+		total = ar.add(total, c)
+	}
+	belief := make([]T, len(s.nodes))
+	for i, c := range s.chance {
+		if ar.cmp(total, ar.zero()) == 0 {
+			belief[i] = ar.inv(len(s.nodes))
+		} else {
+			belief[i] = ar.quo(c, total)
+		}
+	}
+	nact := len(s.nodes[0].Children)
+	av := make([]T, nact)
+	best := 0
+	for act := range nact {
+		av[act] = ar.zero()
+		for i, x := range s.nodes {
+			av[act] = ar.add(av[act], ar.mul(belief[i], b.value(x.Children[act])[p]))
+		}
+		if ar.cmp(av[act], av[best]) > 0 {
+			best = act
+		}
+	}
+	b.a.choice[p][is], b.a.actionValues[p][is], b.a.beliefs[p][is] = best, av, belief
 }
 
 // ReducedStrategy returns the index, in ReducedNormalForm's order, of

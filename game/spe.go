@@ -107,119 +107,8 @@ func (g *Extensive) AllSubgamePerfect() ([]*SPE, error) {
 	if err := g.perfectInformation(); err != nil {
 		return nil, err
 	}
-	np := len(g.Players)
-	// A partial equilibrium: the choices made in a subtree (-1 elsewhere)
-	// and the payoffs from its root.
-	type part struct {
-		choice [][]int
-		value  []*big.Rat
-	}
-	blank := func() [][]int {
-		c := make([][]int, np)
-		for p := range np {
-			c[p] = make([]int, len(g.infosets[p]))
-			for i := range c[p] {
-				c[p][i] = -1
-			}
-		}
-		return c
-	}
-	merge := func(dst, src [][]int) {
-		for p := range src {
-			for i, a := range src[p] {
-				if a >= 0 {
-					dst[p][i] = a
-				}
-			}
-		}
-	}
-	var solve func(n *Node) ([]part, error)
-	solve = func(n *Node) ([]part, error) {
-		if len(n.Children) == 0 {
-			v := make([]*big.Rat, np)
-			for p := range v {
-				v[p] = new(big.Rat)
-				if n.Payoff != nil {
-					v[p].Set(n.Payoff[p])
-				}
-			}
-			return []part{{choice: blank(), value: v}}, nil
-		}
-		subs := make([][]part, len(n.Children))
-		total := 1
-		for i, c := range n.Children {
-			sp, err := solve(c)
-			if err != nil {
-				return nil, err
-			}
-			subs[i] = sp
-			if total *= len(sp); total > MaxSPE {
-				return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
-			}
-		}
-		var out []part
-		idx := make([]int, len(subs))
-		for {
-			// One combination of the subgames' equilibria.
-			choice := blank()
-			for i := range subs {
-				merge(choice, subs[i][idx[i]].choice)
-			}
-			if n.Player == -1 {
-				v := make([]*big.Rat, np)
-				for p := range v {
-					v[p] = new(big.Rat)
-					if n.Payoff != nil {
-						v[p].Set(n.Payoff[p])
-					}
-					for i := range subs {
-						v[p].Add(v[p], new(big.Rat).Mul(n.Probs[i], subs[i][idx[i]].value[p]))
-					}
-				}
-				out = append(out, part{choice: choice, value: v})
-			} else {
-				var top *big.Rat
-				for i := range subs {
-					if u := subs[i][idx[i]].value[n.Player]; top == nil || u.Cmp(top) > 0 {
-						top = u
-					}
-				}
-				for i := range subs {
-					sv := subs[i][idx[i]].value
-					if sv[n.Player].Cmp(top) != 0 {
-						continue
-					}
-					c := blank()
-					merge(c, choice)
-					c[n.Player][n.Infoset] = i
-					v := make([]*big.Rat, np)
-					for p := range v {
-						v[p] = new(big.Rat).Set(sv[p])
-						if n.Payoff != nil {
-							v[p].Add(v[p], n.Payoff[p])
-						}
-					}
-					out = append(out, part{choice: c, value: v})
-				}
-			}
-			if len(out) > MaxSPE {
-				return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
-			}
-			k := 0
-			for ; k < len(idx); k++ {
-				idx[k]++
-				if idx[k] < len(subs[k]) {
-					break
-				}
-				idx[k] = 0
-			}
-			if k == len(idx) {
-				break
-			}
-		}
-		return out, nil
-	}
-	parts, err := solve(g.Root)
+	sv := &speSolver{g: g, np: len(g.Players)}
+	parts, err := sv.solve(g.Root)
 	if err != nil {
 		return nil, err
 	}
@@ -228,4 +117,135 @@ func (g *Extensive) AllSubgamePerfect() ([]*SPE, error) {
 		out[i] = &SPE{Choice: pt.choice, Value: pt.value}
 	}
 	return out, nil
+}
+
+// spePart is a partial equilibrium: the choices made in a subtree (-1
+// elsewhere) and the payoffs from its root.
+type spePart struct {
+	choice [][]int
+	value  []*big.Rat
+}
+
+// speSolver is backward induction keeping every tie.
+type speSolver struct {
+	g  *Extensive
+	np int
+}
+
+// blank is a choice with nothing chosen.
+func (sv *speSolver) blank() [][]int {
+	c := make([][]int, sv.np)
+	for p := range sv.np {
+		c[p] = make([]int, len(sv.g.infosets[p]))
+		for i := range c[p] {
+			c[p][i] = -1
+		}
+	}
+	return c
+}
+
+// merge copies the choices made in src into dst.
+func merge(dst, src [][]int) {
+	for p := range src {
+		for i, a := range src[p] {
+			if a >= 0 {
+				dst[p][i] = a
+			}
+		}
+	}
+}
+
+// payoff is n's own outcome (zero if none) plus add, a new vector.
+func (sv *speSolver) payoff(n *Node, add []*big.Rat) []*big.Rat {
+	v := make([]*big.Rat, sv.np)
+	for p := range v {
+		v[p] = new(big.Rat)
+		if add != nil {
+			v[p].Set(add[p])
+		}
+		if n.Payoff != nil {
+			v[p].Add(v[p], n.Payoff[p])
+		}
+	}
+	return v
+}
+
+// solve lists the subgame-perfect equilibria of the subtree at n.
+func (sv *speSolver) solve(n *Node) ([]spePart, error) {
+	if len(n.Children) == 0 {
+		return []spePart{{choice: sv.blank(), value: sv.payoff(n, nil)}}, nil
+	}
+	subs := make([][]spePart, len(n.Children))
+	total := 1
+	for i, c := range n.Children {
+		sp, err := sv.solve(c)
+		if err != nil {
+			return nil, err
+		}
+		subs[i] = sp
+		if total *= len(sp); total > MaxSPE {
+			return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
+		}
+	}
+	var out []spePart
+	idx := make([]int, len(subs))
+	for {
+		// One combination of the subgames' equilibria.
+		out = append(out, sv.complete(n, subs, idx)...)
+		if len(out) > MaxSPE {
+			return nil, fmt.Errorf("game: more than %d subgame-perfect equilibria", MaxSPE)
+		}
+		k := 0
+		for ; k < len(idx); k++ {
+			idx[k]++
+			if idx[k] < len(subs[k]) {
+				break
+			}
+			idx[k] = 0
+		}
+		if k == len(idx) {
+			return out, nil
+		}
+	}
+}
+
+// complete completes one combination idx of the subgames' equilibria at n:
+// chance averages them; a player's node takes every action that is best
+// for the mover against the combination.
+func (sv *speSolver) complete(n *Node, subs [][]spePart, idx []int) []spePart {
+	choice := sv.blank()
+	for i := range subs {
+		merge(choice, subs[i][idx[i]].choice)
+	}
+	if n.Player == -1 {
+		v := make([]*big.Rat, sv.np)
+		for p := range v {
+			v[p] = new(big.Rat)
+			if n.Payoff != nil {
+				v[p].Set(n.Payoff[p])
+			}
+			for i := range subs {
+				v[p].Add(v[p], new(big.Rat).Mul(n.Probs[i], subs[i][idx[i]].value[p]))
+			}
+		}
+		return []spePart{{choice: choice, value: v}}
+	}
+	var top *big.Rat
+	for i := range subs {
+		if u := subs[i][idx[i]].value[n.Player]; top == nil || u.Cmp(top) > 0 {
+			top = u
+		}
+	}
+	var out []spePart
+	for i := range subs {
+		val := subs[i][idx[i]].value
+		if val[n.Player].Cmp(top) != 0 {
+			continue
+		}
+		c := sv.blank()
+		merge(c, choice)
+		c[n.Player][n.Infoset] = i
+		out = append(out, spePart{choice: c, value: sv.payoff(n, val)})
+	}
+	return out
 }
