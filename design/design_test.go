@@ -2,7 +2,7 @@ package design
 
 import (
 	"context"
-	"deter/internal/refdata"
+	"deter/internal/scenariotest"
 	"deter/scenario"
 	"testing"
 )
@@ -76,13 +76,5 @@ func TestEnableMechanism(t *testing.T) {
 
 func loadShipped(t testing.TB, name string) *scenario.Scenario {
 	t.Helper()
-	p, err := refdata.Scenario(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := scenario.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return scenariotest.Shipped(t, name)
 }

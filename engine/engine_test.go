@@ -12,21 +12,13 @@ import (
 	"deter/campaign"
 	"deter/ceasefire"
 	"deter/deterrence"
-	"deter/internal/refdata"
+	"deter/internal/scenariotest"
 	"deter/scenario"
 )
 
 func loadShipped(t testing.TB, name string) *scenario.Scenario {
 	t.Helper()
-	p, err := refdata.Scenario(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := scenario.Load(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return scenariotest.Shipped(t, name)
 }
 
 // TestStepSizeUkraine: the Ukraine scenario's one-day step changes the

@@ -4,22 +4,17 @@ import (
 	"bytes"
 	"context"
 	"math"
-	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
 	"deter/engine"
+	"deter/internal/scenariotest"
 	"deter/scenario"
 )
 
 func ukraine(t *testing.T) (*scenario.Scenario, *engine.Result) {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	s, err := scenario.Load(filepath.Join(filepath.Dir(file), "..", "scenarios", "ukraine-2025.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := scenariotest.Shipped(t, "ukraine-2025.yaml")
 	res, err := engine.Run(context.Background(), s, engine.Options{})
 	if err != nil {
 		t.Fatal(err)
