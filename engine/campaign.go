@@ -8,30 +8,6 @@ import (
 	"deter/scenario"
 )
 
-// Campaign-model defaults for coefficients the campaign package does not
-// own (they convert package mechanisms into campaign inputs).
-//
-//   - AirKillsPerSortie 2 people/sortie and AirLossPerSortie 0.001: assumption;
-//     of the order of close-air-support effects and loss rates against a
-//     defended airspace (coalition fixed-wing losses in 1991 were about 1 per
-//     1,000 combat sorties, Gulf War Air Power Survey 1993, vol. 5).
-//   - ArmsPeoplePerUSDbn 1,000: assumption; USD 1 bn of equipment taken to
-//     equip and support about one brigade-equivalent's worth of combat power
-//     at reference quality.
-//   - IntelligenceEffect 0.1: assumption; full intelligence and logistics
-//     support raises the defender's effective combat power by 10%.
-var (
-	defaultAirKills   = 2.0
-	defaultAirLoss    = 0.001
-	defaultArmsPeople = 1000.0
-	defaultIntel      = 0.1
-	// defaultShieldPerSortie: assumption; each daily policing sortie over
-	// the rear prevents 0.2% of defender losses (16 sorties: about 3%),
-	// capped at 50%; intercepting drones and missiles aimed at logistics
-	// and reserves is the mechanism.
-	defaultShieldPerSortie = 0.002
-)
-
 // CampaignOutcome is the campaign model's answer for one package, with or
 // without guarantor intervention.
 type CampaignOutcome struct {
@@ -65,14 +41,20 @@ func terrainOf(s string) campaign.Terrain {
 	return campaign.Mixed
 }
 
+// campaignMapping are the coefficients that turn package mechanisms into
+// campaign inputs (models.campaign; their defaults are the format's).
+type campaignMapping struct {
+	airKills, airLoss, armsPeople, intelEffect float64
+	shieldPerSortie, shieldCap                 float64
+}
+
 // campaignParams applies the scenario's models.campaign overrides.
-func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, float64, float64) {
+func campaignParams(s *scenario.Scenario) (campaign.Params, campaignMapping) {
 	p := campaign.DefaultParams()
-	kills, loss, arms, intel := defaultAirKills, defaultAirLoss, defaultArmsPeople, defaultIntel
-	m := s.Models.Campaign
-	if m == nil {
-		return p, kills, loss, arms, intel
-	}
+	m := s.CampaignModel()
+	cm := campaignMapping{airKills: m.AirKillsPerSortie.Nominal(), airLoss: m.AirLossPerSortie.Nominal(),
+		armsPeople: m.ArmsPeoplePerUSDbn.Nominal(), intelEffect: m.IntelligenceEffect.Nominal(),
+		shieldPerSortie: m.ShieldPerSortie.Nominal(), shieldCap: m.ShieldCap.Nominal()}
 	switch m.Law {
 	case "linear":
 		p.Law = campaign.Linear
@@ -90,7 +72,7 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, float64, float64, fl
 	p.DroneDamping = m.DroneDamping.Or(p.DroneDamping)
 	p.CulminationLoss = m.CulminationLoss.Or(p.CulminationLoss)
 	p.StepDays = m.StepDays.Or(p.StepDays)
-	return p, m.AirKillsPerSortie.Or(kills), m.AirLossPerSortie.Or(loss), m.ArmsPeoplePerUSDbn.Or(arms), m.IntelligenceEffect.Or(intel)
+	return p, cm
 }
 
 // CampaignSpec says which campaign of a package to build: the model's
@@ -122,11 +104,10 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 	if horizon <= 0 {
 		horizon = s.Settings.HorizonDays
 	}
-	params, airKills, airLoss, armsPeople, intelEffect := campaignParams(s)
+	params, cm := campaignParams(s)
 	b := &campaignBuilder{s: s, horizon: float64(horizon), attack: float64(s.Settings.AttackDay + spec.DelayDays),
-		in:       &campaign.Input{HorizonDays: horizon, Params: params, Intervention: spec.Intervention, DefenderMultiplier: 1},
-		cmap:     &CampaignMap{Objectives: make([][]string, len(s.Theatre.Sectors))},
-		airKills: airKills, airLoss: airLoss, armsPeople: armsPeople, intelEffect: intelEffect}
+		in:   &campaign.Input{HorizonDays: horizon, Params: params, Intervention: spec.Intervention, DefenderMultiplier: 1},
+		cmap: &CampaignMap{Objectives: make([][]string, len(s.Theatre.Sectors))}, campaignMapping: cm}
 	b.theatre()
 	b.actors()
 	m := &p.Mechanisms
@@ -158,10 +139,7 @@ type campaignBuilder struct {
 	secIdx          map[string]int
 	horizon, attack float64 // days; the attack's day after the cease-fire
 	defenderPeople  float64
-	airKills        float64
-	airLoss         float64
-	armsPeople      float64
-	intelEffect     float64
+	campaignMapping
 }
 
 // unit adds a unit owned by the actor owner.
@@ -263,7 +241,7 @@ func (b *campaignBuilder) airPower(m *scenario.Mechanisms) {
 	if a := m.AirPolicing; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
 		b.in.Policing = append(b.in.Policing, campaign.Policing{SortiesPerDay: sorties,
-			Shield: math.Min(0.5, sorties*defaultShieldPerSortie), LossPerSortie: b.airLoss})
+			Shield: math.Min(b.shieldCap, sorties*b.shieldPerSortie), LossPerSortie: b.airLoss})
 	}
 	if a := m.AirSupport; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())

@@ -100,11 +100,14 @@ func (s *Scenario) BargainModel() BargainModel {
 	return WithDefaults(m)
 }
 
-// CampaignModel is models.campaign (its defaults are the campaign model's
-// own, campaign.DefaultParams, applied by the engine).
+// CampaignModel is models.campaign with the format's defaults filled in
+// (the coefficients that map mechanisms onto campaigns); the campaign
+// model's own coefficients left absent take campaign.DefaultParams, which
+// the engine applies.
 func (s *Scenario) CampaignModel() CampaignModel {
+	var m CampaignModel
 	if s.Models.Campaign != nil {
-		return *s.Models.Campaign
+		m = *s.Models.Campaign
 	}
-	return CampaignModel{}
+	return WithDefaults(m)
 }

@@ -258,10 +258,12 @@ type CampaignModel struct {
 	DroneDamping       Value  `yaml:"drone_damping" v:"min=0" unit:"per drone/km/day" doc:"How much drone density slows manoeuvre."`
 	StepDays           Value  `yaml:"step_days" v:"gt=0,max=1" unit:"days" doc:"Integration step (default 1/24 day); a slow positional war can use 1."`
 	CulminationLoss    Value  `yaml:"culmination_loss" v:"min=0,max=1" unit:"fraction" doc:"The attacker halts when its strength has fallen by this share from its peak."`
-	AirKillsPerSortie  Value  `yaml:"air_kills_per_sortie" v:"min=0" unit:"people/sortie" doc:"Attacker people put out of action per guarantor close-air-support sortie."`
-	AirLossPerSortie   Value  `yaml:"air_loss_per_sortie" v:"min=0,max=1" unit:"aircraft/sortie" doc:"Guarantor aircraft lost per sortie."`
-	ArmsPeoplePerUSDbn Value  `yaml:"arms_people_per_usd_bn" v:"min=0" unit:"people/USD bn" doc:"Combat power, in reference soldiers, that USD 1 bn of delivered weapons adds to the defender."`
-	IntelligenceEffect Value  `yaml:"intelligence_effect" v:"min=0,max=2" unit:"fraction" doc:"Gain in the defender's combat power at full intelligence and logistics support."`
+	AirKillsPerSortie  Value  `yaml:"air_kills_per_sortie" v:"min=0,def=2" unit:"people/sortie" doc:"Attacker people put out of action per guarantor close-air-support sortie; default 2, an assumption of the order of close-air-support effects."`
+	AirLossPerSortie   Value  `yaml:"air_loss_per_sortie" v:"min=0,max=1,def=0.001" unit:"aircraft/sortie" doc:"Guarantor aircraft lost per sortie; default 0.001, coalition fixed-wing losses in 1991 were about 1 per 1,000 combat sorties (Gulf War Air Power Survey 1993, vol. 5)."`
+	ArmsPeoplePerUSDbn Value  `yaml:"arms_people_per_usd_bn" v:"min=0,def=1000" unit:"people/USD bn" doc:"Combat power, in reference soldiers, that USD 1 bn of delivered weapons adds to the defender; default 1,000, an assumption (USD 1 bn equips and supports about a brigade-equivalent's combat power)."`
+	IntelligenceEffect Value  `yaml:"intelligence_effect" v:"min=0,max=2,def=0.1" unit:"fraction" doc:"Gain in the defender's combat power at full intelligence and logistics support; default 0.1, an assumption."`
+	ShieldPerSortie    Value  `yaml:"policing_shield_per_sortie" v:"min=0,max=0.1,def=0.002" unit:"fraction/(sortie/day)" doc:"Share of the defender's losses that each daily air-policing sortie over the rear prevents (intercepting drones and missiles aimed at logistics and reserves); default 0.002 (16 sorties: about 3%), an assumption."`
+	ShieldCap          Value  `yaml:"policing_shield_cap" v:"min=0,max=0.9,def=0.5" unit:"fraction" doc:"Most of the defender's losses air policing can prevent; default 0.5, an assumption."`
 	Prov               `yaml:",inline"`
 }
 
