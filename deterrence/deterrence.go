@@ -193,6 +193,11 @@ type Params struct {
 	// strength c (and of the reputation and track-record terms) that help
 	// of means m avoids, in [0, 1] (used with Input.Help).
 	Credit [5][len(meansNames)]float64
+	// TroopsPerAircraft counts one combat aircraft as this many troops
+	// when the guarantors' forces are added up (Weight, FightScale).
+	TroopsPerAircraft float64
+	// FightForceScale is F₀ in FightScale, people.
+	FightForceScale float64
 }
 
 // Input is one package's deterrence game.
@@ -763,6 +768,11 @@ func DefaultParams() Params {
 		ValuePerKm2:     0.025,
 		CostPerLoss:     0.0001,
 		SigmaA:          50,
+		// TroopsPerAircraft 100 and FightForceScale 10,000 people:
+		// assumptions (a division-sized force, or about 100 combat
+		// aircraft, makes it a real war with the guarantor states).
+		TroopsPerAircraft: 100,
+		FightForceScale:   10000,
 		Credit: [5][len(meansNames)]float64{
 			NoCommitment:      {1, 1, 1},
 			Assurance:         {1, 1, 1},

@@ -8,47 +8,26 @@ import "math"
 // fighting them), each guarantor's share of the forces, and the forms of
 // help each can give. The engine only gathers the numbers from a scenario.
 
-// Force weights and valuation defaults. They are assumptions, stated here
-// once; a later version makes them scenario parameters.
-const (
-	// TroopsPerAircraft counts one combat aircraft as this many troops
-	// when forces are added up (assumption: an aircraft and its
-	// share of the air arm are of the order of a company's weight in a
-	// war with the guarantor states).
-	TroopsPerAircraft = 100
-	// FightForceScale is F₀ in FightScale, people (assumption: a
-	// division-sized force, or about 100 combat aircraft, makes it a real
-	// war with the guarantor states).
-	FightForceScale = 10000
-	// DefaultSoldierValue is a guarantor's cost per soldier lost, US$
-	// million: of the order of the value of a statistical life used by US
-	// agencies (US EPA, about US$ 10 million in 2020 dollars).
-	DefaultSoldierValue = 10
-	// DefaultAircraftValue is a guarantor's cost per aircraft lost, US$
-	// million: the order of a modern fighter's price.
-	DefaultAircraftValue = 100
-)
-
 // FightScale is the share of the full cost of fighting the guarantors, e,
 // that the attacker pays for a war with guarantor forces of the given size:
 //
 //	e_eff = e · (1 − exp(−F/F₀)),   F = troops + TroopsPerAircraft·Σ aircraft,   F₀ = FightForceScale
 //
-// nothing without forces, rising with their size toward the full cost at a
-// divisional force or more. troops are all the guarantors' troops, aircraft
-// the combat aircraft of each air mechanism (people, aircraft); the result
-// is in [0, 1).
-func FightScale(troops float64, aircraft ...float64) float64 {
+// nothing without forces, rising with their size toward the full cost at
+// a force of the order of F₀ or more. troops are all the guarantors'
+// troops, aircraft the combat aircraft of each air mechanism (people,
+// aircraft); the result is in [0, 1).
+func (p *Params) FightScale(troops float64, aircraft ...float64) float64 {
 	f := troops
 	for _, a := range aircraft {
-		f += TroopsPerAircraft * a
+		f += p.TroopsPerAircraft * a
 	}
-	return 1 - math.Exp(-f/FightForceScale)
+	return 1 - math.Exp(-f/p.FightForceScale)
 }
 
 // Weight is a guarantor's weight among the guarantors' forces: its troops
 // plus TroopsPerAircraft per combat aircraft.
-func Weight(troops, aircraft float64) float64 { return troops + TroopsPerAircraft*aircraft }
+func (p *Params) Weight(troops, aircraft float64) float64 { return troops + p.TroopsPerAircraft*aircraft }
 
 // Split divides the guarantors' forces among them.
 type Split struct {
@@ -138,9 +117,9 @@ type HelpSpec struct {
 // share of its forces, at the cost of its aircraft lost); all its forces.
 // Whenever its forces fight, the attacker is at war with it: its whole
 // weight counts for the cost of fighting the guarantors (Help.War).
-func FormsOfHelp(h HelpSpec) []Help {
+func (p *Params) FormsOfHelp(h HelpSpec) []Help {
 	hs := []Help{{Means: SanctionsArms, WarCost: h.SanctionsCost, LimitedWarCost: h.SanctionsCost}}
-	if t, p := h.Troops, TroopsPerAircraft*h.Aircraft; t > 0 && p > 0 {
+	if t, p := h.Troops, p.TroopsPerAircraft*h.Aircraft; t > 0 && p > 0 {
 		hs = append(hs, Help{Means: AirPower, Engaged: p / (t + p), Force: h.AirShare, War: h.Share,
 			WarCost: h.AirWarCost, LimitedWarCost: h.LimitedAirWarCost})
 	}

@@ -12,6 +12,9 @@ import (
 // 1 − 1/e at a divisional force (FightForceScale), and one combat aircraft
 // weighs as TroopsPerAircraft troops.
 func TestFightScale(t *testing.T) {
+	p := DefaultParams()
+	FightScale := p.FightScale
+	TroopsPerAircraft, FightForceScale := p.TroopsPerAircraft, p.FightForceScale
 	if got := FightScale(0); got != 0 {
 		t.Errorf("no forces: %v, want 0", got)
 	}
@@ -19,7 +22,7 @@ func TestFightScale(t *testing.T) {
 		t.Errorf("a divisional force: %v, want %v", got, want)
 	}
 	if a, b := FightScale(0, 10), FightScale(10*TroopsPerAircraft); a != b {
-		t.Errorf("10 aircraft %v, %d troops %v", a, 10*TroopsPerAircraft, b)
+		t.Errorf("10 aircraft %v, %v troops %v", a, 10*TroopsPerAircraft, b)
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		tr := rapid.Float64Range(0, 1e6).Draw(t, "troops")
@@ -99,7 +102,8 @@ func TestFormsOfHelpLadder(t *testing.T) {
 		h := HelpSpec{Troops: rapid.Float64Range(0, 1e4).Draw(t, "troops"), Aircraft: rapid.Float64Range(0, 50).Draw(t, "aircraft"),
 			Share: rapid.Float64Range(0, 1).Draw(t, "share"), SanctionsCost: rapid.Float64Range(0, 10).Draw(t, "sanctions")}
 		h.AirShare = h.Share * rapid.Float64Range(0, 1).Draw(t, "air part")
-		hs := FormsOfHelp(h)
+		p := DefaultParams()
+		hs := p.FormsOfHelp(h)
 		wantAir := h.Troops > 0 && h.Aircraft > 0
 		if len(hs) != 2+map[bool]int{true: 1}[wantAir] {
 			t.Fatalf("%d forms of help for troops %v, aircraft %v", len(hs), h.Troops, h.Aircraft)

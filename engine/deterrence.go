@@ -73,12 +73,7 @@ func runCampaigns(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec) 
 // package's.
 func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampaigns) *deterrence.Input {
 	dm := s.DeterrenceModel()
-	params := deterrence.DefaultParams()
-	if dm.ValuePerKm2.IsSet() {
-		params.ValuePerKm2 = dm.ValuePerKm2.Nominal() / 1000
-	}
-	params.SigmaA = dm.SigmaAttacker.Or(params.SigmaA)
-	params.SigmaG = dm.SigmaGuarantor.Or(params.SigmaG)
+	params := deterrenceParams(&dm)
 	attacker := s.Attacker()
 	out, in := pc.Full.StayOut, pc.Full.Intervene
 	last := func(r *campaign.Result) float64 { return r.GroundKm2[len(r.GroundKm2)-1] }
@@ -135,10 +130,10 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		}
 		di.Guarantors = append(di.Guarantors, g)
 	}
-	di.FightGuarantors *= deterrence.FightScale(f.all.Troops, f.airTotals...)
+	di.FightGuarantors *= params.FightScale(f.all.Troops, f.airTotals...)
 	weights := make([]float64, len(di.Guarantors))
 	for i, g := range di.Guarantors {
-		weights[i] = deterrence.Weight(f.stake[g.ID].Troops, f.planes[g.ID])
+		weights[i] = params.Weight(f.stake[g.ID].Troops, f.planes[g.ID])
 	}
 	split := deterrence.NewSplit(weights)
 	if dm.Intervention == "force_weighted" {
@@ -170,17 +165,41 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		}
 		for i, g := range di.Guarantors {
 			h := deterrence.HelpSpec{Troops: f.stake[g.ID].Troops, Aircraft: f.planes[g.ID],
-				Share: split.Of(weights[i]), AirShare: split.Of(deterrence.Weight(0, f.planes[g.ID])),
+				Share: split.Of(weights[i]), AirShare: split.Of(params.Weight(0, f.planes[g.ID])),
 				SanctionsCost: imposers[g.ID], WarCost: g.WarCost}
 			_, h.AirWarCost = lossCost(in, g.ID)
 			if di.Limited != nil {
 				h.LimitedWarCost = di.Limited.GuarantorWarCost[i]
 				_, h.LimitedAirWarCost = lossCost(pc.Limited.Intervene, g.ID)
 			}
-			di.Help = append(di.Help, deterrence.FormsOfHelp(h))
+			di.Help = append(di.Help, params.FormsOfHelp(h))
 		}
 	}
 	return di
+}
+
+// deterrenceParams maps models.deterrence (the format's defaults filled in)
+// onto the game's coefficients, converting units: US$ million and thousand
+// to US$ bn.
+func deterrenceParams(dm *scenario.DeterrenceModel) deterrence.Params {
+	p := deterrence.DefaultParams()
+	p.ValuePerKm2 = dm.ValuePerKm2.Nominal() / 1000
+	p.SigmaA = dm.SigmaAttacker.Nominal()
+	p.SigmaG = dm.SigmaGuarantor.Nominal()
+	p.CostPerLoss = dm.AttackerLossCost.Nominal() / 1e6
+	p.Audience = [5]float64{0, dm.AudienceAssurances.Nominal(), dm.AudienceConsultation.Nominal(),
+		dm.AudienceAsDeemed.Nominal(), dm.AudienceAutomatic.Nominal()}
+	p.TreatyFactor = dm.TreatyFactor.Nominal()
+	p.TripwirePer1000 = dm.TripwirePer1000.Nominal()
+	p.TripwireCap = dm.TripwireCap.Nominal()
+	p.Reputation = dm.Reputation.Nominal()
+	p.TrackRecord = dm.TrackRecordWeight.Nominal()
+	p.TroopsPerAircraft = dm.TroopsPerAircraft.Nominal()
+	p.FightForceScale = dm.FightForceScale.Nominal()
+	p.Credit[deterrence.AsDeemedNecessary][deterrence.SanctionsArms] = dm.CreditAidAsDeemed.Nominal()
+	p.Credit[deterrence.Automatic][deterrence.SanctionsArms] = dm.CreditAidAutomatic.Nominal()
+	p.Credit[deterrence.Automatic][deterrence.AirPower] = dm.CreditAirAutomatic.Nominal()
+	return p
 }
 
 // guarantorForces is what a package's guarantors bring, gathered from the

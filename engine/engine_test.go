@@ -479,3 +479,54 @@ func TestArmsDeliveriesAfterTheHorizon(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestDeterrenceDefaultsOnce: the format's defaults for models.deterrence
+// are exactly the deterrence game's documented DefaultParams (one set of
+// numbers, stated in the format and in the model's doc).
+func TestDeterrenceDefaultsOnce(t *testing.T) {
+	dm := (&scenario.Scenario{}).DeterrenceModel()
+	if got, want := deterrenceParams(&dm), deterrence.DefaultParams(); got != want {
+		t.Errorf("format defaults give %+v, the model documents %+v", got, want)
+	}
+}
+
+// TestJudgementCoefficientsMove: each judgement coefficient of the
+// deterrence game is read from the scenario: moving it moves the answer in
+// the direction its meaning says (the European force's P(attack within a
+// year), Ukraine 2025).
+func TestJudgementCoefficientsMove(t *testing.T) {
+	base := loadShipped(t, "ukraine-2025.yaml")
+	p, err := base.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(set func(*scenario.DeterrenceModel)) float64 {
+		s := *base
+		s.Packages = []scenario.Package{*p}
+		dm := s.DeterrenceModel()
+		set(&dm)
+		s.Models.Deterrence = &dm
+		res, err := Run(context.Background(), &s, Options{ClosedForm: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Packages[0].Deterrence.PAttack5
+	}
+	p0 := run(func(*scenario.DeterrenceModel) {})
+	for _, c := range []struct {
+		name string
+		set  func(*scenario.DeterrenceModel)
+		up   bool // P(attack) rises
+	}{
+		{"a force must be ten times larger to make a real war", func(m *scenario.DeterrenceModel) { m.FightForceScale = scenario.Num(1e6) }, true},
+		{"breaking a pledge to consult costs nothing", func(m *scenario.DeterrenceModel) { m.AudienceConsultation = scenario.Num(0) }, true},
+		{"reneging costs nothing to other commitments", func(m *scenario.DeterrenceModel) { m.Reputation = scenario.Num(0) }, true},
+		{"aircraft weigh nothing", func(m *scenario.DeterrenceModel) { m.TroopsPerAircraft = scenario.Num(0) }, true},
+		{"soldiers lost cost the attacker ten times more", func(m *scenario.DeterrenceModel) { m.AttackerLossCost = scenario.Num(1000) }, false},
+	} {
+		got := run(c.set)
+		if c.up && !(got > p0) || !c.up && !(got < p0) {
+			t.Errorf("%s: P(attack within 5 y) %.4g → %.4g, want it to %s", c.name, p0, got, map[bool]string{true: "rise", false: "fall"}[c.up])
+		}
+	}
+}
