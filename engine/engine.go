@@ -40,13 +40,17 @@ type Gap struct {
 
 // Result is a run's answer for every package of a scenario.
 type Result struct {
-	Scenario    string            `json:"scenario"`
-	File        string            `json:"file,omitempty"`
-	AsOf        string            `json:"as_of,omitempty"`
-	Seed        uint64            `json:"seed"`
-	HorizonDays int               `json:"horizon_days"`
-	Packages    []PackageResult   `json:"packages"`
-	Agreement   bargain.Agreement `json:"zone_of_agreement"`
+	Scenario    string `json:"scenario"`
+	File        string `json:"file,omitempty"`
+	AsOf        string `json:"as_of,omitempty"`
+	Seed        uint64 `json:"seed"`
+	HorizonDays int    `json:"horizon_days"`
+	// Intervention names how the guarantors' honouring changes the war in
+	// the deterrence game (models.deterrence.intervention): pooled,
+	// force_weighted or by_means.
+	Intervention string            `json:"intervention_model"`
+	Packages     []PackageResult   `json:"packages"`
+	Agreement    bargain.Agreement `json:"zone_of_agreement"`
 	// TradeOff places each package on deterrence against acceptability
 	// to the attacker.
 	TradeOff []bargain.TradePoint `json:"tradeoff"`
@@ -103,7 +107,10 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		seed = opt.Seed
 	}
 	res := &Result{Scenario: s.Name, File: s.File, AsOf: s.AsOf, Seed: seed,
-		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps)}
+		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps), Intervention: s.DeterrenceModel().Intervention}
+	if res.Intervention == "" {
+		res.Intervention = "pooled"
+	}
 	actors := map[string]*scenario.Actor{}
 	for i := range s.Actors {
 		actors[s.Actors[i].ID] = &s.Actors[i]

@@ -88,7 +88,7 @@ func textCampaign(ew io.Writer, res *engine.Result) {
 
 // textDeterrence: the deterrence game: P(attack), credibility, the deciding terms.
 func textDeterrence(ew io.Writer, res *engine.Result) {
-	fmt.Fprintln(ew, "Does it deter? Deterrence game (nominal values)")
+	fmt.Fprintf(ew, "Does it deter? Deterrence game (nominal values; intervention model: %s)\n", interventionText(res.Intervention))
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tbest attack\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
 	for _, p := range res.Packages {
@@ -327,6 +327,17 @@ func textGaps(ew io.Writer, res *engine.Result) {
 			fmt.Fprintf(ew, "  - %s: %s (%s)\n", g.Model, g.Answer, g.Why)
 		}
 	}
+}
+
+// interventionText names the intervention model in words.
+func interventionText(m string) string {
+	switch m {
+	case "force_weighted":
+		return "force_weighted, each honouring guarantor brings its share of the forces"
+	case "by_means":
+		return "by_means, each guarantor chooses sanctions and arms, air power or all its forces"
+	}
+	return "pooled, any guarantor honouring brings every guarantor's forces"
 }
 
 func num(x float64) string {
