@@ -30,6 +30,7 @@ func goldenCommands(t *testing.T) map[string][]string {
 		"game-bos-logit":        {"game", "solve", "testdata/games/bos.nfg", "--method", "logit", "--lambda", "1,10"},
 		"mechanisms":            {"mechanisms"},
 		"run-ukraine-by-means":  {"run", "scenarios/ukraine-2025.yaml", "--intervention", "by_means"},
+		"effects-ukraine-2025":  {"effects", "scenarios/ukraine-2025.yaml"},
 	}
 	files, err := filepath.Glob("scenarios/*.yaml")
 	if err != nil || len(files) == 0 {
