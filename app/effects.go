@@ -54,13 +54,22 @@ func (e Effect) DeterrencePer100bn() float64 {
 // what changes: P(attack), ground, cost and who signs. Every variant is run
 // with the deterrence game's closed form (the tree's equilibrium to 1e-9)
 // and in parallel; the order of the answer is fixed (packages, then the
-// mechanisms in the format's order).
-func Effects(ctx context.Context, s *scenario.Scenario) ([]Effect, error) {
+// mechanisms in the format's order). only, when not empty, limits the
+// answer to that package (every package still lends its mechanisms).
+func Effects(ctx context.Context, s *scenario.Scenario, only string) ([]Effect, error) {
+	if only != "" {
+		if _, err := s.PackageByID(only); err != nil {
+			return nil, err
+		}
+	}
 	type job struct {
 		pkg, key, change string
 	}
 	var jobs []job
 	for _, p := range s.Packages {
+		if only != "" && p.ID != only {
+			continue
+		}
 		jobs = append(jobs, job{pkg: p.ID}) // the package as written
 		for _, info := range scenario.MechanismList() {
 			switch {

@@ -16,7 +16,7 @@ func TestEffects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	effects, err := Effects(context.Background(), in.Scenario)
+	effects, err := Effects(context.Background(), in.Scenario, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestEffects(t *testing.T) {
 	if !(rm.After.PAttack5 > rm.Before.PAttack5) {
 		t.Errorf("removing the force from the European-force package did not raise P(attack): %+v", rm)
 	}
-	again, err := Effects(context.Background(), in.Scenario)
+	again, err := Effects(context.Background(), in.Scenario, "")
 	if err != nil {
 		t.Fatal(err)
 	}

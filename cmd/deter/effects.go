@@ -38,14 +38,7 @@ acceptability and cost, and by how much.`,
 				return err
 			}
 			s := in.Scenario
-			if only != "" {
-				p, err := s.PackageByID(only)
-				if err != nil {
-					return err
-				}
-				s.Packages = append(s.Packages[:0:0], *p)
-			}
-			effects, err := app.Effects(cmd.Context(), s)
+			effects, err := app.Effects(cmd.Context(), s, only)
 			if err != nil {
 				return err
 			}
@@ -87,7 +80,11 @@ func printEffects(w io.Writer, name string, effects []app.Effect) error {
 			who = append(who, "−"+x)
 		}
 		per := "-"
-		if v := e.DeterrencePer100bn(); !math.IsNaN(v) {
+		switch v := e.DeterrencePer100bn(); {
+		case math.IsNaN(v):
+		case math.Abs(v) < 0.005:
+			per = "0"
+		default:
 			per = fmt.Sprintf("%+.2f", v)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%+.0f\t%+.1f\t%s\t%s\n", e.Mechanism, e.Change,

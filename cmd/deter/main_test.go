@@ -555,3 +555,32 @@ func TestMainDocListsCommands(t *testing.T) {
 		t.Errorf("found %d commands in the help, expected the whole list", n)
 	}
 }
+
+// TestEffectsDocUpToDate: the tables quoted in docs/effects.md are what
+// `deter effects --package` prints today.
+func TestEffectsDocUpToDate(t *testing.T) {
+	t.Chdir("../..")
+	doc, err := os.ReadFile("docs/effects.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range []string{"no-guarantees", "european-force"} {
+		out, errOut, code := deter(t, "effects", "scenarios/ukraine-2025.yaml", "--package", pkg)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		i := strings.Index(out, pkg+" as written")
+		j := strings.Index(string(doc), pkg+" as written")
+		if i < 0 || j < 0 {
+			t.Fatalf("%s: table not found (output %d, doc %d)", pkg, i, j)
+		}
+		want := strings.TrimRight(out[i:], "\n")
+		got := string(doc[j:])
+		if end := strings.Index(got, "\n```"); end >= 0 {
+			got = got[:end]
+		}
+		if got != want {
+			t.Errorf("docs/effects.md's table for %s is stale; deter effects prints:\n%s", pkg, want)
+		}
+	}
+}
