@@ -109,7 +109,8 @@ type Result struct {
 	// AdvanceKm is the final advance in each sector.
 	AdvanceKm []float64
 	// Reached[i] reports whether the attacker's final advance in unit i's
-	// sector (Input.Units order) reached the unit's trigger distance: a
+	// sector (Input.Units order) reached the unit's trigger distance (and
+	// the attacker advanced there at all): a
 	// guarantor unit with a finite TriggerKm in the attack's path, engaged
 	// whatever its government decides (the tripwire). False for every
 	// other unit (attacker, defender, a reserve without a sector, a unit
@@ -357,7 +358,7 @@ func (sim *Sim) run(in *Input) {
 	r.Reached = grow(r.Reached, len(in.Units))
 	for i := range in.Units {
 		u := &in.Units[i]
-		r.Reached[i] = u.Side == Guarantor && u.Sector >= 0 && !math.IsInf(u.TriggerKm, 1) && sim.x[u.Sector] >= u.TriggerKm
+		r.Reached[i] = u.Side == Guarantor && u.Sector >= 0 && !math.IsInf(u.TriggerKm, 1) && sim.x[u.Sector] >= u.TriggerKm && sim.x[u.Sector] > 0
 	}
 }
 

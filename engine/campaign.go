@@ -46,6 +46,7 @@ func terrainOf(s string) campaign.Terrain {
 type campaignMapping struct {
 	airKills, airLoss, armsPeople, intelEffect float64
 	shieldPerSortie, shieldCap                 float64
+	coverageWest, coverageCities               float64
 }
 
 // campaignParams applies the scenario's models.campaign overrides.
@@ -54,7 +55,8 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, campaignMapping) {
 	m := s.CampaignModel()
 	cm := campaignMapping{airKills: m.AirKillsPerSortie.Nominal(), airLoss: m.AirLossPerSortie.Nominal(),
 		armsPeople: m.ArmsPeoplePerUSDbn.Nominal(), intelEffect: m.IntelligenceEffect.Nominal(),
-		shieldPerSortie: m.ShieldPerSortie.Nominal(), shieldCap: m.ShieldCap.Nominal()}
+		shieldPerSortie: m.ShieldPerSortie.Nominal(), shieldCap: m.ShieldCap.Nominal(),
+		coverageWest: m.CoverageWest.Nominal(), coverageCities: m.CoverageCities.Nominal()}
 	switch m.Law {
 	case "linear":
 		p.Law = campaign.Linear
@@ -227,6 +229,9 @@ func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce) {
 		trig := math.Inf(1)
 		if sec != "" && f.Posture != "reassurance" {
 			trig = f.DistanceToLineKm.Or(0)
+			if f.Engagement == "defend_line" || f.Engagement == "defend_territory" {
+				trig = 0 // it fights once the line is crossed in its sector
+			}
 		}
 		u := campaign.Unit{Side: campaign.Guarantor, Sector: b.sectorOf(sec), Strength: c.Troops.Nominal(),
 			Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: b.arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
@@ -240,8 +245,15 @@ func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce) {
 func (b *campaignBuilder) airPower(m *scenario.Mechanisms) {
 	if a := m.AirPolicing; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())
+		cover := 1.0
+		switch a.Coverage {
+		case "west":
+			cover = b.coverageWest
+		case "cities":
+			cover = b.coverageCities
+		}
 		b.in.Policing = append(b.in.Policing, campaign.Policing{SortiesPerDay: sorties,
-			Shield: math.Min(b.shieldCap, sorties*b.shieldPerSortie), LossPerSortie: b.airLoss})
+			Shield: cover * math.Min(b.shieldCap, sorties*b.shieldPerSortie), LossPerSortie: b.airLoss})
 	}
 	if a := m.AirSupport; a != nil {
 		sorties := a.SortiesPerDay.Or(a.Aircraft.Nominal())

@@ -292,7 +292,11 @@ func packageForces(s *scenario.Scenario, p *scenario.Package) *guarantorForces {
 	if a := m.AirSupport; a != nil {
 		splitPlanes("air_support", a.Aircraft.Nominal())
 	}
-	if a := m.AirPolicing; a != nil {
+	// Air policing that will not engage aircraft is no force the attacker
+	// must fight: it shields the rear (that is in the campaign), and its
+	// losses are shared as any air mission's, but its aircraft count toward
+	// neither the guarantors' forces nor the cost of fighting them.
+	if a := m.AirPolicing; a != nil && a.EngageAircraft {
 		splitPlanes("air_policing", a.Aircraft.Nominal())
 	}
 	return f

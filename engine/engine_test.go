@@ -14,6 +14,8 @@ import (
 	"deter/deterrence"
 	"deter/internal/scenariotest"
 	"deter/scenario"
+
+	"pgregory.net/rapid"
 )
 
 func loadShipped(t testing.TB, name string) *scenario.Scenario {
@@ -528,5 +530,104 @@ func TestJudgementCoefficientsMove(t *testing.T) {
 		if c.up && !(got > p0) || !c.up && !(got < p0) {
 			t.Errorf("%s: P(attack within 5 y) %.4g → %.4g, want it to %s", c.name, p0, got, map[bool]string{true: "rise", false: "fall"}[c.up])
 		}
+	}
+}
+
+// pAttack5Of runs one package of s (closed form) and returns P(attack
+// within five years).
+func pAttack5Of(t testing.TB, s *scenario.Scenario, p scenario.Package) float64 {
+	t.Helper()
+	one := *s
+	one.Packages = []scenario.Package{p}
+	res, err := Run(context.Background(), &one, Options{ClosedForm: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Packages[0].Deterrence.PAttack5
+}
+
+// TestAirPolicingEngagement: air policing that will not engage aircraft
+// deters no more than the same mission that will (RUSI 2025, seed facts:
+// "deterrence requires willingness to use force"); it is no force the
+// attacker must fight.
+func TestAirPolicingEngagement(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	ef, err := s.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := s.PackageByID("assurances-only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := 0
+	rapid.Check(t, func(rt *rapid.T) {
+		ap := *ef.Mechanisms.AirPolicing
+		ap.Aircraft = scenario.Num(rapid.Float64Range(1, 200).Draw(rt, "aircraft"))
+		ap.SortiesPerDay = scenario.Num(rapid.Float64Range(0, 100).Draw(rt, "sorties"))
+		p := *base
+		p.Mechanisms.AirPolicing = &ap
+		ap.EngageAircraft = false
+		passive := pAttack5Of(t, s, p)
+		engage := ap
+		engage.EngageAircraft = true
+		p.Mechanisms.AirPolicing = &engage
+		active := pAttack5Of(t, s, p)
+		if active > passive {
+			rt.Fatalf("policing that engages aircraft deters less: P(attack 5 y) %.4g against %.4g", active, passive)
+		}
+		if active < passive {
+			strict++
+		}
+	})
+	if strict == 0 {
+		t.Error("engaging aircraft never deterred strictly more: the property was not exercised")
+	}
+}
+
+// TestTripwireDistance: the same force nearer the line deters no less, and
+// rules of engagement that fight at the line deter no less than
+// self-defence where it stands (Schelling 1966, Arms and Influence: troops
+// in the attack's path make the guarantor's intervention all but
+// automatic).
+func TestTripwireDistance(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	ef, err := s.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, err := s.PackageByID("assurances-only")
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict := 0 // cases where the nearer force deters strictly more
+	rapid.Check(t, func(rt *rapid.T) {
+		sector := s.Theatre.Sectors[rapid.IntRange(0, len(s.Theatre.Sectors)-1).Draw(rt, "sector")].ID
+		troops := rapid.Float64Range(500, 5000).Draw(rt, "troops")
+		near := rapid.Float64Range(0, 10).Draw(rt, "near km")
+		far := near + rapid.Float64Range(1, 300).Draw(rt, "farther by km")
+		force := func(km float64, rules string) float64 {
+			f := *ef.Mechanisms.DeterrentForce
+			f.Posture, f.Sector, f.Engagement = "tripwire", sector, rules
+			f.DistanceToLineKm = scenario.Num(km)
+			f.ArrivalDay = scenario.Num(0)
+			f.Contingents = []scenario.Contingent{{Actor: "uk", Troops: scenario.Num(troops), Quality: scenario.Num(1)}}
+			p := *base
+			p.Mechanisms.DeterrentForce = &f
+			return pAttack5Of(t, s, p)
+		}
+		pn, pf := force(near, "self_defence"), force(far, "self_defence")
+		if pn < pf {
+			strict++
+		}
+		if pn > pf+1e-12 {
+			rt.Fatalf("a tripwire %.0f km from the line deters less (P %.4g) than %.0f km back (P %.4g)", near, pn, far, pf)
+		}
+		if pl := force(far, "defend_line"); pl > pf+1e-12 {
+			rt.Fatalf("defending the line deters less (P %.4g) than self-defence %.0f km back (P %.4g)", pl, far, pf)
+		}
+	})
+	if strict == 0 {
+		t.Error("the nearer force never deterred strictly more: the property was not exercised")
 	}
 }

@@ -169,7 +169,7 @@ type DeterrentForce struct {
 	Posture          string       `yaml:"posture" v:"req,enum=tripwire|reassurance|defence" doc:"tripwire: small, exposed, engaged if attacked; reassurance: in the rear, not on the line; defence: deployed to hold ground."`
 	Sector           string       `yaml:"sector" v:"ref=sector" doc:"Sector where it stands (empty: in the rear, away from the line)."`
 	DistanceToLineKm Value        `yaml:"distance_to_line_km" v:"min=0" unit:"km" doc:"How far behind the line of contact it is based."`
-	Engagement       string       `yaml:"engagement" v:"enum=self_defence|defend_line|defend_territory" doc:"Rules of engagement if attacked."`
+	Engagement       string       `yaml:"engagement" v:"enum=self_defence|defend_line|defend_territory" doc:"Rules of engagement if attacked: self_defence (the default) fights when the attack reaches it (its distance to the line); defend_line and defend_territory fight as soon as the attack crosses the line in its sector, whatever its government decides. A reassurance force, or one without a sector, stands away from the attack and fights only if its government intervenes."`
 	ArrivalDay       Value        `yaml:"arrival_day" v:"min=0,def=0" unit:"days" doc:"Days after the cease-fire until deployed."`
 	Prov             `yaml:",inline"`
 }
@@ -189,8 +189,8 @@ type AirPolicing struct {
 	Guarantors     []string `yaml:"guarantors" v:"req,minlen=1,ref=actor"`
 	Aircraft       Value    `yaml:"aircraft" v:"req,min=0" unit:"aircraft"`
 	SortiesPerDay  Value    `yaml:"sorties_per_day" v:"min=0" unit:"sorties/day"`
-	Coverage       string   `yaml:"coverage" v:"enum=west|cities|whole_country" doc:"Area policed."`
-	EngageAircraft bool     `yaml:"engage_aircraft" doc:"Will engage manned aircraft, not only drones and missiles."`
+	Coverage       string   `yaml:"coverage" v:"enum=west|cities|whole_country" doc:"Area policed: the share of the shield it gives is models.campaign.policing_coverage_west or _cities, or all of it for whole_country (the default)."`
+	EngageAircraft bool     `yaml:"engage_aircraft" doc:"Will engage manned aircraft, not only drones and missiles. Without it the policing aircraft shield the rear from drones and missiles but are no force the attacker must fight: they count toward neither the guarantors' forces nor the cost of fighting them."`
 	Prov           `yaml:",inline"`
 }
 

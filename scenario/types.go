@@ -279,6 +279,8 @@ type CampaignModel struct {
 	IntelligenceEffect Value  `yaml:"intelligence_effect" v:"min=0,max=2,def=0.1" unit:"fraction" doc:"Gain in the defender's combat power at full intelligence and logistics support; default 0.1, an assumption."`
 	ShieldPerSortie    Value  `yaml:"policing_shield_per_sortie" v:"min=0,max=0.1,def=0.002" unit:"fraction/(sortie/day)" doc:"Share of the defender's losses that each daily air-policing sortie over the rear prevents (intercepting drones and missiles aimed at logistics and reserves); default 0.002 (16 sorties: about 3%), an assumption."`
 	ShieldCap          Value  `yaml:"policing_shield_cap" v:"min=0,max=0.9,def=0.5" unit:"fraction" doc:"Most of the defender's losses air policing can prevent; default 0.5, an assumption."`
+	CoverageWest       Value  `yaml:"policing_coverage_west" v:"min=0,max=1,def=0.35" unit:"fraction" doc:"Share of the shield air policing gives when it covers only the west of the defender's country (coverage: west); default 0.35, an assumption (the rear west of the Dnipro holds about a third of the logistics targets)."`
+	CoverageCities     Value  `yaml:"policing_coverage_cities" v:"min=0,max=1,def=0.6" unit:"fraction" doc:"The same for policing over the main cities (coverage: cities); default 0.6, an assumption. Policing of the whole country gives the full shield."`
 	Prov               `yaml:",inline"`
 }
 
