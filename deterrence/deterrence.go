@@ -165,6 +165,8 @@ type Guarantor struct {
 	TrackRecord      float64 // in [0, 1]; 0.5 is neutral
 	WarCost          float64 // Cg: expected cost of its own losses if it fights
 	Escalation       float64 // Eg
+	// deniable is set for the limited offensive from Limited.Deniable.
+	deniable float64
 }
 
 // War is what a year of renewed war brings the attacker in one case.
@@ -257,6 +259,13 @@ type Limited struct {
 	// WarCost and TripwireTroops.
 	GuarantorWarCost []float64
 	TripwireTroops   []float64
+	// Deniable is the share of a broken promise's cost (audience and
+	// reputation) that a guarantor escapes when a limited grab leaves it
+	// unclear whether the promise was triggered, in [0, 1]: 0 across a
+	// clear line. Schelling (1966, Arms and Influence, ch. 2): ambiguity
+	// about where the line runs invites probing ("salami tactics"); a
+	// clear, public line removes the excuse.
+	Deniable float64
 }
 
 // Extents of an attack.
@@ -275,7 +284,7 @@ func (in *Input) option(extent string) (stayOut, intervene War, warCost float64,
 	l := in.Limited
 	gs = make([]Guarantor, len(in.Guarantors))
 	for i, g := range in.Guarantors {
-		g.WarCost, g.TripwireTroops = l.GuarantorWarCost[i], l.TripwireTroops[i]
+		g.WarCost, g.TripwireTroops, g.deniable = l.GuarantorWarCost[i], l.TripwireTroops[i], l.Deniable
 		gs[i] = g
 	}
 	return l.StayOut, l.Intervene, l.WarCost, gs
@@ -450,6 +459,9 @@ func (in *Input) Validate() error {
 			fin("limited offensive: losses", w.AttackerLosses)
 		}
 		fin("limited offensive: war cost", l.WarCost)
+		if !(l.Deniable >= 0 && l.Deniable <= 1) {
+			errs = append(errs, fmt.Errorf("deterrence: limited offensive: deniable share %v outside [0, 1]", l.Deniable))
+		}
 		if len(l.GuarantorWarCost) != len(in.Guarantors) || len(l.TripwireTroops) != len(in.Guarantors) {
 			errs = append(errs, errors.New("deterrence: a limited offensive needs a war cost and tripwire troops for every guarantor"))
 		} else {
@@ -819,7 +831,11 @@ func attackValue(in *Input, limited bool) (u, pI float64) {
 		if limited {
 			gWarCost, trip = in.Limited.GuarantorWarCost[i], in.Limited.TripwireTroops[i]
 		}
-		ph := Phi(guarantorNet(g, &in.Params, gWarCost, trip) / in.Params.SigmaG)
+		gg := *g
+		if limited {
+			gg.deniable = in.Limited.Deniable
+		}
+		ph := Phi(guarantorNet(&gg, &in.Params, gWarCost, trip) / in.Params.SigmaG)
 		stay *= 1 - ph
 		if in.Weights != nil {
 			pI += in.Weights[i] * ph

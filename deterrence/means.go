@@ -74,6 +74,9 @@ func (in *Input) options(g int, limited bool, ls *[maxOptions]line) int {
 	gu := &in.Guarantors[g]
 	gWarCost, trip := gu.WarCost, gu.TripwireTroops
 	if limited {
+		lg := *gu
+		lg.deniable = in.Limited.Deniable
+		gu = &lg
 		gWarCost, trip = in.Limited.GuarantorWarCost[g], in.Limited.TripwireTroops[g]
 	}
 	ls[0] = line{}
@@ -112,7 +115,9 @@ func guarantorValues(v *[7]float64, g *Guarantor, p *Params, warCost, trip float
 
 // word returns Ag, the cost of breaking guarantor g's word, and Rg, the
 // damage to its other commitments, in proportion to how binding this one
-// was.
+// was; both less the share it can deny (Limited.Deniable):
+//
+//	Ag = A(c)·[τ if a treaty]·(1 − d),   Rg = R·A(c)/A(automatic)·(1 − d)
 func word(g *Guarantor, p *Params) (aud, rep float64) {
 	aud = p.Audience[g.Commitment]
 	if g.Treaty {
@@ -120,6 +125,9 @@ func word(g *Guarantor, p *Params) (aud, rep float64) {
 	}
 	if g.OtherCommitments && p.Audience[Automatic] > 0 {
 		rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
+	}
+	if d := g.deniable; d != 0 {
+		aud, rep = aud*(1-d), rep*(1-d)
 	}
 	return aud, rep
 }

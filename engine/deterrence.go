@@ -154,6 +154,11 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 			dl.GuarantorWarCost = append(dl.GuarantorWarCost, warCost(li, g.ID))
 			dl.TripwireTroops = append(dl.TripwireTroops, l.Tripwire[g.ID])
 		}
+		clarity := 0.0 // no line stated
+		if dln := m.DefendedLine; dln != nil {
+			clarity = dln.Clarity.Nominal()
+		}
+		dl.Deniable = dm.LineAmbiguity.Nominal() * (1 - clarity)
 		di.Limited = dl
 	}
 	if dm.Intervention == "by_means" {

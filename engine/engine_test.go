@@ -358,12 +358,16 @@ func TestForceWeightedIntervention(t *testing.T) {
 // forms of help add up to at most 1; and it gives all its forces no more
 // often than it honours in the force-weighted model, whose only form of
 // help is all its forces (the other forms can only take the upper
-// envelope's room from it). Guarantors that only assured Ukraine honour
-// their word almost surely (aid keeps an assurance), yet the attacker
-// faces less intervention than in the force-weighted model (by over 5
-// points): aid takes the place of fighting.
+// envelope's room from it). Across a clear line (no share of a broken
+// promise can be denied: line_ambiguity_discount 0), guarantors that only
+// assured Ukraine honour their word almost surely (aid keeps an
+// assurance), yet the attacker faces less intervention than in the
+// force-weighted model (by over 5 points): aid takes the place of
+// fighting. (Against a grab across a line of clarity 0.6, as shipped, the
+// US's assurance is cheap enough to break that it gives no aid.)
 func TestByMeansIntervention(t *testing.T) {
 	s := loadShipped(t, "ukraine-2025.yaml")
+	s.Models.Deterrence.LineAmbiguity = scenario.Num(0)
 	s.Models.Deterrence.Intervention = "force_weighted"
 	weighted, err := Run(context.Background(), s, Options{})
 	if err != nil {
@@ -629,5 +633,42 @@ func TestTripwireDistance(t *testing.T) {
 	})
 	if strict == 0 {
 		t.Error("the nearer force never deterred strictly more: the property was not exercised")
+	}
+}
+
+// TestDefendedLineClarity: a clearer defended line never deters less, and
+// deters strictly more somewhere (Schelling 1966, Arms and Influence, ch. 2:
+// ambiguity about the line invites probing; seed facts: "credible
+// communication of red lines needs a clear geographic line").
+func TestDefendedLineClarity(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	base, err := s.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Mechanisms.DefendedLine == nil {
+		t.Fatal("european-force has no defended line")
+	}
+	strict := 0
+	rapid.Check(t, func(rt *rapid.T) {
+		lo := rapid.Float64Range(0, 1).Draw(rt, "clarity")
+		hi := lo + rapid.Float64Range(0, 1-lo).Draw(rt, "clearer by")
+		at := func(c float64) float64 {
+			dl := *base.Mechanisms.DefendedLine
+			dl.Clarity = scenario.Num(c)
+			p := *base
+			p.Mechanisms.DefendedLine = &dl
+			return pAttack5Of(t, s, p)
+		}
+		pl, ph := at(lo), at(hi)
+		if ph > pl+1e-12 {
+			rt.Fatalf("clarity %.2f deters less (P %.4g) than %.2f (P %.4g)", hi, ph, lo, pl)
+		}
+		if ph < pl {
+			strict++
+		}
+	})
+	if strict == 0 {
+		t.Error("a clearer line never deterred strictly more: the property was not exercised")
 	}
 }

@@ -287,6 +287,6 @@ type Regeneration struct {
 type DefendedLine struct {
 	Sectors     []string `yaml:"sectors" v:"ref=sector" doc:"Sectors covered (empty: the whole line of contact)."`
 	Description string   `yaml:"description"`
-	Clarity     Value    `yaml:"clarity" v:"req,min=0,max=1" unit:"level" doc:"How clearly the line is drawn and communicated: 0 vague, 1 demarcated and public."`
+	Clarity     Value    `yaml:"clarity" v:"req,min=0,max=1" unit:"level" doc:"How clearly the line is drawn and communicated: 0 vague, 1 demarcated and public. Against a limited grab, a guarantor escapes models.deterrence.line_ambiguity_discount × (1 − clarity) of its broken promise's cost (a package without a defended line: clarity 0)."`
 	Prov        `yaml:",inline"`
 }
