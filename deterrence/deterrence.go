@@ -165,6 +165,11 @@ type Guarantor struct {
 	TrackRecord      float64 // in [0, 1]; 0.5 is neutral
 	WarCost          float64 // Cg: expected cost of its own losses if it fights
 	Escalation       float64 // Eg
+	// Excused is the share of a broken promise's cost (audience and
+	// reputation) the guarantor escapes whatever the attack, in [0, 1]: 1
+	// when the promise needs the consent of a guarantor that is the
+	// attacker itself, who can veto the response (Istanbul draft, 2022).
+	Excused float64
 	// deniable is set for the limited offensive from Limited.Deniable.
 	deniable float64
 }
@@ -385,6 +390,9 @@ func (in *Input) Validate() error {
 		fin("escalation", g.Escalation)
 		if g.Commitment < NoCommitment || g.Commitment > Automatic {
 			errs = append(errs, fmt.Errorf("deterrence: guarantor %s: unknown commitment", g.ID))
+		}
+		if !(g.Excused >= 0 && g.Excused <= 1) {
+			errs = append(errs, fmt.Errorf("deterrence: guarantor %s: excused share %v outside [0, 1]", g.ID, g.Excused))
 		}
 		if g.TripwireTroops < 0 || g.TrackRecord < 0 || g.TrackRecord > 1 {
 			errs = append(errs, fmt.Errorf("deterrence: guarantor %s: troops >= 0 and track record in [0, 1] required", g.ID))

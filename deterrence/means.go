@@ -115,9 +115,10 @@ func guarantorValues(v *[7]float64, g *Guarantor, p *Params, warCost, trip float
 
 // word returns Ag, the cost of breaking guarantor g's word, and Rg, the
 // damage to its other commitments, in proportion to how binding this one
-// was; both less the share it can deny (Limited.Deniable):
+// was; both less the shares it is excused (Guarantor.Excused, x) and can
+// deny (Limited.Deniable, d):
 //
-//	Ag = A(c)·[τ if a treaty]·(1 − d),   Rg = R·A(c)/A(automatic)·(1 − d)
+//	Ag = A(c)·[τ if a treaty]·(1 − x)(1 − d),   Rg = R·A(c)/A(automatic)·(1 − x)(1 − d)
 func word(g *Guarantor, p *Params) (aud, rep float64) {
 	aud = p.Audience[g.Commitment]
 	if g.Treaty {
@@ -126,8 +127,9 @@ func word(g *Guarantor, p *Params) (aud, rep float64) {
 	if g.OtherCommitments && p.Audience[Automatic] > 0 {
 		rep = p.Reputation * p.Audience[g.Commitment] / p.Audience[Automatic]
 	}
-	if d := g.deniable; d != 0 {
-		aud, rep = aud*(1-d), rep*(1-d)
+	if g.deniable != 0 || g.Excused != 0 {
+		keep := (1 - g.Excused) * (1 - g.deniable)
+		aud, rep = aud*keep, rep*keep
 	}
 	return aud, rep
 }

@@ -122,6 +122,13 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		a := s.ActorByID(id)
 		g := deterrence.Guarantor{ID: id, Commitment: f.commit[id], Treaty: f.treaty[id], Stakes: a.Stakes.Or(0),
 			TripwireTroops: pc.Full.Tripwire[id], OtherCommitments: a.NATO, TrackRecord: scenario.WithDefaults(*a).TrackRecord.Nominal()}
+		// With the attacker among the guarantors and a veto (the
+		// Istanbul draft of 2022), the promise needs the attacker's
+		// consent: it can block the response, and every guarantor is
+		// excused its word.
+		if ag := m.AttackerGuarantor; ag != nil && ag.Veto {
+			g.Excused = 1
+		}
 		g.WarCost = warCost(in, id)
 		// Honouring means going to war with the attacker, with or without
 		// forces in the package: against a nuclear power that risks escalation.

@@ -672,3 +672,36 @@ func TestDefendedLineClarity(t *testing.T) {
 		t.Error("a clearer line never deterred strictly more: the property was not exercised")
 	}
 }
+
+// TestAttackerVeto: putting the attacker among the guarantors with a veto
+// (the Istanbul draft of 2022, "wholly unacceptable" to the sources, seed
+// facts) never raises a guarantor's P(honour) nor lowers P(attack) in any
+// Ukraine package, and weakens the European force's deterrence.
+func TestAttackerVeto(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	run := func(p scenario.Package) *PackageResult {
+		one := *s
+		one.Packages = []scenario.Package{p}
+		res, err := Run(context.Background(), &one, Options{ClosedForm: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &res.Packages[0]
+	}
+	for _, p := range s.Packages {
+		before := run(p)
+		p.Mechanisms.AttackerGuarantor = &scenario.AttackerGuarantor{Veto: true}
+		after := run(p)
+		if after.Deterrence.PAttack5 < before.Deterrence.PAttack5 {
+			t.Errorf("%s: the veto lowered P(attack within 5 y) %.4g → %.4g", p.ID, before.Deterrence.PAttack5, after.Deterrence.PAttack5)
+		}
+		for i, g := range after.Deterrence.Guarantors {
+			if g.PHonour > before.Deterrence.Guarantors[i].PHonour+1e-12 {
+				t.Errorf("%s: %s honours more often under the attacker's veto", p.ID, g.ID)
+			}
+		}
+		if p.ID == "european-force" && !(after.Deterrence.PAttack5 > before.Deterrence.PAttack5) {
+			t.Errorf("european-force: the veto did not weaken deterrence (P(attack within 5 y) %.4g → %.4g)", before.Deterrence.PAttack5, after.Deterrence.PAttack5)
+		}
+	}
+}

@@ -139,7 +139,7 @@ type Assurances struct {
 
 // AttackerGuarantor places the attacker among the guarantors (Istanbul 2022).
 type AttackerGuarantor struct {
-	Veto bool `yaml:"veto" doc:"Guarantor action needs the consent of all guarantors, so the attacker can block it."`
+	Veto bool `yaml:"veto" doc:"Guarantor action needs the consent of all guarantors, so the attacker can block it: every guarantor is then excused the cost of breaking its promise (audience and reputation), which deters no more than no promise at all. Without a veto the mechanism counts for the stated red lines only."`
 	Prov `yaml:",inline"`
 }
 
