@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"deter/campaign"
 	"deter/scenario"
@@ -114,7 +115,7 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 	b.actors()
 	m := &p.Mechanisms
 	if f := m.DeterrentForce; f != nil {
-		b.deterrentForce(f)
+		b.deterrentForce(f, p)
 	}
 	b.airPower(m)
 	b.in.DefenderMultiplier = b.defenderGains(m)
@@ -220,7 +221,10 @@ func (b *campaignBuilder) actors() {
 // deterrentForce adds the package's contingents: a contingent in a sector
 // and not held back as a reassurance force is a tripwire at its distance
 // from the line.
-func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce) {
+//
+// A contingent whose nation depends on another's enablers fights with its
+// quality reduced by its dependence when those are not committed.
+func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce, p *scenario.Package) {
 	for _, c := range f.Contingents {
 		sec := f.Sector
 		if c.Sector != "" {
@@ -233,9 +237,13 @@ func (b *campaignBuilder) deterrentForce(f *scenario.DeterrentForce) {
 				trig = 0 // it fights once the line is crossed in its sector
 			}
 		}
+		q := c.Quality.Or(1)
+		if lost := withoutBackstop(b.s, p, c.Actor); lost > 0 {
+			q *= 1 - lost
+		}
 		u := campaign.Unit{Side: campaign.Guarantor, Sector: b.sectorOf(sec), Strength: c.Troops.Nominal(),
-			Quality: c.Quality.Or(1), Readiness: 1, ArrivalDay: b.arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
-		if u.Strength > 0 && u.ArrivalDay <= b.horizon {
+			Quality: q, Readiness: 1, ArrivalDay: b.arrival(f.ArrivalDay.Or(0)), TriggerKm: trig}
+		if u.Strength > 0 && u.Quality > 0 && u.ArrivalDay <= b.horizon {
 			b.unit(u, c.Actor)
 		}
 	}
@@ -307,6 +315,21 @@ func (b *campaignBuilder) arms(a *scenario.ArmsPurchases) {
 		b.in.Streams = append(b.in.Streams, campaign.Stream{Side: campaign.Defender, PerDay: rate * b.armsPeople,
 			Quality: 1, From: from, To: math.Min(b.horizon, from+left/rate)})
 	}
+}
+
+// withoutBackstop is the share of guarantor id's combat power lost in
+// package p for want of the enablers it depends on (Actor.DependsOn): its
+// dependence when the actor it depends on gives no air support in the
+// package, else 0.
+func withoutBackstop(s *scenario.Scenario, p *scenario.Package, id string) float64 {
+	a := s.ActorByID(id)
+	if a == nil || a.DependsOn == "" {
+		return 0
+	}
+	if as := p.Mechanisms.AirSupport; as != nil && slices.Contains(as.Guarantors, a.DependsOn) {
+		return 0
+	}
+	return a.Dependence.Or(0)
 }
 
 // defenderID is the defender's actor id ("" in a scenario without one).

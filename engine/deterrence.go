@@ -137,10 +137,10 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		}
 		di.Guarantors = append(di.Guarantors, g)
 	}
-	di.FightGuarantors *= params.FightScale(f.all.Troops, f.airTotals...)
+	di.FightGuarantors *= params.FightScale(f.allEffective, f.airTotals...)
 	weights := make([]float64, len(di.Guarantors))
 	for i, g := range di.Guarantors {
-		weights[i] = params.Weight(f.stake[g.ID].Troops, f.planes[g.ID])
+		weights[i] = params.Weight(f.effective[g.ID], f.planes[g.ID])
 	}
 	split := deterrence.NewSplit(weights)
 	if dm.Intervention == "force_weighted" {
@@ -234,12 +234,17 @@ type guarantorForces struct {
 	// airTotals the aircraft of each air mechanism.
 	planes    map[string]float64
 	airTotals []float64
+	// effective and allEffective are the troops as a weight in a war with
+	// the guarantor states: the package's troops less the share a
+	// guarantor loses without the enablers it depends on.
+	effective    map[string]float64
+	allEffective float64
 }
 
 func packageForces(s *scenario.Scenario, p *scenario.Package) *guarantorForces {
 	m := &p.Mechanisms
 	f := &guarantorForces{commit: map[string]deterrence.Commitment{}, treaty: map[string]bool{},
-		stake: map[string]deterrence.Stake{}, planes: map[string]float64{}}
+		stake: map[string]deterrence.Stake{}, planes: map[string]float64{}, effective: map[string]float64{}}
 	for _, key := range m.Present() {
 		for _, id := range Providers(m, key) {
 			if a := s.ActorByID(id); a != nil && a.Role == "guarantor" && !slices.Contains(f.order, id) {
@@ -273,10 +278,16 @@ func packageForces(s *scenario.Scenario, p *scenario.Package) *guarantorForces {
 		st.Troops += t
 		f.stake[id] = st
 		f.all.Troops += t
+		f.effective[id] += t
+		f.allEffective += t
 	}
 	if d := m.DeterrentForce; d != nil {
 		for _, c := range d.Contingents {
 			addTroops(c.Actor, c.Troops.Nominal())
+			if lost := withoutBackstop(s, p, c.Actor); lost > 0 {
+				f.effective[c.Actor] -= lost * c.Troops.Nominal()
+				f.allEffective -= lost * c.Troops.Nominal()
+			}
 		}
 	}
 	for _, a := range s.Actors {

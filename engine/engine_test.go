@@ -705,3 +705,50 @@ func TestAttackerVeto(t *testing.T) {
 		}
 	}
 }
+
+// TestUSBackstop: RUSI 2025 (seed facts): a European force without a US
+// backstop lacks credibility; leaders said it "would require US support".
+// With the shipped dependence of the European guarantors on US enablers
+// (0.5), removing US air support from the European-force package raises
+// P(attack within 5 years) by at least 5 points (12 as shipped), and a
+// greater dependence never deters more.
+func TestUSBackstop(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	ef, err := s.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	with := pAttack5Of(t, s, *ef)
+	without := *ef
+	without.Mechanisms.AirSupport = nil
+	p0 := pAttack5Of(t, s, without)
+	t.Logf("European force: P(attack within 5 y) %.3f with US air support, %.3f without", with, p0)
+	if !(p0-with >= 0.05) {
+		t.Errorf("removing the US backstop raised P(attack within 5 y) from %.3f to %.3f only", with, p0)
+	}
+	strict := 0
+	rapid.Check(t, func(rt *rapid.T) {
+		lo := rapid.Float64Range(0, 1).Draw(rt, "dependence")
+		hi := lo + rapid.Float64Range(0, 1-lo).Draw(rt, "more")
+		at := func(d float64) float64 {
+			sc := *s
+			sc.Actors = slices.Clone(s.Actors)
+			for i := range sc.Actors {
+				if sc.Actors[i].DependsOn != "" {
+					sc.Actors[i].Dependence = scenario.Num(d)
+				}
+			}
+			return pAttack5Of(t, &sc, without)
+		}
+		pl, ph := at(lo), at(hi)
+		if ph < pl-1e-12 {
+			rt.Fatalf("dependence %.2f deters more (P %.4g) than %.2f (P %.4g)", hi, ph, lo, pl)
+		}
+		if ph > pl {
+			strict++
+		}
+	})
+	if strict == 0 {
+		t.Error("dependence never mattered: the property was not exercised")
+	}
+}

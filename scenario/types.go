@@ -80,6 +80,8 @@ type Actor struct {
 	Stakes          Value            `yaml:"stakes_usd_bn" unit:"USD bn" doc:"For a guarantor: what the defender's survival is worth to it (deterrence model)."`
 	TrackRecord     Value            `yaml:"track_record" v:"min=0,max=1,def=0.5" unit:"level" doc:"For a guarantor: how it has honoured past commitments (0 never, 0.5 neutral, 1 always)."`
 	ForceGeneration *ForceGeneration `yaml:"force_generation" doc:"What the actor can send abroad (guarantors): deployable pool, rotation, cost, other commitments."`
+	DependsOn       string           `yaml:"depends_on" v:"ref=actor" doc:"For a guarantor: the actor whose enablers (intelligence, suppression of air defences, tankers, air defence) its forces need to fight; they count as committed only when that actor gives air support in the package (RUSI 2025: a European force 'would require US support')."`
+	Dependence      Value            `yaml:"dependence" v:"min=0,max=1,def=0" unit:"fraction" doc:"With depends_on: the share of this guarantor's combat power, and of its forces' weight in a war with the guarantor states, that is lost without those enablers."`
 	Prov            `yaml:",inline"`
 }
 
