@@ -74,40 +74,26 @@ func WithDefaults[T any](v T) T {
 
 // DeterrenceModel is models.deterrence with the format's defaults filled in,
 // whether or not the block is in the file.
-func (s *Scenario) DeterrenceModel() DeterrenceModel {
-	var m DeterrenceModel
-	if s.Models.Deterrence != nil {
-		m = *s.Models.Deterrence
-	}
-	return WithDefaults(m)
-}
+func (s *Scenario) DeterrenceModel() DeterrenceModel { return blockWithDefaults(s.Models.Deterrence) }
 
 // CostModel is models.cost with the format's defaults filled in.
-func (s *Scenario) CostModel() CostModel {
-	var m CostModel
-	if s.Models.Cost != nil {
-		m = *s.Models.Cost
-	}
-	return WithDefaults(m)
-}
+func (s *Scenario) CostModel() CostModel { return blockWithDefaults(s.Models.Cost) }
 
 // BargainModel is models.bargain with the format's defaults filled in.
-func (s *Scenario) BargainModel() BargainModel {
-	var m BargainModel
-	if s.Models.Bargain != nil {
-		m = *s.Models.Bargain
-	}
-	return WithDefaults(m)
-}
+func (s *Scenario) BargainModel() BargainModel { return blockWithDefaults(s.Models.Bargain) }
 
 // CampaignModel is models.campaign with the format's defaults filled in
 // (the coefficients that map mechanisms onto campaigns); the campaign
 // model's own coefficients left absent take campaign.DefaultParams, which
 // the engine applies.
-func (s *Scenario) CampaignModel() CampaignModel {
-	var m CampaignModel
-	if s.Models.Campaign != nil {
-		m = *s.Models.Campaign
+func (s *Scenario) CampaignModel() CampaignModel { return blockWithDefaults(s.Models.Campaign) }
+
+// blockWithDefaults is a copy of an optional block (zero if absent) with
+// the format's defaults filled in.
+func blockWithDefaults[T any](p *T) T {
+	var m T
+	if p != nil {
+		m = *p
 	}
 	return WithDefaults(m)
 }

@@ -25,11 +25,10 @@ round, the forecast settlement, and each package's distance from it.
   --json   print the spatial forecast as JSON`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			res, err := app.Run(cmd.Context(), s, engine.Options{Seed: seed})
 			if err != nil {
 				return err

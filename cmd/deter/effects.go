@@ -33,11 +33,10 @@ It is the table the sources argue in: which building block moves deterrence,
 acceptability and cost, and by how much.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			effects, err := app.Effects(cmd.Context(), s, only)
 			if err != nil {
 				return err

@@ -24,11 +24,10 @@ model's results, and writes it in Gambit's .efg format, to stdout or to
 Players: the attacker, each guarantor, the defender; payoffs in US$ bn.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			t, err := engine.DeterrenceTree(s, pkg)
 			if err != nil {
 				return err

@@ -29,11 +29,10 @@ optional mechanisms, commitment text) and searches with NSGA-II (Deb et al.
                                     area)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			if !cmd.Flags().Changed("seed") {
 				seed = s.Settings.Seed
 			}

@@ -28,11 +28,10 @@ Markdown text with --format md.`,
 			if format != "html" && format != "md" {
 				return fmt.Errorf("--format must be html or md, not %q", format)
 			}
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			res, err := app.Run(cmd.Context(), s, engine.Options{})
 			if err != nil {
 				return err

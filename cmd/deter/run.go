@@ -41,11 +41,10 @@ no number is made up.
               sanctions and arms, air power or all its forces)`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			if intervention != "" {
 				switch intervention {
 				case "pooled", "force_weighted", "by_means":
@@ -133,6 +132,16 @@ func loadScenario(cmd *cobra.Command, path string) (*app.Input, error) {
 		}
 	}
 	return in, err
+}
+
+// scenarioArg loads the scenario a command names (loadScenario, for
+// commands that need only the scenario).
+func scenarioArg(cmd *cobra.Command, path string) (*scenario.Scenario, error) {
+	in, err := loadScenario(cmd, path)
+	if err != nil {
+		return nil, err
+	}
+	return in.Scenario, nil
 }
 
 // writeJSON writes v as indented JSON.

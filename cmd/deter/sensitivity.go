@@ -30,11 +30,10 @@ and measures how much each uncertain value of the scenario moves it:
 Outputs: ` + fmt.Sprint(sweep.Output),
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			in, err := loadScenario(cmd, args[0])
+			s, err := scenarioArg(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			s := in.Scenario
 			if pkg == "" {
 				return fmt.Errorf("--package is required (one of the scenario's package ids)")
 			}
