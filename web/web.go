@@ -4,10 +4,13 @@
 // changes made in a package builder, runs sweeps in the background, and
 // writes reports.
 //
-// Safety: it listens on loopback by default; request bodies are limited;
-// every file name is checked to lie in the scenario folder; saves are
-// atomic, keep the previous version, and detect a concurrent edit (the
-// client sends the version it opened; a mismatch is 409 Conflict).
+// Safety: it listens on loopback by default; it answers only to its own
+// host names, refuses cross-site requests and framing (guard.go); request
+// bodies are limited; at most MaxConcurrentRuns model runs go at once
+// (others get 429 with Retry-After); finished sweeps are released after
+// SweepRetention; every file name is checked to lie in the scenario folder;
+// saves are atomic, keep the previous version, and detect a concurrent edit
+// (the client sends the version it opened; a mismatch is 409 Conflict).
 package web
 
 import (
@@ -28,6 +31,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -53,16 +57,27 @@ const MaxBody = scenario.MaxFileSize + 64<<10
 // MaxWebDraws bounds a sweep started from the browser.
 const MaxWebDraws = 100000
 
+// MaxConcurrentRuns bounds the model runs (run, tornado, optimise, report)
+// the server works on at once; more get 429 Too Many Requests.
+var MaxConcurrentRuns = 2 * runtime.GOMAXPROCS(0)
+
+// SweepRetention is how long a finished sweep's results stay in memory.
+const SweepRetention = time.Hour
+
 // Server serves the workbench.
 type Server struct {
 	Dir     string // scenario folder
 	DBPath  string // sweep database
 	Version string
 	Log     *slog.Logger
+	// Hosts are the host names the server answers to besides loopback
+	// names and addresses (Serve adds the one it listens on).
+	Hosts []string
 
 	mu     sync.Mutex // guards saves and jobs
 	jobs   map[string]*job
 	nextID int
+	runs   chan struct{} // one token per model run in progress
 }
 
 type job struct {
@@ -76,6 +91,7 @@ type job struct {
 	cancel   context.CancelFunc
 	pkgs     []string
 	rows     []sweep.Row
+	ended    time.Time // when it finished (zero while running)
 }
 
 // Handler returns the HTTP handler.
@@ -86,6 +102,9 @@ func (s *Server) Handler() http.Handler {
 	if s.Log == nil {
 		s.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if s.runs == nil {
+		s.runs = make(chan struct{}, MaxConcurrentRuns)
+	}
 	mux := http.NewServeMux()
 	sub, _ := fs.Sub(static, "static")
 	mux.Handle("GET /", http.FileServerFS(sub))
@@ -93,16 +112,32 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /api/scenarios/{name}", s.get)
 	mux.HandleFunc("PUT /api/scenarios/{name}", s.put)
 	mux.HandleFunc("POST /api/validate", s.validate)
-	mux.HandleFunc("POST /api/run", s.run)
+	mux.HandleFunc("POST /api/run", s.bounded(s.run))
 	mux.HandleFunc("POST /api/sweeps", s.startSweep)
 	mux.HandleFunc("GET /api/sweeps/{id}", s.getSweep)
 	mux.HandleFunc("DELETE /api/sweeps/{id}", s.cancelSweep)
 	mux.HandleFunc("GET /api/sweeps/{id}/chart", s.sweepChart)
-	mux.HandleFunc("POST /api/tornado", s.tornado)
-	mux.HandleFunc("POST /api/optimise", s.optimise)
+	mux.HandleFunc("POST /api/tornado", s.bounded(s.tornado))
+	mux.HandleFunc("POST /api/optimise", s.bounded(s.optimise))
 	mux.HandleFunc("GET /api/templates/{key}", s.template)
-	mux.HandleFunc("GET /api/report/{name}", s.report)
-	return s.limit(mux)
+	mux.HandleFunc("GET /api/report/{name}", s.bounded(s.report))
+	return s.limit(s.guard(mux))
+}
+
+// bounded lets at most MaxConcurrentRuns model runs go at once; a request
+// beyond that gets 429 with Retry-After rather than a queue that grows
+// without bound.
+func (s *Server) bounded(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case s.runs <- struct{}{}:
+			defer func() { <-s.runs }()
+			h(w, r)
+		default:
+			w.Header().Set("Retry-After", "2")
+			httpError(w, http.StatusTooManyRequests, "the workbench is busy with %d runs; try again in a moment", cap(s.runs))
+		}
+	}
 }
 
 // limit caps request bodies and recovers from handler panics with a 500.
@@ -471,6 +506,11 @@ func (s *Server) startSweep(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.mu.Lock()
+	for id, old := range s.jobs { // release finished sweeps past their time
+		if !old.ended.IsZero() && time.Since(old.ended) > SweepRetention {
+			delete(s.jobs, id)
+		}
+	}
 	s.nextID++
 	j := &job{ID: fmt.Sprintf("s%d", s.nextID), Scenario: req.Name, Draws: req.Draws, State: "running", cancel: cancel}
 	s.jobs[j.ID] = j
@@ -488,6 +528,7 @@ func (s *Server) runSweep(ctx context.Context, j *job, in *app.Input) {
 		} else {
 			j.State, j.Error = "failed", err.Error()
 		}
+		j.ended = time.Now()
 	}
 	db, err := store.Open(s.DBPath)
 	if err != nil {
@@ -507,7 +548,7 @@ func (s *Server) runSweep(ctx context.Context, j *job, in *app.Input) {
 		return
 	}
 	s.mu.Lock()
-	j.State, j.Done, j.Sums, j.pkgs, j.rows = "done", j.Draws, res.Summaries, res.Packages, res.Rows
+	j.State, j.Done, j.Sums, j.pkgs, j.rows, j.ended = "done", j.Draws, res.Summaries, res.Packages, res.Rows, time.Now()
 	s.mu.Unlock()
 }
 
@@ -670,6 +711,9 @@ func listen(addr string) (net.Listener, error) { return net.Listen("tcp", addr) 
 
 // Serve runs the server on addr until ctx ends, with timeouts.
 func (s *Server) Serve(ctx context.Context, addr string, ready func(string)) error {
+	if host, _, err := net.SplitHostPort(addr); err == nil && host != "" && !slices.Contains(s.Hosts, host) {
+		s.Hosts = append(s.Hosts, host)
+	}
 	srv := &http.Server{Addr: addr, Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout: 60 * time.Second, WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 1 << 16}
 	ln, err := listen(addr)

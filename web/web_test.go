@@ -31,6 +31,9 @@ func newServer(t *testing.T) (*httptest.Server, string) {
 func do(t *testing.T, method, url, body string) (int, map[string]any, string) {
 	t.Helper()
 	req, _ := http.NewRequest(method, url, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

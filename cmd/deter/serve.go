@@ -13,6 +13,7 @@ import (
 
 func newServeCmd() *cobra.Command {
 	var addr, dir, db string
+	var hosts []string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Start the web workbench (package builder, results, sweeps, reports)",
@@ -23,7 +24,10 @@ overwrite someone else's change), build packages and see the results change,
 run sweeps in the background, and open a report.
 
 It listens on loopback only unless --addr names another interface; it has no
-authentication, so do not expose it to a network you do not trust.`,
+authentication, so do not expose it to a network you do not trust. It answers
+only to loopback names and the host of --addr (add others with --allow-host),
+refuses requests from other web sites and being framed by them, and runs at
+most a few models at once (more get 429).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -36,7 +40,7 @@ authentication, so do not expose it to a network you do not trust.`,
 			if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 				fmt.Fprintf(cmd.ErrOrStderr(), "warning: listening on %s, not loopback: anyone who can reach it can edit your scenarios\n", addr)
 			}
-			s := &web.Server{Dir: dir, DBPath: db, Version: version(), Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil))}
+			s := &web.Server{Dir: dir, DBPath: db, Version: version(), Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil)), Hosts: hosts}
 			return s.Serve(cmd.Context(), addr, func(a string) {
 				fmt.Fprintf(cmd.OutOrStdout(), "deter workbench on http://%s/ (scenarios in %s); Ctrl-C to stop\n", a, dir)
 			})
@@ -45,5 +49,6 @@ authentication, so do not expose it to a network you do not trust.`,
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&dir, "dir", "scenarios", "folder of scenario files")
 	cmd.Flags().StringVar(&db, "db", "deter-web.sweep.db", "SQLite database for sweeps")
+	cmd.Flags().StringSliceVar(&hosts, "allow-host", nil, "another host name the workbench answers to (e.g. the machine's name when --addr is not loopback)")
 	return cmd
 }
