@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"deter/design"
@@ -49,18 +50,29 @@ func (e *InvalidError) Error() string {
 func (e *InvalidError) Unwrap() error { return e.Errors }
 
 // Load reads and parses a scenario file. An unreadable file gives an error
-// wrapping the operating system's; an invalid one an *InvalidError.
+// wrapping the operating system's; an invalid one an *InvalidError. It
+// reads at most one byte more than scenario.MaxFileSize, whatever the file
+// claims (a device such as /dev/zero reports size 0), and refuses what is
+// not a regular file.
 func Load(path string) (*Input, error) {
-	st, err := os.Stat(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open scenario: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, fmt.Errorf("cannot open scenario: %w", err)
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("cannot open scenario %s: is a directory", path)
 	}
-	text, err := os.ReadFile(path)
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot open scenario %s: not a regular file", path)
+	}
+	text, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("cannot open scenario: %w", err)
+		return nil, fmt.Errorf("cannot read scenario: %w", err)
 	}
 	return Parse(path, text)
 }

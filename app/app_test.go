@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"deter/engine"
@@ -165,4 +166,15 @@ func TestResultCharts(t *testing.T) {
 func fmtDesign(m map[string]any) string {
 	b, _ := json.Marshal(m)
 	return string(b)
+}
+
+// TestLoadDevice: a device that never ends (/dev/zero reports size 0) is
+// refused, not read without bound.
+func TestLoadDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	if _, err := Load("/dev/zero"); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("err = %v", err)
+	}
 }

@@ -2,6 +2,7 @@ package game
 
 import (
 	"fmt"
+	"math"
 	"math/big"
 	"strconv"
 	"strings"
@@ -557,8 +558,19 @@ func (r *efgReader) chanceNode(n *Node) error {
 			if err != nil {
 				return err
 			}
+			if pr.Sign() < 0 {
+				return fmt.Errorf("line %d: chance action %q has a negative probability %s", pt.line, t.text, pr.RatString())
+			}
 			n.Actions = append(n.Actions, t.text)
 			n.Probs = append(n.Probs, pr)
+		}
+		sum := new(big.Rat)
+		for _, pr := range n.Probs {
+			sum.Add(sum, pr)
+		}
+		// Decimals written to a few places (0.333333) are accepted.
+		if d, _ := new(big.Rat).Sub(sum, big.NewRat(1, 1)).Float64(); math.Abs(d) > 1e-6 {
+			return fmt.Errorf("line %d: chance probabilities add up to %s, not 1", it.line, sum.FloatString(6))
 		}
 		r.chanceSets[is] = n
 	} else if prev, ok := r.chanceSets[is]; ok {

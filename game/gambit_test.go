@@ -516,3 +516,34 @@ func TestIsNashThreePlayers(t *testing.T) {
 		}
 	}
 }
+
+// TestReadEFGChanceProbabilities: a negative chance probability, or ones
+// that do not add up to 1, are refused with the line; rounded decimals are
+// accepted.
+func TestReadEFGChanceProbabilities(t *testing.T) {
+	tree := func(p1, p2 string) string {
+		return `EFG 2 R "c" { "1" }
+c "" 1 "" { "a" ` + p1 + ` "b" ` + p2 + ` } 0
+t "" 1 "x" { 1 }
+t "" 2 "y" { 2 }
+`
+	}
+	for _, c := range []struct {
+		p1, p2 string
+		ok     bool
+		msg    string
+	}{
+		{"1/2", "1/2", true, ""},
+		{"0.333333", "0.666666", true, ""},
+		{"-1/2", "3/2", false, "negative probability"},
+		{"1/2", "1/3", false, "add up to"},
+	} {
+		_, err := ReadEFG(tree(c.p1, c.p2))
+		switch {
+		case c.ok && err != nil:
+			t.Errorf("%s, %s: %v", c.p1, c.p2, err)
+		case !c.ok && (err == nil || !strings.Contains(err.Error(), c.msg) || !strings.Contains(err.Error(), "line 2")):
+			t.Errorf("%s, %s: err %v, want %q at line 2", c.p1, c.p2, err, c.msg)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/token"
 )
 
 // maxNodes bounds the work done on one document, counting every node visited
@@ -410,6 +411,9 @@ func (d *decoder) defineID(kind, id string, pos Pos, path string) {
 	m[id] = pos
 }
 
+// yamlFloat is a float of YAML 1.2's core schema.
+var yamlFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
 func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	switch t := n.(type) {
 	case *ast.IntegerNode:
@@ -431,6 +435,16 @@ func (d *decoder) number(n ast.Node, path string) (float64, bool) {
 	case *ast.InfinityNode:
 		d.errorf(posOf(n), path, "infinity is not allowed")
 		return 0, false
+	}
+	// YAML 1.2's core schema reads 3e4 (no dot) as a float; the parser
+	// leaves it a plain string.
+	if sn, ok := n.(*ast.StringNode); ok && sn.Token != nil && sn.Token.Type == token.StringType && yamlFloat.MatchString(sn.Value) {
+		x, err := strconv.ParseFloat(sn.Value, 64)
+		if err != nil || math.IsInf(x, 0) {
+			d.errorf(posOf(n), path, "number %s is out of range", sn.Value)
+			return 0, false
+		}
+		return x, true
 	}
 	tok := ""
 	if n.GetToken() != nil {

@@ -50,6 +50,7 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 			s, err = nil, ErrorList{{File: name, Msg: fmt.Sprintf("cannot parse file (parser failure: %v)", r)}}
 		}
 	}()
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a UTF-8 byte-order mark
 	d, doc := parseDoc(name, data)
 	if doc == nil {
 		return nil, d.errs

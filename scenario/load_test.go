@@ -385,3 +385,34 @@ func TestZeroForces(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLCoreFloatsAndBOM: numbers are read as YAML 1.2 reads them (3e4 is
+// a float even without a dot; quoted, it stays a string), and a UTF-8
+// byte-order mark is accepted.
+func TestYAMLCoreFloatsAndBOM(t *testing.T) {
+	src, err := os.ReadFile("../scenarios/baltic-2016.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("bom.yaml", append([]byte("\xef\xbb\xbf"), src...)); err != nil {
+		t.Errorf("byte-order mark: %v", err)
+	}
+	text := strings.Replace(string(src), "strength: {value: 20000,", "strength: {value: 3e4,", 1)
+	s, err := Parse("e.yaml", []byte(text))
+	if err != nil {
+		t.Fatalf("3e4: %v", err)
+	}
+	found := false
+	for _, a := range s.Actors {
+		for _, u := range a.Forces {
+			found = found || u.Strength.Nominal() == 30000
+		}
+	}
+	if !found {
+		t.Error("3e4 was not read as 30,000")
+	}
+	quoted := strings.Replace(string(src), "strength: {value: 20000,", `strength: {value: "3e4",`, 1)
+	if _, err := Parse("q.yaml", []byte(quoted)); err == nil || !strings.Contains(err.Error(), "expected a number") {
+		t.Errorf("a quoted \"3e4\" was accepted as a number: %v", err)
+	}
+}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math/big"
+	"os"
 	"strconv"
 	"strings"
 
@@ -20,6 +22,30 @@ func newGameCmd() *cobra.Command {
 	}
 	root.AddCommand(newGameSolveCmd(), newGameDeterrenceCmd(), newGameStrategicCmd())
 	return root
+}
+
+// maxGameFile is the largest game file read, in bytes.
+const maxGameFile = 64 << 20
+
+// readGameFile reads a Gambit game file, at most maxGameFile bytes whatever
+// the file claims, refusing what is not a regular file.
+func readGameFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open game: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot open game %s: not a regular file", path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, maxGameFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read game: %w", err)
+	}
+	if len(b) > maxGameFile {
+		return nil, fmt.Errorf("%s is larger than 64 MiB", path)
+	}
+	return b, nil
 }
 
 // readTree parses an .efg game read from path, or returns notEFG if the

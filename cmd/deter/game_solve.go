@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -79,14 +78,12 @@ probabilities, exact rationals.
                        backward induction, and each player's value
   --behavior           with an .efg game: print each equilibrium as behaviour
                        strategies (action probabilities per information set,
-                       Kuhn's theorem) instead of reduced strategies`, Args: cobra.ExactArgs(1),
+                       Kuhn's theorem) instead of reduced strategies`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := os.ReadFile(args[0])
+			b, err := readGameFile(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot open game: %w", err)
-			}
-			if len(b) > 64<<20 {
-				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+				return err
 			}
 			if tree, ok := treeMethods[o.method]; ok && (o.method != "enumpure" || o.agent) {
 				eg, err := readTree(args[0], b, tree.notEFG(o.method))

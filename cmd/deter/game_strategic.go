@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -28,12 +27,9 @@ in Gambit's .nfg format, payoffs exact, to stdout or to --out.`,
 			if !strings.HasSuffix(args[0], ".efg") {
 				return fmt.Errorf("%s: strategic needs an extensive game (.efg)", args[0])
 			}
-			b, err := os.ReadFile(args[0])
+			b, err := readGameFile(args[0])
 			if err != nil {
-				return fmt.Errorf("cannot open game: %w", err)
-			}
-			if len(b) > 64<<20 {
-				return fmt.Errorf("%s is larger than 64 MiB", args[0])
+				return err
 			}
 			eg, err := readTree(args[0], b, nil)
 			if err != nil {
