@@ -24,6 +24,9 @@ type ExportRow struct {
 // Export returns every stored draw of every run (or of run id when > 0) in
 // the tidy layout.
 func (s *DB) Export(ctx context.Context, id int64) ([]ExportRow, error) {
+	if err := s.Check(ctx); err != nil {
+		return nil, err
+	}
 	runs, err := s.Runs(ctx)
 	if err != nil {
 		return nil, err

@@ -51,6 +51,37 @@ func Open(path string) (*DB, error) {
 	return s, nil
 }
 
+// Check runs SQLite's quick integrity check: an error unless the file is
+// sound (a page overwritten inside it, say), so that nothing read from a
+// damaged store is reported as complete.
+func (s *DB) Check(ctx context.Context) error {
+	rows, err := s.db.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return fmt.Errorf("store: the database is damaged: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var msg string
+		if err := rows.Scan(&msg); err != nil {
+			return fmt.Errorf("store: the database is damaged: %w", err)
+		}
+		if msg != "ok" {
+			problems = append(problems, msg)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: the database is damaged: %w", err)
+	}
+	if len(problems) > 0 {
+		if len(problems) > 3 {
+			problems = append(problems[:3], fmt.Sprintf("and %d more", len(problems)-3))
+		}
+		return fmt.Errorf("store: the database is damaged: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
 // Close closes the database.
 func (s *DB) Close() error { return s.db.Close() }
 
@@ -70,6 +101,9 @@ func (s *DB) migrate() error {
 		return err
 	}
 	sort.Strings(names)
+	if v > len(names) {
+		return fmt.Errorf("its schema version %d is newer than this deter knows (%d): open it with the deter that wrote it", v, len(names))
+	}
 	for i, name := range names {
 		n := i + 1
 		if n <= v {
@@ -308,6 +342,10 @@ func (s *DB) Rows(ctx context.Context, run *Run) ([]sweep.Row, error) {
 		var b []byte
 		if err := q.Scan(&d, &r.Package, &b); err != nil {
 			return nil, err
+		}
+		if d < 0 || int(d) >= run.Key.Draws || r.Package < 0 || r.Package >= len(run.Packages) {
+			return nil, fmt.Errorf("store: run %d holds draw %d of package %d, outside its %d draws and %d packages (the database was changed outside deter)",
+				run.ID, d, r.Package, run.Key.Draws, len(run.Packages))
 		}
 		r.Draw = uint64(d)
 		if r.Values, err = decode(b); err != nil {
