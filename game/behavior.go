@@ -2,7 +2,9 @@ package game
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
+	"slices"
 )
 
 // BehaviorFromMixed turns a mixed profile over the reduced strategic form
@@ -16,7 +18,14 @@ import (
 // player's own mixed strategy never reaches I (the denominator is 0), any
 // behaviour is equivalent; the first action is given probability 1 and
 // reached reports false for it.
+//
+// Without perfect recall Kuhn's theorem fails (a mixed equilibrium's
+// behaviour strategies need not be an equilibrium): such games are
+// refused.
 func (g *Extensive) BehaviorFromMixed(mp MixedProfile) (b Behavior, reached [][]bool, err error) {
+	if err := g.PerfectRecall(); err != nil {
+		return nil, nil, err
+	}
 	strats, _, err := g.reducedStrategies()
 	if err != nil {
 		return nil, nil, err
@@ -99,4 +108,42 @@ func (g *Extensive) RealizationPlan(b Behavior, pl int) []*big.Rat {
 		}
 	}
 	return out
+}
+
+// PerfectRecall returns an error unless every player remembers its own
+// earlier information sets and actions: all nodes of an information set are
+// reached by the same last own (information set, action) of its player
+// (Kuhn 1953; by induction this fixes the player's whole own history).
+func (g *Extensive) PerfectRecall() error {
+	type seq struct{ infoset, action int }
+	seen := make([]map[int]seq, len(g.Players))
+	for p := range seen {
+		seen[p] = map[int]seq{}
+	}
+	var walk func(n *Node, last []seq) error
+	walk = func(n *Node, last []seq) error {
+		if p := n.Player; p >= 0 {
+			if prev, ok := seen[p][n.Infoset]; ok && prev != last[p] {
+				return fmt.Errorf("game: the game does not have perfect recall (player %s forgets at information set %d): "+
+					"behaviour strategies need not be equivalent to its mixed ones (Kuhn 1953); use the strategic-form answer", g.Players[p], n.Infoset+1)
+			}
+			seen[p][n.Infoset] = last[p]
+		}
+		for a, c := range n.Children {
+			next := last
+			if p := n.Player; p >= 0 {
+				next = slices.Clone(last)
+				next[p] = seq{n.Infoset, a}
+			}
+			if err := walk(c, next); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	root := make([]seq, len(g.Players))
+	for p := range root {
+		root[p] = seq{-1, -1}
+	}
+	return walk(g.Root, root)
 }

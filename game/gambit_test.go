@@ -547,3 +547,46 @@ t "" 2 "y" { 2 }
 		}
 	}
 }
+
+// TestPerfectRecall: a player who forgets its own earlier move has no
+// perfect recall, and behaviour strategies are refused for it (Kuhn's
+// theorem needs perfect recall); the entry game has it.
+func TestPerfectRecall(t *testing.T) {
+	forget, err := ReadEFG(`EFG 2 R "forgetful" { "1" "2" }
+p "" 1 1 "" { "L" "R" } 0
+p "" 1 2 "" { "l" "r" } 0
+t "" 1 "" { 1, 0 }
+t "" 2 "" { 0, 0 }
+p "" 1 2 0
+t "" 3 "" { 0, 0 }
+t "" 4 "" { 1, 0 }
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := forget.PerfectRecall(); err == nil || !strings.Contains(err.Error(), "perfect recall") {
+		t.Errorf("forgetful game: %v", err)
+	}
+	nf, err := forget.ReducedNormalForm()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eqs := PureNash(nf)
+	if len(eqs) == 0 {
+		t.Fatal("no pure equilibrium to convert")
+	}
+	if _, _, err := forget.BehaviorFromMixed(eqs[0]); err == nil {
+		t.Error("behaviour strategies of a game without perfect recall were given")
+	}
+	b, err := os.ReadFile("../testdata/games/entry.efg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry, err := ReadEFG(string(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := entry.PerfectRecall(); err != nil {
+		t.Errorf("entry game: %v", err)
+	}
+}

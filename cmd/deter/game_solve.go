@@ -238,6 +238,9 @@ func solveStrategic(cmd *cobra.Command, path string, b []byte, o solveOpts) erro
 		eqs = game.PureNash(g)
 	case "enummixed":
 		if o.float {
+			if o.behavior {
+				return fmt.Errorf("--float prints strategic-form equilibria only: drop --behavior, or --float for exact behaviour strategies")
+			}
 			return printFloatEquilibria(w, g)
 		}
 		if eqs, err = game.ExtremeEquilibria(g); err != nil {
