@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"slices"
 	"strings"
 )
 
@@ -215,6 +216,37 @@ func (g *NormalForm) WriteNFG(w io.Writer) error {
 
 func quoteEFG(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// compactInfosets renumbers each player's information sets 0, 1, 2, ... in
+// the order of the numbers the file gave them: Gambit's .efg numbers are
+// labels and may have gaps (textbook files often skip numbers).
+func (g *Extensive) compactInfosets() {
+	remap := make([]map[int]int, len(g.infosets))
+	for p, sets := range g.infosets {
+		nums := make([]int, 0, len(sets))
+		for is := range sets {
+			nums = append(nums, is)
+		}
+		slices.Sort(nums)
+		remap[p] = map[int]int{}
+		compact := map[int][]string{}
+		for k, is := range nums {
+			remap[p][is] = k
+			compact[k] = sets[is]
+		}
+		g.infosets[p] = compact
+	}
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n.Player >= 0 {
+			n.Infoset = remap[n.Player][n.Infoset]
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(g.Root)
 }
 
 // checkInfosets reports a player whose information sets are not numbered

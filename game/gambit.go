@@ -386,6 +386,8 @@ func ReadEFG(src string) (*Extensive, error) {
 	if t := p.peek(); t != nil {
 		return fail(fmt.Errorf("line %d: unexpected %q after the tree", t.line, t.text))
 	}
+	g.Root = root
+	g.compactInfosets()
 	if err := g.checkInfosets(); err != nil {
 		return fail(err)
 	}

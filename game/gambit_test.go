@@ -1,6 +1,7 @@
 package game
 
 import (
+	"bytes"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -588,5 +589,43 @@ t "" 4 "" { 1, 0 }
 	}
 	if err := entry.PerfectRecall(); err != nil {
 		t.Errorf("entry game: %v", err)
+	}
+}
+
+// TestReadEFGInfosetGaps: information-set numbers are labels (Gambit reads
+// files that skip numbers, as textbook files do): a file numbering player
+// 1's sets 2 and 5 reads as the same game as one numbering them 1 and 2.
+func TestReadEFGInfosetGaps(t *testing.T) {
+	game := func(a, b string) string {
+		return `EFG 2 R "g" { "1" "2" }
+p "" 1 ` + a + ` "" { "L" "R" } 0
+p "" 2 1 "" { "l" "r" } 0
+p "" 1 ` + b + ` "" { "x" "y" } 0
+t "" 1 "" { 3, 1 }
+t "" 2 "" { 0, 0 }
+t "" 3 "" { 1, 2 }
+t "" 4 "" { 2, 3 }
+`
+	}
+	gapped, err := ReadEFG(game("2", "5"))
+	if err != nil {
+		t.Fatalf("gaps refused: %v", err)
+	}
+	plain, err := ReadEFG(game("1", "2"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b bytes.Buffer
+	if err := gapped.WriteEFG(&a); err != nil {
+		t.Fatal(err)
+	}
+	if err := plain.WriteEFG(&b); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("gapped numbering reads as another game:\n%s\nvs\n%s", a.String(), b.String())
+	}
+	if _, err := gapped.BayesianBackwardInduction(); err != nil {
+		t.Errorf("solving the gapped game: %v", err)
 	}
 }
