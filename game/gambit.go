@@ -118,7 +118,31 @@ func (p *parser) strings() ([]string, error) {
 }
 
 // parseNumber reads an integer, decimal ("0.25", "1e-3") or rational ("1/3").
+// Numbers in game files are exact, within a stated range: at most
+// maxNumberDigits digits and a decimal exponent of at most maxNumberExp in
+// size (a payoff of 1e1000000 would be a million-digit integer that every
+// exact solver then carries).
+const (
+	maxNumberDigits = 100
+	maxNumberExp    = 300
+)
+
 func parseNumber(t token) (*big.Rat, error) {
+	mant, exp, hasExp := strings.Cut(strings.ToLower(t.text), "e")
+	digits := 0
+	for _, c := range mant {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits > maxNumberDigits {
+		return nil, fmt.Errorf("line %d: %q has more than %d digits", t.line, t.text, maxNumberDigits)
+	}
+	if hasExp {
+		if e, err := strconv.Atoi(exp); err != nil || e > maxNumberExp || e < -maxNumberExp {
+			return nil, fmt.Errorf("line %d: %q is out of range (exponents from -%d to %d)", t.line, t.text, maxNumberExp, maxNumberExp)
+		}
+	}
 	r, ok := new(big.Rat).SetString(t.text)
 	if !ok {
 		return nil, fmt.Errorf("line %d: %q is not a number", t.line, t.text)

@@ -629,3 +629,20 @@ t "" 4 "" { 2, 3 }
 		t.Errorf("solving the gapped game: %v", err)
 	}
 }
+
+// TestReadNFGNumberRange: payoffs are exact within a stated range; a
+// million-digit payoff is refused with its line instead of keeping the
+// solvers busy.
+func TestReadNFGNumberRange(t *testing.T) {
+	nfg := func(x string) string {
+		return "NFG 1 R \"g\" { \"1\" \"2\" } { 2 1 }\n" + x + " 0 1e-3 0\n"
+	}
+	if _, err := ReadNFG(nfg("1.5e2")); err != nil {
+		t.Errorf("1.5e2: %v", err)
+	}
+	for _, bad := range []string{"1e1000000", "1e-1000000", strings.Repeat("9", 101)} {
+		if _, err := ReadNFG(nfg(bad)); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("%.20s…: err %v, want a refusal at line 2", bad, err)
+		}
+	}
+}
