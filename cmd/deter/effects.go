@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -103,6 +104,21 @@ func pct(p float64) string {
 	switch {
 	case p > 0 && p < 0.005:
 		return "<1%"
+	case p < 1 && p > 0.995:
+		return ">99%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*p)
+}
+
+// pctSig prints a probability as a percentage with no more digits than a
+// model of this kind supports: whole points from 1% to 99%, one
+// significant digit below 1% (0.04%), ">99%" above.
+func pctSig(p float64) string {
+	switch {
+	case p == 0 || math.IsNaN(p):
+		return fmt.Sprintf("%.0f%%", 100*p)
+	case math.Abs(p) < 0.005:
+		return strconv.FormatFloat(100*p, 'g', 1, 64) + "%"
 	case p < 1 && p > 0.995:
 		return ">99%"
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -60,13 +62,17 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			if asJSON {
 				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed})
 			}
-			fmt.Fprintf(w, "%s, package %s, output %s: %.4g with every uncertain value at its median\n\n", s.Name, pkg, output, base)
+			val := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+			if strings.HasPrefix(output, "p_") {
+				val = pctSig // probabilities with the digits they support
+			}
+			fmt.Fprintf(w, "%s, package %s, output %s: %s with every uncertain value at its median\n\n", s.Name, pkg, output, val(base))
 			tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "uncertain value\tat 5%\tat 95%\tswing\tfirst-order S (95% CI)\ttotal ST (95% CI)")
 			for _, b := range bars {
 				for _, x := range idx {
 					if x.Input == b.Input {
-						fmt.Fprintf(tw, "%s\t%.4g\t%.4g\t%.4g\t%.3f (%.3f, %.3f)\t%.3f (%.3f, %.3f)\n", b.Input, b.Low, b.High, b.Swing,
+						fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.3f (%.3f, %.3f)\t%.3f (%.3f, %.3f)\n", b.Input, val(b.Low), val(b.High), val(b.Swing),
 							x.First, x.FirstLo, x.FirstHi, x.Total, x.TotalLo, x.TotalHi)
 					}
 				}

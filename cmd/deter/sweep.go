@@ -137,7 +137,11 @@ func printSummaries(w io.Writer, name string, seed uint64, draws int, shard swee
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "package\toutput\tmean\t5%\tmedian\t95%\tshare finite\t")
 	for _, s := range sums {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t\n", s.Package, s.Output, g(s.Mean), g(s.P05), g(s.Median), g(s.P95), s.Finite)
+		f := g
+		if strings.HasPrefix(s.Output, "p_") {
+			f = pctSig // probabilities with the digits the draws support
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.2f\t\n", s.Package, s.Output, f(s.Mean), f(s.P05), f(s.Median), f(s.P95), s.Finite)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "ground: km2 taken with guarantor intervention unless marked; first_objective_day over the draws that reach it; share finite = share of draws reaching it")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -330,5 +331,45 @@ func TestSweepBadCounts(t *testing.T) {
 		if _, err := os.Stat(db); err == nil {
 			t.Errorf("%s %s: a database was created", c.flag, c.value)
 		}
+	}
+}
+
+// TestProbabilityDigits: sweep and sensitivity print probabilities with no
+// more digits than such a model supports (whole points, one significant
+// digit below 1%): never 0.000426 or 4.260e-04 (issue 15).
+func TestProbabilityDigits(t *testing.T) {
+	t.Chdir("../..")
+	ok := regexp.MustCompile(`^(>99%|\d{1,3}%|0\.0*[1-9]%)$`)
+	check := func(what, out string) {
+		t.Helper()
+		n := 0
+		for _, line := range strings.Split(out, "\n") {
+			f := strings.Fields(line)
+			if len(f) < 6 || !strings.HasPrefix(f[1], "p_") {
+				continue
+			}
+			for _, tok := range f[2:6] {
+				n++
+				if !ok.MatchString(tok) {
+					t.Errorf("%s: %q in %q", what, tok, line)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no probability rows found:\n%s", what, out)
+		}
+	}
+	out, errOut, code := deter(t, "sweep", "scenarios/ukraine-2025.yaml", "--draws", "4", "--db", filepath.Join(t.TempDir(), "p.db"), "-q")
+	if code != 0 {
+		t.Fatalf("sweep: %s", errOut)
+	}
+	check("sweep", out)
+	out, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "european-force", "--n", "8")
+	if code != 0 {
+		t.Fatalf("sensitivity: %s", errOut)
+	}
+	first := strings.SplitN(out, "\n", 2)[0]
+	if m := regexp.MustCompile(`: (\S+) with every`).FindStringSubmatch(first); m == nil || !ok.MatchString(m[1]) {
+		t.Errorf("sensitivity headline %q", first)
 	}
 }
