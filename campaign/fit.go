@@ -25,10 +25,14 @@ type FitOptions struct {
 
 // FitResult holds estimated attrition coefficients and the fit error.
 type FitResult struct {
-	A, B       float64 // Y's effectiveness on X, X's on Y (per day)
-	RMSEX      float64 // root-mean-square error of X, people
-	RMSEY      float64 // root-mean-square error of Y, people
-	Distance   float64 // Euclidean distance between model and observations, people
+	A, B     float64 // Y's effectiveness on X, X's on Y (per day)
+	RMSEX    float64 // root-mean-square error of X, people
+	RMSEY    float64 // root-mean-square error of Y, people
+	Distance float64 // Euclidean distance between model and observations, people
+	// R2X and R2Y are the shares of each side's observed variation the
+	// fit explains, 1 − Σ(x̂ − x)²/Σ(x − x̄)² (NaN with fewer than two
+	// observations or none varying); at or below 0 it explains nothing.
+	R2X, R2Y   float64
 	Iterations int
 }
 
@@ -119,5 +123,70 @@ func Fit(d Duel, s Series, opt FitOptions) (FitResult, error) {
 	out.Distance = math.Sqrt(ex + ey)
 	out.RMSEX = math.Sqrt(ex / float64(max(nx, 1)))
 	out.RMSEY = math.Sqrt(ey / float64(max(ny, 1)))
+	out.R2X, out.R2Y = explained(s.X, ex), explained(s.Y, ey)
 	return out, nil
+}
+
+// explained is 1 − sse/Σ(v − v̄)² over the observed (non-NaN) v.
+func explained(v []float64, sse float64) float64 {
+	var sum, n float64
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			sum += x
+			n++
+		}
+	}
+	if n < 2 {
+		return math.NaN()
+	}
+	mean, sst := sum/n, 0.0
+	for _, x := range v {
+		if !math.IsNaN(x) {
+			sst += (x - mean) * (x - mean)
+		}
+	}
+	if sst == 0 {
+		return math.NaN()
+	}
+	return 1 - sse/sst
+}
+
+// StartingGuess estimates A and B from the first interval in which both
+// sides are observed at both ends, by the law's rate over that interval
+// with the reinforcements arriving in it taken out:
+//
+//	A ≈ −(Δx − arrivals_x) / (x^P · y^Q · Δt),   B ≈ −(Δy − arrivals_y) / (y^P · x^Q · Δt)
+//
+// (P, Q the law's exponents, x, y the strengths at the interval's start).
+// An estimate that is not positive and finite falls back to 0.01 per day;
+// a good start keeps the simplex away from non-fits far from the data.
+func StartingGuess(d Duel, s Series) (a, b float64) {
+	a, b = 0.01, 0.01
+	arrived := func(ps []Pulse, t0, t1 float64) float64 {
+		v := 0.0
+		for _, p := range ps {
+			if p.From >= t0 && p.From < t1 {
+				v += p.Amount
+			}
+		}
+		return v
+	}
+	for i := 1; i < len(s.Days); i++ {
+		x0, y0, x1, y1 := s.X[i-1], s.Y[i-1], s.X[i], s.Y[i]
+		if math.IsNaN(x0) || math.IsNaN(y0) || math.IsNaN(x1) || math.IsNaN(y1) || x0 <= 0 || y0 <= 0 {
+			continue
+		}
+		t0, t1 := float64(s.Days[i-1]), float64(s.Days[i])
+		dt := t1 - t0
+		ea := -(x1 - x0 - arrived(d.XIn, t0, t1)) / (math.Pow(x0, d.Law.P) * math.Pow(y0, d.Law.Q) * dt)
+		eb := -(y1 - y0 - arrived(d.YIn, t0, t1)) / (math.Pow(y0, d.Law.P) * math.Pow(x0, d.Law.Q) * dt)
+		if ea > 0 && !math.IsInf(ea, 0) {
+			a = ea
+		}
+		if eb > 0 && !math.IsInf(eb, 0) {
+			b = eb
+		}
+		break
+	}
+	return a, b
 }

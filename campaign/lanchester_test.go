@@ -134,3 +134,36 @@ func TestFitBadInput(t *testing.T) {
 		t.Error("zero starting coefficient accepted")
 	}
 }
+
+// TestStartingGuessAndR2: on exact daily data of each law, the starting
+// guess is within 10% of the true coefficients (a one-day difference
+// quotient of the law's rates), and the fit explains all the variation
+// (R² = 1 to 1e-6).
+func TestStartingGuessAndR2(t *testing.T) {
+	for _, law := range []Law{Square, Linear, Logarithmic} {
+		truth := Duel{Law: law, A: 0.03, B: 0.012, X0: 20000, Y0: 30000, StepDays: 0.01}
+		if law == Linear {
+			truth.A, truth.B = 1e-6, 4e-7
+		}
+		x, y := truth.Trajectory(20)
+		var s Series
+		for day := 0; day <= 20; day++ {
+			s.Days = append(s.Days, day)
+			s.X = append(s.X, x[day])
+			s.Y = append(s.Y, y[day])
+		}
+		a, b := StartingGuess(truth, s)
+		if !near(a, truth.A, 0.1) || !near(b, truth.B, 0.1) {
+			t.Errorf("law %v: starting guess (%.3g, %.3g), true (%.3g, %.3g)", law, a, b, truth.A, truth.B)
+		}
+		start := truth
+		start.A, start.B = a, b
+		r, err := Fit(start, s, FitOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(r.R2X-1) > 1e-6 || math.Abs(r.R2Y-1) > 1e-6 {
+			t.Errorf("law %v: R² %v, %v on exact data", law, r.R2X, r.R2Y)
+		}
+	}
+}

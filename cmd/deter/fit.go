@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -43,10 +44,21 @@ root-mean-square error of each side in people.`,
 			if err != nil {
 				return err
 			}
-			d.Law, d.A, d.B = l, a0, b0
+			d.Law = l
+			d.A, d.B = campaign.StartingGuess(d, s)
+			if cmd.Flags().Changed("a0") {
+				d.A = a0
+			}
+			if cmd.Flags().Changed("b0") {
+				d.B = b0
+			}
 			r, err := campaign.Fit(d, s, campaign.FitOptions{Unweighted: unweighted})
 			if err != nil {
 				return err
+			}
+			if !(r.R2X > 0) && !(r.R2Y > 0) {
+				return fmt.Errorf("%s: the %s law explains none of the observed variation (R² x %.3f, y %.3f; RMSE x %.0f, y %.0f people): not a fit; try another --law, or starting values --a0/--b0",
+					args[0], law, r.R2X, r.R2Y, r.RMSEX, r.RMSEY)
 			}
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "law          %s\n", law)
@@ -55,13 +67,14 @@ root-mean-square error of each side in people.`,
 			fmt.Fprintf(w, "B (x on y)   %.6g per day\n", r.B)
 			fmt.Fprintf(w, "RMSE x       %.1f people\n", r.RMSEX)
 			fmt.Fprintf(w, "RMSE y       %.1f people\n", r.RMSEY)
+			fmt.Fprintf(w, "R² x, y      %.4f, %.4f (share of the observed variation explained)\n", r.R2X, r.R2Y)
 			_, err = fmt.Fprintf(w, "iterations   %d\n", r.Iterations)
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&law, "law", "square", "attrition law: square, linear or logarithmic")
-	cmd.Flags().Float64Var(&a0, "a0", 0.01, "starting guess for A")
-	cmd.Flags().Float64Var(&b0, "b0", 0.01, "starting guess for B")
+	cmd.Flags().Float64Var(&a0, "a0", 0.01, "starting guess for A (default: estimated from the first observed interval)")
+	cmd.Flags().Float64Var(&b0, "b0", 0.01, "starting guess for B (default: estimated from the first observed interval)")
 	cmd.Flags().BoolVar(&unweighted, "unweighted", false, "plain Euclidean distance instead of scaling each side by its largest strength")
 	return cmd
 }
@@ -75,8 +88,13 @@ func readDuelCSV(path string) (campaign.Duel, campaign.Series, error) {
 		return d, s, fmt.Errorf("cannot open observations: %w", err)
 	}
 	defer f.Close()
-	r := csv.NewReader(io.LimitReader(f, 64<<20))
-	r.TrimLeadingSpace = true
+	text, err := io.ReadAll(io.LimitReader(f, 64<<20))
+	if err != nil {
+		return d, s, fmt.Errorf("cannot read observations: %w", err)
+	}
+	r := csv.NewReader(bytes.NewReader(text))
+	r.Comma = sniffDelimiter(text)
+	r.TrimLeadingSpace = r.Comma != '\t' // with tabs it would merge empty fields
 	r.Comment = '#'
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
@@ -85,12 +103,17 @@ func readDuelCSV(path string) (campaign.Duel, campaign.Series, error) {
 	}
 	col := map[string]int{}
 	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
+		name := strings.ToLower(strings.TrimSpace(h))
+		if canon, ok := columnAliases[name]; ok {
+			name = canon
+		}
+		col[name] = i
 	}
 	for _, need := range []string{"day", "x", "y"} {
 		if _, ok := col[need]; !ok {
 			hl, _ := r.FieldPos(0)
-			return d, s, fmt.Errorf("%s:%d: missing column %q (have %s)", path, hl, need, strings.Join(header, ", "))
+			return d, s, fmt.Errorf("%s:%d: no column %q: the header must name day, x and y (optional x_in, y_in), in any order and separated by commas, semicolons or tabs; it names %q. For example:\n  day,x,y\n  0,20000,30000",
+				path, hl, need, header)
 		}
 	}
 	line := 1
@@ -153,9 +176,52 @@ func readDuelCSV(path string) (campaign.Duel, campaign.Series, error) {
 	if len(s.Days) == 0 {
 		return d, s, fmt.Errorf("%s: no observations", path)
 	}
-	if s.Days[0] != 0 || math.IsNaN(s.X[0]) || math.IsNaN(s.Y[0]) {
-		return d, s, fmt.Errorf("%s: the first row must be day 0 with both strengths (the initial state)", path)
+	if math.IsNaN(s.X[0]) || math.IsNaN(s.Y[0]) {
+		return d, s, fmt.Errorf("%s: the first row must give both strengths (the initial state)", path)
+	}
+	// Days counted from another origin (a date's day number, say) start
+	// the battle at the first row.
+	if first := s.Days[0]; first != 0 {
+		for i := range s.Days {
+			s.Days[i] -= first
+		}
+		for _, ps := range []*[]campaign.Pulse{&d.XIn, &d.YIn} {
+			for i := range *ps {
+				(*ps)[i].From -= float64(first)
+				(*ps)[i].To -= float64(first)
+			}
+		}
 	}
 	d.X0, d.Y0 = s.X[0], s.Y[0]
 	return d, s, nil
+}
+
+// columnAliases are other names the fit input's columns go by.
+var columnAliases = map[string]string{
+	"days": "day", "t": "day", "time": "day",
+	"blue": "x", "x_strength": "x", "strength_x": "x",
+	"red": "y", "y_strength": "y", "strength_y": "y",
+	"x_reinforcements": "x_in", "y_reinforcements": "y_in",
+}
+
+// sniffDelimiter picks the separator of the first line that is not a
+// comment: a tab or a semicolon when the line has one and no comma, else a
+// comma.
+func sniffDelimiter(text []byte) rune {
+	for _, line := range strings.Split(string(text), "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		switch {
+		case strings.Contains(l, ","):
+			return ','
+		case strings.Contains(l, "\t"):
+			return '\t'
+		case strings.Contains(l, ";"):
+			return ';'
+		}
+		return ','
+	}
+	return ','
 }

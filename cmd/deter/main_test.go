@@ -268,10 +268,10 @@ func TestFitRecovers(t *testing.T) {
 func TestFitBadCSV(t *testing.T) {
 	dir := t.TempDir()
 	cases := map[string]string{
-		"nocol.csv":   "day,x\n0,1\n",
-		"neg.csv":     "day,x,y\n0,1,2\n1,-5,3\n",
-		"notday0.csv": "day,x,y\n1,1,2\n2,1,1\n",
-		"nan.csv":     "day,x,y\n0,1,2\n1,NaN,3\n",
+		"nocol.csv":  "day,x\n0,1\n",
+		"neg.csv":    "day,x,y\n0,1,2\n1,-5,3\n",
+		"noinit.csv": "day,x,y\n1,,2\n2,1,1\n",
+		"nan.csv":    "day,x,y\n0,1,2\n1,NaN,3\n",
 	}
 	for name, body := range cases {
 		p := filepath.Join(dir, name)
@@ -582,5 +582,53 @@ func TestEffectsDocUpToDate(t *testing.T) {
 		if got != want {
 			t.Errorf("docs/effects.md's table for %s is stale; deter effects prints:\n%s", pkg, want)
 		}
+	}
+}
+
+// TestFitInputs: the fit reads semicolon- and tab-separated files, column
+// names in another case or by an alias, days counted from another origin;
+// the linear law now starts from values estimated from the data and fits
+// (R² above 0.9), and a start far from the data that explains nothing is an
+// error, not a result (issue 19).
+func TestFitInputs(t *testing.T) {
+	t.Chdir("../..")
+	src, err := os.ReadFile("testdata/duel.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, l := range strings.Split(strings.TrimSpace(string(src)), "\n") {
+		if !strings.HasPrefix(l, "#") {
+			rows = append(rows, l)
+		}
+	}
+	dir := t.TempDir()
+	semi := strings.ReplaceAll(strings.Replace(strings.Join(rows, "\n"), "day,x,y", "Time,Blue,Red", 1), ",", ";")
+	var shifted []string
+	for i, l := range rows {
+		f := strings.Split(l, ",")
+		if i > 0 {
+			d, _ := strconv.Atoi(f[0])
+			f[0] = strconv.Itoa(d + 100)
+		}
+		shifted = append(shifted, strings.Join(f, "\t"))
+	}
+	for name, body := range map[string]string{"semi.csv": semi, "tab.csv": strings.Join(shifted, "\n")} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errOut, code := deter(t, "fit", p)
+		if code != 0 || !strings.Contains(out, "A (y on x)   0.03") || !strings.Contains(out, "B (x on y)   0.012") {
+			t.Errorf("%s: exit %d\n%s%s", name, code, out, errOut)
+		}
+	}
+	out, errOut, code := deter(t, "fit", "testdata/duel.csv", "--law", "linear")
+	if code != 0 || !strings.Contains(out, "R² x, y      0.9") {
+		t.Errorf("linear law from estimated starting values: exit %d\n%s%s", code, out, errOut)
+	}
+	_, errOut, code = deter(t, "fit", "testdata/duel.csv", "--law", "linear", "--a0", "0.01", "--b0", "0.01")
+	if code == 0 || !strings.Contains(errOut, "explains none") {
+		t.Errorf("a non-fit was reported as a result: exit %d, %q", code, errOut)
 	}
 }
