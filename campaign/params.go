@@ -44,6 +44,12 @@ type Params struct {
 	CulminationLoss float64
 	// StepDays is the integration step (default 1/24 day).
 	StepDays float64
+	// ReserveFocus κ: reserves and replacements with no sector of their
+	// own are split among the sectors still open in proportion to
+	// (force ratio)^κ, so that the split, and every output, changes
+	// continuously with the forces; κ → ∞ sends all to the most
+	// threatened sector, 0 spreads them evenly.
+	ReserveFocus float64
 }
 
 // DefaultParams returns coefficients for a conventional mechanised war
@@ -95,6 +101,7 @@ func DefaultParams() Params {
 		DroneDamping:    0,
 		CulminationLoss: 0.5,
 		StepDays:        1.0 / 24,
+		ReserveFocus:    4,
 	}
 }
 
@@ -124,6 +131,7 @@ func (p *Params) Validate() error {
 	chk("drone damping", p.DroneDamping, 0, 1e6)
 	chk("culmination loss", p.CulminationLoss, 0, 1)
 	chk("step", p.StepDays, 1e-4, 1)
+	chk("reserve focus", p.ReserveFocus, 0, 50)
 	return errors.Join(errs...)
 }
 

@@ -20,7 +20,7 @@ const (
 // Unit is a force entering the campaign.
 type Unit struct {
 	Side       Side
-	Sector     int     // index into Input.Sectors; -1: theatre reserve, sent on arrival to the sector that needs it most
+	Sector     int     // index into Input.Sectors; -1: theatre reserve, split on arrival among the open sectors by threat (Params.ReserveFocus)
 	Strength   float64 // people
 	Quality    float64 // combat power per person (reference 1)
 	Readiness  float64 // fraction of Strength able to fight on arrival, in [0, 1]
@@ -170,6 +170,7 @@ type Sim struct {
 	frontage      float64   // total frontage, km
 	x             []float64
 	arrived       []bool
+	share         []float64 // scratch: each sector's share of a reserve
 	res           Result
 }
 
@@ -298,6 +299,7 @@ func (sim *Sim) run(in *Input) {
 	sim.gua = grow(sim.gua, ns)
 	sim.waitG = grow(sim.waitG, ns)
 	sim.trig = grow(sim.trig, ns)
+	sim.share = grow(sim.share, ns)
 	sim.x = grow(sim.x, ns)
 	sim.arrived = grow(sim.arrived, len(in.Units))
 	r := &sim.res
@@ -381,23 +383,70 @@ func (sim *Sim) ratio(in *Input, s int) (ae, de float64) {
 	return ae, de
 }
 
-// mostNeeded returns the sector where reserves go: the one where the
-// attacker's force ratio is highest. The attacker reinforces success there
-// and the defender shores up its most threatened sector. Ties go to the
-// first sector.
-func (sim *Sim) mostNeeded(in *Input) int {
-	best, bestV := 0, math.Inf(-1)
+// reserveShares sets sim.share to each sector's share of a reserve: the
+// attacker reinforces success and the defender shores up its most
+// threatened sectors, so shares go by the attacker's force ratio v_s,
+//
+//	share_s = v_s^κ / Σ_open v^κ,   κ = Params.ReserveFocus
+//
+// over the sectors not yet taken to their depth (equal shares where no
+// ratio is positive; everything to the first sector when all are taken).
+// The split is continuous in the forces: a 1% change in a corps cannot
+// send a whole reserve to another sector. κ = 4 is an assumption (reserves
+// go mostly, not wholly, where the threat is greatest).
+func (sim *Sim) reserveShares(in *Input) {
+	k := in.Params.ReserveFocus
+	top, open := 0.0, 0
 	for s := range in.Sectors {
+		sim.share[s] = -1
 		if sim.x[s] >= in.Sectors[s].DepthKm {
 			continue // taken to its depth: nothing left to win or hold
 		}
 		ae, de := sim.ratio(in, s)
 		v := ae / math.Max(de, 1e-9)
-		if v > bestV {
-			best, bestV = s, v
+		sim.share[s] = v
+		top = math.Max(top, v)
+		open++
+	}
+	if open == 0 {
+		for s := range sim.share {
+			sim.share[s] = 0
+		}
+		sim.share[0] = 1
+		return
+	}
+	sum := 0.0
+	for s, v := range sim.share {
+		switch {
+		case v < 0:
+			sim.share[s] = 0
+		case top > 0:
+			sim.share[s] = math.Pow(v/top, k)
+		default:
+			sim.share[s] = 1
+		}
+		sum += sim.share[s]
+	}
+	for s := range sim.share {
+		sim.share[s] /= sum
+	}
+}
+
+// place adds people of unit u to sector s.
+func (sim *Sim) place(in *Input, u *Unit, s int, people float64) {
+	switch u.Side {
+	case Attacker:
+		sim.att[s].add(people, u.Quality)
+	case Defender:
+		sim.def[s].add(people, u.Quality)
+	case Guarantor:
+		if in.Intervention || u.TriggerKm <= sim.x[s] {
+			sim.gua[s].add(people, u.Quality)
+		} else {
+			sim.waitG[s].add(people, u.Quality)
+			sim.trig[s] = math.Min(sim.trig[s], u.TriggerKm)
 		}
 	}
-	return best
 }
 
 // arrivals adds units arriving in [t, t+h) and stream inflows.
@@ -408,22 +457,15 @@ func (sim *Sim) arrivals(in *Input, t, h float64) {
 			continue
 		}
 		sim.arrived[i] = true
-		s := u.Sector
-		if s < 0 {
-			s = sim.mostNeeded(in)
-		}
 		people := u.Strength * u.Readiness
-		switch u.Side {
-		case Attacker:
-			sim.att[s].add(people, u.Quality)
-		case Defender:
-			sim.def[s].add(people, u.Quality)
-		case Guarantor:
-			if in.Intervention || u.TriggerKm <= sim.x[s] {
-				sim.gua[s].add(people, u.Quality)
-			} else {
-				sim.waitG[s].add(people, u.Quality)
-				sim.trig[s] = math.Min(sim.trig[s], u.TriggerKm)
+		if s := u.Sector; s >= 0 {
+			sim.place(in, u, s, people)
+			continue
+		}
+		sim.reserveShares(in)
+		for s, sh := range sim.share {
+			if sh > 0 {
+				sim.place(in, u, s, people*sh)
 			}
 		}
 	}
@@ -446,7 +488,12 @@ func (sim *Sim) arrivals(in *Input, t, h float64) {
 			}
 		}
 		if total <= 0 {
-			pools[sim.mostNeeded(in)].add(people, st.Quality)
+			sim.reserveShares(in)
+			for s, sh := range sim.share {
+				if sh > 0 {
+					pools[s].add(people*sh, st.Quality)
+				}
+			}
 			continue
 		}
 		for s := range pools {

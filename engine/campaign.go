@@ -75,6 +75,7 @@ func campaignParams(s *scenario.Scenario) (campaign.Params, campaignMapping) {
 	p.DroneDamping = m.DroneDamping.Or(p.DroneDamping)
 	p.CulminationLoss = m.CulminationLoss.Or(p.CulminationLoss)
 	p.StepDays = m.StepDays.Or(p.StepDays)
+	p.ReserveFocus = m.ReserveFocus.Or(p.ReserveFocus)
 	return p, cm
 }
 
