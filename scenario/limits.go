@@ -31,6 +31,12 @@ const (
 	// MaxNesting is the deepest nesting of flow collections ([ and {) and
 	// of compact block entries on one line ("- - x", "? - x").
 	MaxNesting = 64
+	// MaxPackages and MaxActors bound the work one file can ask for: every
+	// package runs the campaign, deterrence, cost and acceptability models
+	// (about 0.2 s each on the Ukraine scenario, and a few hundred MB for
+	// thousands), and every actor is a player of the deterrence game.
+	MaxPackages = 64
+	MaxActors   = 64
 )
 
 // checkShape reports the first limit that data exceeds, as an error at the

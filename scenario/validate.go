@@ -12,6 +12,14 @@ const Assumption = "assumption"
 
 // check runs the whole-document rules that a field's own tag cannot express.
 func (d *decoder) check(s *Scenario) {
+	if n := len(s.Packages); n > MaxPackages {
+		p := fmt.Sprintf("packages[%d]", MaxPackages)
+		d.errorf(d.posOfPath(p), p, "%d packages; at most %d are evaluated in one scenario (split the file)", n, MaxPackages)
+	}
+	if n := len(s.Actors); n > MaxActors {
+		p := fmt.Sprintf("actors[%d]", MaxActors)
+		d.errorf(d.posOfPath(p), p, "%d actors; at most %d in one scenario", n, MaxActors)
+	}
 	// References between objects.
 	for _, r := range d.refs {
 		if _, ok := d.ids[r.kind][r.id]; !ok {
