@@ -148,3 +148,17 @@ func TestTooManyPackages(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestFractionOfAPerson: a strength between 0 and 1 person validated and
+// then broke the campaign with no location; it is refused at its line.
+func TestFractionOfAPerson(t *testing.T) {
+	src, err := os.ReadFile("../scenarios/baltic-2016.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "strength: {value: 20000,", "strength: {value: 1.0e-150,", 1)
+	_, err = Parse("tiny.yaml", []byte(text))
+	if err == nil || !strings.Contains(err.Error(), "at least 1 person") || !strings.Contains(err.Error(), "tiny.yaml:") {
+		t.Fatalf("err = %v", err)
+	}
+}

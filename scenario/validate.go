@@ -20,6 +20,25 @@ func (d *decoder) check(s *Scenario) {
 		p := fmt.Sprintf("actors[%d]", MaxActors)
 		d.errorf(d.posOfPath(p), p, "%d actors; at most %d in one scenario", n, MaxActors)
 	}
+	// A force of a fraction of a person validates as a number but breaks
+	// the campaign (ground lost is not finite): people are whole.
+	fewer := func(v Value, path string) {
+		if lo, _ := v.Support(); v.IsSet() && lo > 0 && lo < 1 {
+			d.errorf(v.Pos, path, "%s people: a force is 0 or at least 1 person", fmtNum(lo))
+		}
+	}
+	for i, a := range s.Actors {
+		for j, u := range a.Forces {
+			fewer(u.Strength, fmt.Sprintf("actors[%d].forces[%d].strength", i, j))
+		}
+	}
+	for i, p := range s.Packages {
+		if f := p.Mechanisms.DeterrentForce; f != nil {
+			for j, c := range f.Contingents {
+				fewer(c.Troops, fmt.Sprintf("packages[%d].mechanisms.deterrent_force.contingents[%d].troops", i, j))
+			}
+		}
+	}
 	// References between objects.
 	for _, r := range d.refs {
 		if _, ok := d.ids[r.kind][r.id]; !ok {
