@@ -16,8 +16,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"deter/design"
 	"deter/engine"
@@ -49,30 +47,17 @@ func (e *InvalidError) Error() string {
 // Unwrap gives the list, so errors.As finds a scenario.ErrorList.
 func (e *InvalidError) Unwrap() error { return e.Errors }
 
-// Load reads and parses a scenario file. An unreadable file gives an error
-// wrapping the operating system's; an invalid one an *InvalidError. It
-// reads at most one byte more than scenario.MaxFileSize, whatever the file
-// claims (a device such as /dev/zero reports size 0), and refuses what is
-// not a regular file.
+// Load reads (scenario.ReadFile: bounded, regular files only) and parses a
+// scenario file. An unreadable file gives an error wrapping the operating
+// system's; an invalid one an *InvalidError.
 func Load(path string) (*Input, error) {
-	f, err := os.Open(path)
+	text, err := scenario.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("cannot open scenario: %w", err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("cannot open scenario: %w", err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("cannot open scenario %s: is a directory", path)
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("cannot open scenario %s: not a regular file", path)
-	}
-	text, err := io.ReadAll(io.LimitReader(f, scenario.MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read scenario: %w", err)
+		var list scenario.ErrorList
+		if errors.As(err, &list) {
+			return nil, &InvalidError{Path: path, Errors: list}
+		}
+		return nil, err
 	}
 	return Parse(path, text)
 }

@@ -18,6 +18,18 @@ import (
 // an [ErrorList] holding every problem found, or a plain error if the file
 // cannot be read.
 func Load(path string) (*Scenario, error) {
+	data, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads a scenario file: a regular file of at most MaxFileSize
+// bytes, read no further than one byte past the limit whatever the file
+// claims (a device such as /dev/zero reports size 0). A file over the limit
+// gives an ErrorList naming it; one that cannot be read, a plain error.
+func ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open scenario: %w", err)
@@ -30,14 +42,17 @@ func Load(path string) (*Scenario, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("cannot open scenario %s: is a directory", path)
 	}
-	if st.Size() > MaxFileSize {
-		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", st.Size(), MaxFileSize)}}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot open scenario %s: not a regular file", path)
 	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
 		return nil, fmt.Errorf("cannot read scenario: %w", err)
 	}
-	return Parse(path, data)
+	if len(data) > MaxFileSize {
+		return nil, ErrorList{{File: path, Msg: fmt.Sprintf("file is over %d bytes, the limit", MaxFileSize)}}
+	}
+	return data, nil
 }
 
 // Parse decodes and validates a scenario held in memory; name is used in
