@@ -70,6 +70,18 @@ var funcs = template.FuncMap{
 		}
 		return fmt.Sprintf("day %.1f", *p)
 	},
+	// rounds is the number of bargaining rounds to convergence, as run
+	// prints it (the states less the initial one).
+	"rounds": func(sf *engine.SpatialForecast) int { return len(sf.States) - 1 },
+	// shifts reports whether any package has a commitment-problem answer.
+	"shifts": func(r *engine.Result) bool {
+		for _, p := range r.Packages {
+			if p.Acceptability != nil && p.Acceptability.Shift != nil {
+				return true
+			}
+		}
+		return false
+	},
 }
 
 var htmlTmpl = template.Must(template.New("report").Funcs(funcs).Parse(fullHTML))
@@ -96,6 +108,12 @@ svg { max-width: 100%; height: auto; }
 <h1>{{.Result.Scenario}}</h1>
 <p class="note">As of {{.Result.AsOf}} · horizon {{.Result.HorizonDays}} days · seed {{.Result.Seed}} · deter {{.Version}}.
 Nominal values (distributions at their means); <code>deter sweep</code> gives the uncertainty.</p>
+
+<h2>The packages</h2>
+<table>
+<tr><th>package</th><th>mechanisms</th><th>foreign troops</th><th>of which NATO-state</th><th>guarantor aircraft</th><th>arms (US$ bn)</th><th>strongest commitment</th></tr>
+{{range .Result.Packages}}<tr><td>{{.Name}}</td><td>{{len .Mechanisms}}</td>{{with .Inputs}}<td>{{num .ForeignTroops}}</td><td>{{num .NATOStateTroops}}</td><td>{{num .CombatAircraft}}</td><td>{{num .ArmsUSDbn}}</td><td class="text">{{.Commitment}}</td>{{end}}</tr>{{end}}
+</table>
 
 <h2>Does it deter?</h2>
 <table>
@@ -139,10 +157,17 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 </table>
 <p class="note">{{with .Result.Agreement}}{{if .Packages}}Zone of agreement: {{range $i, $p := .Packages}}{{if $i}}, {{end}}{{$p}}{{end}}; the Nash bargaining solution picks {{.Nash}}.{{else}}No package is signed by all. Closest: {{.Closest}}.{{end}}{{end}}</p>
 
+{{if shifts .Result}}<h3>The commitment problem under shifting power</h3>
+<p class="note">Does the package build up fast enough to give the attacker a motive to strike first (Powell 2006)? A year of war if it starts now against a year later.</p>
+<table>
+<tr><th>package</th><th>km² a year of war takes now</th><th>a year later</th><th>motive</th><th>verdict</th></tr>
+{{range .Result.Packages}}{{$p := .}}{{with .Acceptability}}{{with .Shift}}<tr><td>{{$p.Name}}</td><td>{{num .NowKm2}}</td><td>{{num .NextKm2}}</td><td>{{printf "%+.2f" .Motive}}</td><td class="text{{if .War}} hard{{end}}">{{if .War}}preventive war pays{{else}}no preventive motive{{end}}</td></tr>{{end}}{{end}}{{end}}
+</table>{{end}}
+
 {{if .TradeOff}}<h3>Deterrence against acceptability</h3>
 <figure>{{.TradeOff}}<figcaption class="note">Each package's P(renewed attack within 5 years) against the attacker's margin for signing; the frontier holds the packages no other beats on both.</figcaption></figure>{{end}}
 
-{{with .Result.Spatial}}<h3>Likely settlement (spatial model, KTAB type, {{len .Challenges}} rounds)</h3>
+{{with .Result.Spatial}}<h3>Likely settlement (spatial model, KTAB type, {{rounds .}} rounds)</h3>
 <table>
 <tr><th></th>{{range .Issues}}<th>{{.}}</th>{{end}}<th>distance</th></tr>
 <tr><td><b>forecast</b></td>{{range .Forecast}}<td><b>{{printf "%.0f" .}}</b></td>{{end}}<td></td></tr>
@@ -156,8 +181,8 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 {{range .Result.Packages}}{{$p := .}}{{range .RedLines}}<tr><td>{{$p.Name}}</td><td class="text">{{.Actor}}</td><td class="text{{if .Hard}} hard{{end}}">{{.ID}}{{if .Hard}} (hard){{end}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}
 </table>
 
-<h2>Not modelled yet</h2>
-<ul>{{range .Result.NotModelled}}<li>{{.Model}}: {{.Answer}} — {{.Why}}</li>{{end}}</ul>
+{{if .Result.NotModelled}}<h2>Not modelled yet</h2>
+<ul>{{range .Result.NotModelled}}<li>{{.Model}}: {{.Answer}} — {{.Why}}</li>{{end}}</ul>{{end}}
 
 <h2>Sources</h2>
 <ul class="note">{{range .References}}<li><b>{{.ID}}</b>: {{.Citation}}{{if .URL}} ({{.URL}}){{end}}</li>{{end}}</ul>

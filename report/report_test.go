@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -158,5 +159,41 @@ func TestCeasefireFromResult(t *testing.T) {
 	}
 	if !strings.Contains(html.String(), "fitted here to 12345 interstate") {
 		t.Error("HTML report does not take the case count from the result")
+	}
+}
+
+// TestHTMLSections: the report carries the inputs table and the
+// commitment-problem table that run prints, has no empty "Not modelled
+// yet" heading, and counts the bargaining rounds as run does (issues 18,
+// 20: the report said 13 where run said 12).
+func TestHTMLSections(t *testing.T) {
+	s, res := ukraine(t)
+	if len(res.NotModelled) != 0 {
+		t.Fatalf("the Ukraine run has gaps %v; the test needs none", res.NotModelled)
+	}
+	doc, err := NewDocument(s, res, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := HTML(&b, doc); err != nil {
+		t.Fatal(err)
+	}
+	h := b.String()
+	for _, want := range []string{"<h2>The packages</h2>", "strongest commitment", "The commitment problem under shifting power",
+		fmt.Sprintf("KTAB type, %d rounds", len(res.Spatial.States)-1)} {
+		if !strings.Contains(h, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	if strings.Contains(h, "Not modelled yet") {
+		t.Error("empty 'Not modelled yet' heading")
+	}
+	var txt bytes.Buffer
+	if err := Text(&txt, res); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(txt.String(), fmt.Sprintf("%d rounds to convergence", len(res.Spatial.States)-1)) {
+		t.Error("run and the report count rounds differently")
 	}
 }
