@@ -1,6 +1,9 @@
 package web
 
 import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
 	"net"
 	"net/http"
 	"net/url"
@@ -61,6 +64,10 @@ func (s *Server) guard(h http.Handler) http.Handler {
 			httpError(w, http.StatusMisdirectedRequest, "host %q is not this workbench (DNS rebinding is refused); open it at its loopback address", r.Host)
 			return
 		}
+		if s.Token != "" && !s.authorised(w, r) {
+			httpError(w, http.StatusUnauthorized, "this workbench needs the token printed when it started: open the address it printed (…/?token=…)")
+			return
+		}
 		if stateChanging(r.Method) {
 			if site := r.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
 				httpError(w, http.StatusForbidden, "cross-site request refused (Sec-Fetch-Site: %s)", site)
@@ -80,4 +87,35 @@ func (s *Server) guard(h http.Handler) http.Handler {
 		}
 		h.ServeHTTP(w, r)
 	})
+}
+
+// tokenCookie carries the access token once the browser has opened the
+// address with ?token=.
+const tokenCookie = "deter_token"
+
+// authorised reports whether a request carries the server's token: as the
+// cookie, as "Authorization: Bearer TOKEN", or as ?token= (which then sets
+// the cookie, so the page's own requests carry it).
+func (s *Server) authorised(w http.ResponseWriter, r *http.Request) bool {
+	same := func(t string) bool { return subtle.ConstantTimeCompare([]byte(t), []byte(s.Token)) == 1 }
+	if c, err := r.Cookie(tokenCookie); err == nil && same(c.Value) {
+		return true
+	}
+	if b, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && same(b) {
+		return true
+	}
+	if q := r.URL.Query().Get("token"); q != "" && same(q) {
+		http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: s.Token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		return true
+	}
+	return false
+}
+
+// NewToken returns a random access token (128 bits, hex).
+func NewToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
 }

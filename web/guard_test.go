@@ -80,3 +80,40 @@ func TestBoundedRuns(t *testing.T) {
 		t.Fatal("a free slot was not used")
 	}
 }
+
+// TestToken: with a token (deter serve beyond loopback), a request without
+// it is refused; ?token= lets the page in and sets the cookie its own
+// requests then carry; a bearer header works for scripts.
+func TestToken(t *testing.T) {
+	s := &Server{Dir: "../scenarios", DBPath: t.TempDir() + "/w.db", Token: "s3cret"}
+	h := s.Handler()
+	get := func(path string, set func(*http.Request)) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", "http://127.0.0.1"+path, nil)
+		if set != nil {
+			set(req)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := get("/api/scenarios", nil); rec.Code != http.StatusUnauthorized {
+		t.Errorf("no token: %d", rec.Code)
+	}
+	if rec := get("/api/scenarios?token=wrong", nil); rec.Code != http.StatusUnauthorized {
+		t.Errorf("wrong token: %d", rec.Code)
+	}
+	rec := get("/?token=s3cret", nil)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("right token: %d", rec.Code)
+	}
+	cookies := rec.Result().Cookies()
+	if len(cookies) != 1 || cookies[0].Name != tokenCookie || !cookies[0].HttpOnly || cookies[0].SameSite != http.SameSiteStrictMode {
+		t.Fatalf("cookie %+v", cookies)
+	}
+	if rec := get("/api/scenarios", func(r *http.Request) { r.AddCookie(cookies[0]) }); rec.Code != http.StatusOK {
+		t.Errorf("with the cookie: %d", rec.Code)
+	}
+	if rec := get("/api/scenarios", func(r *http.Request) { r.Header.Set("Authorization", "Bearer s3cret") }); rec.Code != http.StatusOK {
+		t.Errorf("with the bearer header: %d", rec.Code)
+	}
+}

@@ -73,6 +73,9 @@ type Server struct {
 	// Hosts are the host names the server answers to besides loopback
 	// names and addresses (Serve adds the one it listens on).
 	Hosts []string
+	// Token, when set, is required on every request (cookie, bearer header
+	// or ?token=); deter serve sets one when it listens beyond loopback.
+	Token string
 
 	mu     sync.Mutex // guards saves and jobs
 	jobs   map[string]*job

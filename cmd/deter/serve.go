@@ -23,8 +23,9 @@ validate and edit them (saves keep the previous version and refuse to
 overwrite someone else's change), build packages and see the results change,
 run sweeps in the background, and open a report.
 
-It listens on loopback only unless --addr names another interface; it has no
-authentication, so do not expose it to a network you do not trust. It answers
+It listens on loopback only unless --addr names another interface; then it
+makes a random access token, prints the address with it, and refuses every
+request without it (the browser keeps it as a cookie). It answers
 only to loopback names and the host of --addr (add others with --allow-host),
 refuses requests from other web sites and being framed by them, and runs at
 most a few models at once (more get 429).`,
@@ -37,12 +38,17 @@ most a few models at once (more get 429).`,
 			if err != nil {
 				return fmt.Errorf("--addr %q: %w", addr, err)
 			}
-			if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-				fmt.Fprintf(cmd.ErrOrStderr(), "warning: listening on %s, not loopback: anyone who can reach it can edit your scenarios\n", addr)
-			}
 			s := &web.Server{Dir: dir, DBPath: db, Version: version(), Log: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil)), Hosts: hosts}
+			query := ""
+			if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+				if s.Token, err = web.NewToken(); err != nil {
+					return fmt.Errorf("cannot make an access token: %w", err)
+				}
+				query = "?token=" + s.Token
+				fmt.Fprintf(cmd.ErrOrStderr(), "warning: listening on %s, not loopback: every request needs the token in the address below\n", addr)
+			}
 			return s.Serve(cmd.Context(), addr, func(a string) {
-				fmt.Fprintf(cmd.OutOrStdout(), "deter workbench on http://%s/ (scenarios in %s); Ctrl-C to stop\n", a, dir)
+				fmt.Fprintf(cmd.OutOrStdout(), "deter workbench on http://%s/%s (scenarios in %s); Ctrl-C to stop\n", a, query, dir)
 			})
 		},
 	}
