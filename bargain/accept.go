@@ -24,14 +24,14 @@ type Terms struct {
 
 // GuarantorTerms are what one guarantor weighs: the fall in P(attack
 // within five years) the package brings (from BaseP5 without any agreement
-// to P5), times its stake in the defender, against its share of the
-// package's five-year cost.
+// to P5), times its stake in the defender, against what it pays for the
+// package over five years (CostShare: the cost model's payers).
 type GuarantorTerms struct {
 	ID        string
 	Stakes    float64 // US$ bn
 	BaseP5    float64
 	P5        float64
-	CostShare float64 // US$ bn
+	CostShare float64 // US$ bn it pays
 }
 
 // Parties names the attacker and the defender, and the hard red lines each
@@ -100,40 +100,6 @@ func AllSign(vs []Verdict) bool {
 		}
 	}
 	return true
-}
-
-// Deployment is the troops a nation deploys under a package, the basis of
-// its share of the cost.
-type Deployment struct {
-	ID       string
-	Deployed float64
-}
-
-// CostShares divides a package's cost among its guarantors in proportion
-// to the troops each deploys among all deploying nations; a guarantor that
-// deploys none pays nothing, unless no nation deploys any, when the cost is
-// split equally among the guarantors (an assumption). total is the
-// package's cost (US$ bn); the result is in the order of guarantors.
-func CostShares(nations []Deployment, guarantors []string, total float64) []float64 {
-	share := map[string]float64{}
-	sum := 0.0
-	for _, n := range nations {
-		sum += n.Deployed
-	}
-	for _, n := range nations {
-		if sum > 0 {
-			share[n.ID] = n.Deployed / sum
-		}
-	}
-	out := make([]float64, len(guarantors))
-	for i, id := range guarantors {
-		if sh, ok := share[id]; ok {
-			out[i] = sh * total
-		} else if len(share) == 0 {
-			out[i] = total / float64(len(guarantors))
-		}
-	}
-	return out
 }
 
 // PackageVerdicts are one package's verdicts, attacker first, defender

@@ -64,34 +64,6 @@ func TestJudgeGuarantor(t *testing.T) {
 	})
 }
 
-// TestCostShares: the guarantors' shares add up to the cost they bear (all
-// of it when they are the only deploying nations, or when none deploys).
-func TestCostShares(t *testing.T) {
-	rapid.Check(t, func(t *rapid.T) {
-		n := rapid.IntRange(1, 5).Draw(t, "n")
-		total := rapid.Float64Range(0, 1000).Draw(t, "total")
-		var ids []string
-		var nations []Deployment
-		none := rapid.Bool().Draw(t, "none deploy")
-		for i := range n {
-			id := string(rune('a' + i))
-			ids = append(ids, id)
-			d := 0.0
-			if !none {
-				d = rapid.Float64Range(1, 1e4).Draw(t, "deployed")
-			}
-			nations = append(nations, Deployment{ID: id, Deployed: d})
-		}
-		sum := 0.0
-		for _, c := range CostShares(nations, ids, total) {
-			sum += c
-		}
-		if math.Abs(sum-total) > 1e-9*(1+total) {
-			t.Fatalf("shares add up to %v, cost %v", sum, total)
-		}
-	})
-}
-
 // TestFrontier: no frontier package is beaten on both deterrence and
 // acceptability by another, every other package is, and a non-empty set
 // has a frontier (RUSI 2025: too weak and it does not deter, too strong and

@@ -61,6 +61,9 @@ type Spend struct {
 	PerYear  float64 // USD bn per year
 	From, To float64 // days after the cease-fire; To may be +Inf
 	Ready    float64 // day the element reaches full capability
+	// Payers are the nations that pay it, in equal shares (none: it is
+	// paid outside the package's nations, e.g. by the defender).
+	Payers []string
 }
 
 // Purchase is money for arms, delivered no faster than RatePerYear.
@@ -132,6 +135,11 @@ type Result struct {
 	Items          []ItemResult `json:"items"`
 	PaidFromFrozen float64      `json:"paid_from_frozen_assets_usd_bn"`
 	PaidNational   float64      `json:"paid_from_national_budgets_usd_bn"`
+	// ByPayer is what each nation pays over the horizon, US$ bn: its own
+	// troops, its equal share of the spends it pays, and its equal share of
+	// the national part of the purchases it funds (frozen assets relieve
+	// the funders; sellers pay nothing).
+	ByPayer map[string]float64 `json:"cost_by_payer_usd_bn"`
 	// FullCapabilityDay is when the last element is in place (days after
 	// the cease-fire); 0 for a package of words only. Purchases with
 	// production-limited items are complete by the end of a year.
@@ -205,7 +213,12 @@ func Compute(in *Input) (*Result, error) {
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
-	r := &Result{ByYear: make([]float64, in.Years), ArmsDelivered: make([]float64, in.Years)}
+	r := &Result{ByYear: make([]float64, in.Years), ArmsDelivered: make([]float64, in.Years), ByPayer: map[string]float64{}}
+	pay := func(payers []string, v float64) {
+		for _, id := range payers {
+			r.ByPayer[id] += v / float64(len(payers))
+		}
+	}
 	elem := func(name string) []float64 {
 		i := slices.Index(r.Elements, name)
 		if i < 0 {
@@ -226,7 +239,9 @@ func Compute(in *Input) (*Result, error) {
 		r.Deployed += d.Troops
 		row := elem(d.Element)
 		for y := range in.Years {
-			row[y] += d.Troops * n.SoldierCost / 1e9 * overlap(y, d.StartDay, math.Inf(1))
+			v := d.Troops * n.SoldierCost / 1e9 * overlap(y, d.StartDay, math.Inf(1))
+			row[y] += v
+			r.ByPayer[d.Nation] += v
 		}
 		r.FullCapabilityDay = math.Max(r.FullCapabilityDay, d.StartDay)
 	}
@@ -256,7 +271,9 @@ func Compute(in *Input) (*Result, error) {
 	for _, s := range in.Spends {
 		row := elem(s.Element)
 		for y := range in.Years {
-			row[y] += s.PerYear * overlap(y, s.From, s.To)
+			v := s.PerYear * overlap(y, s.From, s.To)
+			row[y] += v
+			pay(s.Payers, v)
 		}
 		r.FullCapabilityDay = math.Max(r.FullCapabilityDay, s.Ready)
 	}
@@ -290,6 +307,7 @@ func Compute(in *Input) (*Result, error) {
 			frozen -= fromFrozen
 			r.PaidFromFrozen += fromFrozen
 			r.PaidNational += spend - fromFrozen
+			pay(p.Payers, spend-fromFrozen)
 		}
 		switch {
 		case len(p.Items) == 0:

@@ -180,3 +180,38 @@ func TestItemsProductionLimit(t *testing.T) {
 		t.Error("shares above 1 accepted")
 	}
 }
+
+// TestByPayer: who pays (issue 20: the US, as the seller of $100 bn of
+// weapons, was charged $42 bn): a nation pays its troops, its equal share of
+// the spends it pays and of the national part of the arms it funds; frozen
+// assets relieve the funders; a seller pays nothing; spends with no payer
+// (the defender's own) fall on no nation; what the nations pay adds up to
+// the total less those and less the frozen part.
+func TestByPayer(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		frozen := rapid.Float64Range(0, 100).Draw(rt, "frozen")
+		in := &Input{Years: 5,
+			Nations: []Nation{{ID: "uk", Pool: math.NaN(), Rotation: 3, SoldierCost: 300000}, {ID: "fr", Pool: math.NaN(), Rotation: 3, SoldierCost: 250000}},
+			Deployments: []Deployment{{Element: "force", Nation: "uk", Troops: rapid.Float64Range(0, 1e4).Draw(rt, "uk troops")},
+				{Element: "force", Nation: "fr", Troops: rapid.Float64Range(0, 1e4).Draw(rt, "fr troops")}},
+			Spends: []Spend{{Element: "air", Payer: "guarantors", Payers: []string{"uk", "fr"}, PerYear: 2, To: math.Inf(1)},
+				{Element: "regeneration", Payer: "defender", PerYear: 10, To: math.Inf(1)}},
+			Purchases: []Purchase{{Element: "arms", Total: 100, RatePerYear: 25, Payers: []string{"uk", "fr"}, Frozen: frozen}},
+		}
+		r, err := Compute(in)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		if r.ByPayer["us"] != 0 {
+			rt.Fatalf("the seller pays %v", r.ByPayer["us"])
+		}
+		sum := 0.0
+		for _, v := range r.ByPayer {
+			sum += v
+		}
+		regen := 10.0 * 5
+		if want := r.Total - regen - r.PaidFromFrozen; math.Abs(sum-want) > 1e-9*(1+want) {
+			rt.Fatalf("nations pay %v, want total %v less the defender's %v and the frozen %v", sum, r.Total, regen, r.PaidFromFrozen)
+		}
+	})
+}

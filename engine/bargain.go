@@ -118,17 +118,15 @@ func acceptability(s *scenario.Scenario, p *scenario.Package, base *deterrence.I
 	for _, g := range dr.Guarantors {
 		ids = append(ids, g.ID)
 	}
-	var deployed []bargain.Deployment
-	total := 0.0
-	if cost != nil {
-		for _, n := range cost.Nations {
-			deployed = append(deployed, bargain.Deployment{ID: n.ID, Deployed: n.Deployed})
+	for _, id := range ids {
+		// What it pays over five years, by the cost model's payers: its
+		// troops, its share of the spends it pays and of the arms it
+		// funds (frozen assets relieve funders; sellers pay nothing).
+		paid := 0.0
+		if cost != nil {
+			paid = cost.ByPayer[id]
 		}
-		total = cost.Total
-	}
-	shares := bargain.CostShares(deployed, ids, total)
-	for i, id := range ids {
-		gs = append(gs, bargain.GuarantorTerms{ID: id, Stakes: s.ActorByID(id).Stakes.Or(0), BaseP5: baseP5, P5: dr.PAttack5, CostShare: shares[i]})
+		gs = append(gs, bargain.GuarantorTerms{ID: id, Stakes: s.ActorByID(id).Stakes.Or(0), BaseP5: baseP5, P5: dr.PAttack5, CostShare: paid})
 	}
 	out.Verdicts = bargain.Judge(bargain.Terms{AreaKm2: A, Ceded: x, WarNow: p0, LaterWar: pg, PAttack: P, Drive: drive, DefenderCost: cD},
 		bargain.Parties{Attacker: attacker.ID, Defender: defender.ID, Hard: hard}, gs)

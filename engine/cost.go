@@ -42,7 +42,7 @@ func CostInput(s *scenario.Scenario, p *scenario.Package) (*cost.Input, []string
 				MaxPerYear: it.MaxPerYear.Nominal()})
 		}
 		b.in.Purchases = append(b.in.Purchases, cost.Purchase{Element: "arms_purchases", Total: a.Total.Nominal(),
-			RatePerYear: a.DeliveryRate.Nominal(), StartDay: a.StartDay.Or(0), Payers: a.Funders, Frozen: frozen, Items: items})
+			RatePerYear: a.DeliveryRate.Nominal(), StartDay: a.StartDay.Or(0), Payers: b.nationsOf(a.Funders), Frozen: frozen, Items: items})
 	}
 	var ifTriggered float64
 	if sn := m.SanctionsSnapback; sn != nil {
@@ -76,9 +76,24 @@ func (b *costBuilder) unit(v scenario.Value, element string) (float64, bool) {
 	return v.Nominal(), true
 }
 
-// spend adds a yearly spend from the cease-fire on.
-func (b *costBuilder) spend(element, payer string, perYear float64) {
-	b.in.Spends = append(b.in.Spends, cost.Spend{Element: element, Payer: payer, PerYear: perYear, From: 0, To: math.Inf(1)})
+// spend adds a yearly spend from the cease-fire on, paid by the nations
+// named (a coalition by its members).
+func (b *costBuilder) spend(element, payer string, payers []string, perYear float64) {
+	b.in.Spends = append(b.in.Spends, cost.Spend{Element: element, Payer: payer, PerYear: perYear, From: 0, To: math.Inf(1),
+		Payers: b.nationsOf(payers)})
+}
+
+// nationsOf lists the nations behind actor ids, a coalition by its members.
+func (b *costBuilder) nationsOf(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if a := b.s.ActorByID(id); a != nil && a.Role == "coalition" && len(a.Members) > 0 {
+			out = append(out, a.Members...)
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
 }
 
 // nation adds a contributor nation once, with its force generation.
@@ -133,7 +148,7 @@ func (b *costBuilder) troops(m *scenario.Mechanisms) {
 			b.deploy(cost.Deployment{Element: "capacity_building", Nation: id, Troops: c.Trainers.Or(0) * split})
 		}
 		if tc, ok := b.unit(b.cm.TraineeCost, "capacity_building"); ok {
-			b.spend("capacity_building", "contributors", c.TraineesPerYear.Or(0)*tc*1e3/1e9)
+			b.spend("capacity_building", "contributors", c.Contributors, c.TraineesPerYear.Or(0)*tc*1e3/1e9)
 		}
 	}
 }
@@ -143,7 +158,7 @@ func (b *costBuilder) spends(m *scenario.Mechanisms) {
 	cm := &b.cm
 	if o := m.Observers; o != nil {
 		if oc, ok := b.unit(cm.ObserverCost, "observers"); ok {
-			b.spend("observers", "contributors", o.Count.Nominal()*oc*1e3/1e9)
+			b.spend("observers", "contributors", o.Contributors, o.Count.Nominal()*oc*1e3/1e9)
 		}
 	}
 	if a := m.AirPolicing; a != nil {
@@ -151,33 +166,33 @@ func (b *costBuilder) spends(m *scenario.Mechanisms) {
 		standby, ok2 := b.unit(cm.AircraftStandby, "air_policing")
 		if ok1 && ok2 {
 			flying := a.SortiesPerDay.Or(0) * 365.25 * cm.HoursPerSortie.Nominal() * hourly * 1e3
-			b.spend("air_policing", "guarantors", (flying+a.Aircraft.Nominal()*standby*1e6)/1e9)
+			b.spend("air_policing", "guarantors", a.Guarantors, (flying+a.Aircraft.Nominal()*standby*1e6)/1e9)
 		}
 	}
 	if a := m.AirSupport; a != nil {
 		if standby, ok := b.unit(cm.AircraftStandby, "air_support"); ok {
 			// In peacetime only the readiness of the committed aircraft is paid.
-			b.spend("air_support", "guarantors", a.Aircraft.Nominal()*standby*1e6/1e9)
+			b.spend("air_support", "guarantors", a.Guarantors, a.Aircraft.Nominal()*standby*1e6/1e9)
 		}
 	}
 	if mr := m.Maritime; mr != nil {
 		if sc, ok := b.unit(cm.ShipCost, "maritime"); ok {
-			b.spend("maritime", "contributors", mr.Ships.Or(0)*sc*1e6/1e9)
+			b.spend("maritime", "contributors", mr.Contributors, mr.Ships.Or(0)*sc*1e6/1e9)
 		}
 	}
 	if il := m.IntelligenceLogistics; il != nil {
 		if ic, ok := b.unit(cm.IntelligenceCost, "intelligence_logistics"); ok {
 			level := (il.Intelligence.Or(0) + il.Logistics.Or(0)) / 2
-			b.spend("intelligence_logistics", "guarantors", level*ic)
+			b.spend("intelligence_logistics", "guarantors", il.Guarantors, level*ic)
 		}
 	}
 	if d := m.DeepStrikes; d != nil {
 		if mc, ok := b.unit(cm.MissileCost, "deep_strikes"); ok {
-			b.spend("deep_strikes", "providers", d.MissilesPerMonth.Or(0)*12*mc*1e6/1e9)
+			b.spend("deep_strikes", "providers", d.Providers, d.MissilesPerMonth.Or(0)*12*mc*1e6/1e9)
 		}
 	}
 	if r := m.Regeneration; r != nil && r.Equipment.IsSet() {
-		b.spend("regeneration", "defender and donors", r.Equipment.Nominal())
+		b.spend("regeneration", "defender and donors", nil, r.Equipment.Nominal())
 	}
 	if e := m.EnergyCutoff; e != nil && e.Diversification.IsSet() {
 		done := e.CompleteByDay.Or(0)
@@ -185,7 +200,7 @@ func (b *costBuilder) spends(m *scenario.Mechanisms) {
 			done = 365.25
 		}
 		b.in.Spends = append(b.in.Spends, cost.Spend{Element: "energy_cutoff", Payer: "importers",
-			PerYear: e.Diversification.Nominal() / (done / 365.25), From: 0, To: done, Ready: done})
+			PerYear: e.Diversification.Nominal() / (done / 365.25), From: 0, To: done, Ready: done, Payers: b.nationsOf(e.Importers)})
 	}
 }
 

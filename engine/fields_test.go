@@ -22,17 +22,12 @@ var mechanismLabels = map[string]string{
 	"observers.mandate":                  "monitor, verify or interpose: the attribution it gives is not modelled yet (issue 15)",
 	"observers.coverage":                 "share of the line observed: attribution not modelled yet (issue 15)",
 	"deterrent_force.contingents.type":   "the arm of service; combat power is in troops and quality",
-	"maritime.contributors":              "who sends the ships: cost is charged to contributors as a group",
 	"maritime.mine_clearance":            "no maritime war is modelled: the model has no sea lines to clear (issue 15)",
 	"maritime.area":                      "a sea area in words",
 	"arms_purchases.supplier":            "who sells; production limits are in delivery_usd_bn_per_year and items",
 	"frozen_assets.holders":              "who holds the assets; the money is spent on arms whoever holds it",
-	"energy_cutoff.importers":            "who stops buying; the attacker's lost revenue is in volume_usd_bn_per_year",
-	"arms_purchases.funders":             "who pays: the guarantors' shares of the cost follow their deployed troops, not who funds arms (open: issue 20)",
-	"deep_strikes.providers":             "who supplies the missiles; cost is charged to providers as a group",
 	"defended_line.sectors":              "which sectors the line covers: not read per sector yet (the clarity applies to the whole line)",
 	"defended_line.description":          "the line in words",
-	"intelligence_logistics.guarantors":  "who gives it; the effect is in its levels (and the guarantors' list for red lines)",
 	"sanctions_snapback.imposers":        "who imposes them; the attacker's cost is in attacker_gdp_cost_pct",
 }
 
