@@ -64,6 +64,7 @@ var funcs = template.FuncMap{
 	"help":   helpSummary,
 	"num":    num,
 	"money":  money,
+	"margin": margin,
 	"day": func(p *float64) string {
 		if p == nil {
 			return "not reached"
@@ -153,7 +154,7 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 <table>
 <tr><th>package</th><th>actor</th><th>verdict</th><th>margin</th><th>why</th></tr>
 {{range .Result.Packages}}{{$p := .}}{{with .Acceptability}}{{range .Verdicts}}<tr><td>{{$p.Name}}</td><td class="text">{{.Actor}}</td>
-<td class="text{{if .Hard}} hard{{end}}">{{if .Hard}}rejects (hard red line){{else if .Accept}}signs{{else}}rejects{{end}}</td><td>{{printf "%+.0f" .Margin}} {{.Unit}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}{{end}}
+<td class="text{{if .Hard}} hard{{end}}">{{if .Hard}}rejects (hard red line){{else if .Accept}}signs{{else}}rejects{{end}}</td><td>{{margin .Margin}} {{.Unit}}</td><td class="text">{{.Reason}}</td></tr>{{end}}{{end}}{{end}}
 </table>
 <p class="note">{{with .Result.Agreement}}{{if .Packages}}Zone of agreement: {{range $i, $p := .Packages}}{{if $i}}, {{end}}{{$p}}{{end}}; the Nash bargaining solution picks {{.Nash}}.{{else}}No package is signed by all. Closest: {{.Closest}}.{{end}}{{end}}</p>
 
@@ -255,7 +256,7 @@ func Markdown(w io.Writer, d *Document) error {
 				case !v.Accept:
 					verdict = "rejects"
 				}
-				fmt.Fprintf(ew, "| %s | %s | %s | %+.0f %s |\n", p.Name, v.Actor, verdict, v.Margin, v.Unit)
+				fmt.Fprintf(ew, "| %s | %s | %s | %s %s |\n", p.Name, v.Actor, verdict, margin(v.Margin), v.Unit)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -222,7 +223,7 @@ func textAcceptability(ew io.Writer, res *engine.Result) {
 			if v.Hard {
 				mark = "REJECTS (hard red line)"
 			}
-			vs = append(vs, fmt.Sprintf("%s %s %+.0f %s", v.Actor, mark, v.Margin, v.Unit))
+			vs = append(vs, fmt.Sprintf("%s %s %s %s", v.Actor, mark, margin(v.Margin), v.Unit))
 		}
 		all := "no"
 		if a.AllSign {
@@ -338,6 +339,18 @@ func interventionText(m string) string {
 		return "by_means, each guarantor chooses sanctions and arms, air power or all its forces"
 	}
 	return "pooled, any guarantor honouring brings every guarantor's forces"
+}
+
+// margin prints a verdict's margin with its sign: whole units, or one
+// decimal when it rounds to zero, so a rejection never reads "-0".
+func margin(m float64) string {
+	if m != 0 && math.Abs(m) < 0.5 {
+		return fmt.Sprintf("%+.1f", m)
+	}
+	if math.Abs(m) < 0.5 {
+		return "0"
+	}
+	return fmt.Sprintf("%+.0f", m)
 }
 
 func num(x float64) string {
