@@ -341,14 +341,15 @@ func interventionText(m string) string {
 	return "pooled, any guarantor honouring brings every guarantor's forces"
 }
 
-// margin prints a verdict's margin with its sign: whole units, or one
-// decimal when it rounds to zero, so a rejection never reads "-0".
+// margin prints a verdict's margin with its sign: whole units, one decimal
+// when it rounds to zero, and "±0" on the knife-edge (under 0.05), so a
+// rejection never reads "-0".
 func margin(m float64) string {
-	if m != 0 && math.Abs(m) < 0.5 {
+	switch a := math.Abs(m); {
+	case a < 0.05:
+		return "±0"
+	case a < 0.5:
 		return fmt.Sprintf("%+.1f", m)
-	}
-	if math.Abs(m) < 0.5 {
-		return "0"
 	}
 	return fmt.Sprintf("%+.0f", m)
 }
