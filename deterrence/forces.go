@@ -27,7 +27,9 @@ func (p *Params) FightScale(troops float64, aircraft ...float64) float64 {
 
 // Weight is a guarantor's weight among the guarantors' forces: its troops
 // plus TroopsPerAircraft per combat aircraft.
-func (p *Params) Weight(troops, aircraft float64) float64 { return troops + p.TroopsPerAircraft*aircraft }
+func (p *Params) Weight(troops, aircraft float64) float64 {
+	return troops + p.TroopsPerAircraft*aircraft
+}
 
 // Split divides the guarantors' forces among them.
 type Split struct {

@@ -193,7 +193,8 @@ func (b *campaignBuilder) theatre() {
 
 // actors adds every actor's listed forces and recruitment.
 func (b *campaignBuilder) actors() {
-	for _, a := range b.s.Actors {
+	for i := range b.s.Actors {
+		a := &b.s.Actors[i]
 		side := campaign.Guarantor
 		switch a.Role {
 		case "attacker":
@@ -214,7 +215,7 @@ func (b *campaignBuilder) actors() {
 		}
 		if rec := a.Recruitment.Or(0); rec > 0 && side != campaign.Guarantor {
 			b.in.Streams = append(b.in.Streams, campaign.Stream{Side: side, PerDay: rec / 30.4375,
-				Quality: scenario.WithDefaults(a).RecruitQuality.Nominal(), From: 0, To: b.horizon})
+				Quality: scenario.Defaulted(a).RecruitQuality.Nominal(), From: 0, To: b.horizon})
 		}
 	}
 }

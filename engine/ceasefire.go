@@ -39,26 +39,21 @@ type HazardRatio struct {
 	Ratio     float64 `json:"ratio"`
 }
 
-// ceasefireFit describes the fitted model.
+// ceasefireFit describes the fitted model (a copy of the description made
+// once with the fit).
 func ceasefireFit() (*CeasefireFit, error) {
-	m, err := CeasefireModel()
-	if err != nil {
+	if _, err := CeasefireModel(); err != nil {
 		return nil, err
 	}
-	cases, err := ceasefire.Cases()
-	if err != nil {
-		return nil, err
-	}
-	f := &CeasefireFit{Cases: len(cases), Shape: m.Shape()}
-	for k, name := range ceasefire.Covariates {
-		f.HazardRatios = append(f.HazardRatios, HazardRatio{name, m.HazardRatio(k)})
-	}
-	return f, nil
+	f := *cfFit
+	f.HazardRatios = slices.Clone(cfFit.HazardRatios)
+	return &f, nil
 }
 
 var (
 	cfOnce  sync.Once
 	cfModel *ceasefire.Model
+	cfFit   *CeasefireFit
 	cfErr   error
 )
 
@@ -71,7 +66,13 @@ func CeasefireModel() (*ceasefire.Model, error) {
 			cfErr = err
 			return
 		}
-		cfModel, cfErr = ceasefire.Fit(cases)
+		if cfModel, cfErr = ceasefire.Fit(cases); cfErr != nil {
+			return
+		}
+		cfFit = &CeasefireFit{Cases: len(cases), Shape: cfModel.Shape()}
+		for k, name := range ceasefire.Covariates {
+			cfFit.HazardRatios = append(cfFit.HazardRatios, HazardRatio{name, cfModel.HazardRatio(k)})
+		}
 	})
 	return cfModel, cfErr
 }

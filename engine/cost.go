@@ -104,11 +104,11 @@ func (b *costBuilder) nation(id string) {
 	b.nations[id] = true
 	// A nation that states no force generation rotates by the format's
 	// default rule.
-	n := cost.Nation{ID: id, Pool: math.NaN(), Rotation: scenario.WithDefaults(scenario.ForceGeneration{}).RotationRatio.Nominal()}
+	n := cost.Nation{ID: id, Pool: math.NaN(), Rotation: scenario.Defaulted[scenario.ForceGeneration](nil).RotationRatio.Nominal()}
 	if a := b.s.ActorByID(id); a != nil {
 		if fg := a.ForceGeneration; fg != nil {
 			n.Pool = fg.DeployablePool.Nominal()
-			n.Rotation = scenario.WithDefaults(*fg).RotationRatio.Nominal()
+			n.Rotation = scenario.Defaulted(fg).RotationRatio.Nominal()
 			if fg.SoldierCost.IsSet() {
 				n.SoldierCost = fg.SoldierCost.Nominal() * 1e3
 			}

@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"reflect"
+	"sync"
 )
 
 // PackageByID returns the package with the given id.
@@ -48,15 +49,66 @@ func (s *Scenario) byRole(role string) *Actor {
 // may be absent from a file (an absent models.deterrence has no values to
 // fill while loading) and for structs built in code. Values already set are
 // kept. T must be a struct type of this package.
-func WithDefaults[T any](v T) T {
-	rv := reflect.ValueOf(&v).Elem()
-	if rv.Kind() != reflect.Struct {
-		panic("scenario: WithDefaults of a non-struct " + rv.Type().String())
+func WithDefaults[T any](v T) T { return Defaulted(&v) }
+
+// Defaulted is WithDefaults of *p (of T's zero value when p is nil). The
+// engine calls it on every run: when every defaulted field of *p is already
+// set (a block as loaded, whose defaults the loader filled) it returns a
+// plain copy, without allocating.
+func Defaulted[T any](p *T) T {
+	d := defaultsOf(reflect.TypeFor[T]())
+	if p == nil {
+		return *d.template.(*T)
 	}
-	for _, f := range infoFor(rv.Type()).fields {
-		if !f.rules.hasDef {
-			continue
+	rv := reflect.ValueOf(p).Elem()
+	missing := false
+	for _, f := range d.fields {
+		fv := rv.FieldByIndex(f.index)
+		if f.typ == valueType && !fv.Addr().Interface().(*Value).IsSet() || fv.Kind() == reflect.Int && fv.Int() == 0 {
+			missing = true
+			break
 		}
+	}
+	if !missing {
+		return *p
+	}
+	v := *p
+	fill(reflect.ValueOf(&v).Elem(), d.fields)
+	return v
+}
+
+// typeDefaults are a struct type's fields with a default, and its zero
+// value with them filled in.
+type typeDefaults struct {
+	fields   []fieldInfo
+	template any // *T
+}
+
+var defaultsCache sync.Map // reflect.Type → *typeDefaults
+
+func defaultsOf(t reflect.Type) *typeDefaults {
+	if d, ok := defaultsCache.Load(t); ok {
+		return d.(*typeDefaults)
+	}
+	if t.Kind() != reflect.Struct {
+		panic("scenario: defaults of a non-struct " + t.String())
+	}
+	d := &typeDefaults{}
+	for _, f := range infoFor(t).fields {
+		if f.rules.hasDef {
+			d.fields = append(d.fields, f)
+		}
+	}
+	tp := reflect.New(t)
+	fill(tp.Elem(), d.fields)
+	d.template = tp.Interface()
+	actual, _ := defaultsCache.LoadOrStore(t, d)
+	return actual.(*typeDefaults)
+}
+
+// fill sets the unset defaulted fields of the struct rv.
+func fill(rv reflect.Value, fields []fieldInfo) {
+	for _, f := range fields {
 		fv := rv.FieldByIndex(f.index)
 		switch {
 		case f.typ == valueType:
@@ -69,7 +121,6 @@ func WithDefaults[T any](v T) T {
 			fv.SetInt(int64(f.rules.def))
 		}
 	}
-	return v
 }
 
 // DeterrenceModel is models.deterrence with the format's defaults filled in,
@@ -90,10 +141,4 @@ func (s *Scenario) CampaignModel() CampaignModel { return blockWithDefaults(s.Mo
 
 // blockWithDefaults is a copy of an optional block (zero if absent) with
 // the format's defaults filled in.
-func blockWithDefaults[T any](p *T) T {
-	var m T
-	if p != nil {
-		m = *p
-	}
-	return WithDefaults(m)
-}
+func blockWithDefaults[T any](p *T) T { return Defaulted(p) }
