@@ -121,7 +121,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 	for _, id := range f.order {
 		a := s.ActorByID(id)
 		g := deterrence.Guarantor{ID: id, Commitment: f.commit[id], Treaty: f.treaty[id], Stakes: a.Stakes.Or(0),
-			TripwireTroops: pc.Full.Tripwire[id], OtherCommitments: a.NATO, TrackRecord: scenario.WithDefaults(*a).TrackRecord.Nominal()}
+			TripwireTroops: pc.Full.Tripwire[id], OtherCommitments: a.NATO, TrackRecord: scenario.Defaulted(a).TrackRecord.Nominal()}
 		// With the attacker among the guarantors and a veto (the
 		// Istanbul draft of 2022), the promise needs the attacker's
 		// consent: it can block the response, and every guarantor is
@@ -356,6 +356,32 @@ func providersIf(ok bool, m *scenario.Mechanisms, key string) []string {
 	return Providers(m, key)
 }
 
+// mappingNotes says, in words, what the scenario put into the game that
+// the game's own explanation does not name: the excuse a limited grab
+// gives across an unclear line, and guarantors fighting without the
+// enablers they depend on.
+func mappingNotes(s *scenario.Scenario, p *scenario.Package, di *deterrence.Input) string {
+	var notes string
+	if l := di.Limited; l != nil && l.Deniable > 0 && len(di.Guarantors) > 0 {
+		line := "no defended line stated"
+		if dl := p.Mechanisms.DefendedLine; dl != nil {
+			line = fmt.Sprintf("defended line clarity %.1f", dl.Clarity.Nominal())
+		}
+		notes += fmt.Sprintf(" Against a limited grab each guarantor can deny %.0f%% of a broken promise's cost (%s; Schelling: ambiguity invites probing).",
+			100*l.Deniable, line)
+	}
+	var without []string
+	for _, g := range di.Guarantors {
+		if lost := withoutBackstop(s, p, g.ID); lost > 0 && p.Mechanisms.DeterrentForce != nil {
+			without = append(without, fmt.Sprintf("%s (%.0f%% of its combat power)", g.ID, 100*lost))
+		}
+	}
+	if len(without) > 0 {
+		notes += " Without the enablers they depend on (no air support from their backstop in the package), these guarantors' forces fight weakened: " + strings.Join(without, ", ") + "."
+	}
+	return notes
+}
+
 // runDeterrence solves the deterrence game of a package from its campaign
 // results.
 func runDeterrence(s *scenario.Scenario, p *scenario.Package, full Campaigns, closedForm bool) (*deterrence.Result, *deterrence.Input, error) {
@@ -380,6 +406,7 @@ func runDeterrence(s *scenario.Scenario, p *scenario.Package, full Campaigns, cl
 			Msg: fmt.Sprintf("package %s: the probability of attack is not a number (the attacker's net value of war %g US$ bn over its resolve spread %g US$ bn); check the deterrence coefficients and the package's costs for values that cancel or overflow",
 				p.ID, r.Utility, di.Params.SigmaA)}
 	}
+	r.Deciding += mappingNotes(s, p, di)
 	return r, di, nil
 }
 

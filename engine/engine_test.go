@@ -808,3 +808,36 @@ func TestCampaignContinuity(t *testing.T) {
 		}
 	})
 }
+
+// TestMappingNotesSayWhy: the deciding text names what the scenario put
+// into the game beyond the game's own terms: the excuse a limited grab
+// gives across an unclear line, and forces weakened for want of their
+// backstop's enablers.
+func TestMappingNotesSayWhy(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	res, err := Run(context.Background(), s, Options{ClosedForm: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"assurances-only": "no defended line stated", "capacity-building": "defended line clarity 0.6"}
+	for _, p := range res.Packages {
+		if w, ok := want[p.ID]; ok && !strings.Contains(p.Deterrence.Deciding, w) {
+			t.Errorf("%s: deciding text lacks %q: %s", p.ID, w, p.Deterrence.Deciding)
+		}
+	}
+	ef, err := s.PackageByID("european-force")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := *ef
+	p.Mechanisms.AirSupport = nil
+	one := *s
+	one.Packages = []scenario.Package{p}
+	r, err := Run(context.Background(), &one, Options{ClosedForm: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := r.Packages[0].Deterrence.Deciding; !strings.Contains(d, "enablers they depend on") || !strings.Contains(d, "uk (50% of its combat power)") {
+		t.Errorf("no word of the missing backstop: %s", d)
+	}
+}
