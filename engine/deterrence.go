@@ -77,10 +77,11 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 	attacker := s.Attacker()
 	out, in := pc.Full.StayOut, pc.Full.Intervene
 	last := func(r *campaign.Result) float64 { return r.GroundKm2[len(r.GroundKm2)-1] }
+	f := packageForces(s, p)
 	di := &deterrence.Input{
 		StayOut:         deterrence.War{GroundKm2: last(out), AttackerLosses: out.AttackerLosses},
 		Intervene:       deterrence.War{GroundKm2: last(in), AttackerLosses: in.AttackerLosses},
-		FightGuarantors: dm.FightGuarantors.Or(0),
+		FightGuarantors: fightGuarantors(s, f, &dm),
 		Drive:           dm.AttackerDrive.Or(0),
 		Params:          params,
 	}
@@ -108,7 +109,6 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 	if e := m.EnergyCutoff; e != nil {
 		di.Energy = e.Volume.Nominal()
 	}
-	f := packageForces(s, p)
 	values := deterrence.LossValues{Soldier: dm.SoldierValue.Nominal(), Aircraft: dm.AircraftValue.Nominal()}
 	lossCost := func(r *campaign.Result, id string) (ground, air float64) {
 		return deterrence.LossCost(deterrence.Losses{Soldiers: r.GuarantorLosses, Aircraft: r.AircraftLost},
@@ -188,6 +188,25 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		}
 	}
 	return di
+}
+
+// fightGuarantors is e, the attacker's cost of fighting the guarantors'
+// forces at full strength: models.deterrence.fight_guarantors_usd_bn when
+// the scenario sets it, otherwise fight_guarantors_defence_years times the
+// yearly defence spending of the guarantors the package names or whose
+// forces stand in the theatre (a guarantor with no budget given adds
+// nothing).
+func fightGuarantors(s *scenario.Scenario, f *guarantorForces, dm *scenario.DeterrenceModel) float64 {
+	if dm.FightGuarantors.IsSet() {
+		return dm.FightGuarantors.Nominal()
+	}
+	spend := 0.0
+	for _, a := range s.Actors {
+		if a.Role == "guarantor" && a.Budget != nil && (slices.Contains(f.order, a.ID) || len(a.Forces) > 0) {
+			spend += a.Budget.Defence.Or(0)
+		}
+	}
+	return dm.FightGuarantorsYears.Or(0) * spend
 }
 
 // deterrenceParams maps models.deterrence (the format's defaults filled in)

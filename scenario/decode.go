@@ -40,6 +40,9 @@ type fieldInfo struct {
 	unit  string
 	doc   string
 	typ   reflect.Type
+	// coef, when not nil, is the shared coefficient that is the field's
+	// default (coefficients.yaml); rules.def is then its nominal value.
+	coef *Value
 }
 
 type structInfo struct {
@@ -142,6 +145,10 @@ func infoLocked(t reflect.Type) *structInfo {
 			}
 			fi := fieldInfo{key: yamlKey(f), index: idx, rules: parseRules(f.Tag.Get("v")),
 				unit: f.Tag.Get("unit"), doc: f.Tag.Get("doc"), typ: f.Type}
+			if c, ok := coefficientOf(t, fi.key); ok {
+				fi.coef = &c
+				fi.rules.def, fi.rules.hasDef = c.Nominal(), true
+			}
 			si.byKey[fi.key] = len(si.fields)
 			si.fields = append(si.fields, fi)
 		}
@@ -207,13 +214,13 @@ func posOf(n ast.Node) Pos {
 		return posOf(m.Values[0].Key)
 	}
 	if s, ok := n.(*ast.SequenceNode); ok && s.Start != nil && s.Start.Position != nil {
-		return Pos{s.Start.Position.Line, s.Start.Position.Column}
+		return Pos{Line: s.Start.Position.Line, Col: s.Start.Position.Column}
 	}
 	tk := n.GetToken()
 	if tk == nil || tk.Position == nil {
 		return Pos{}
 	}
-	return Pos{tk.Position.Line, tk.Position.Column}
+	return Pos{Line: tk.Position.Line, Col: tk.Position.Column}
 }
 
 // resolve strips tags and anchors and follows aliases, returning the node
@@ -513,7 +520,7 @@ func (d *decoder) checkRange(lo, hi float64, pos Pos, path string, r rules) bool
 		d.errorf(pos, path, "must be <= %s, got %s", what(r.max), rng)
 	case lo <= r.gt:
 		d.errorf(pos, path, "must be > %s, got %s", what(r.gt), rng)
-	case hi >= r.lt:
+	case hi >= r.lt && !math.IsInf(r.lt, 1):
 		d.errorf(pos, path, "must be < %s, got %s", what(r.lt), rng)
 	default:
 		return true
@@ -579,6 +586,8 @@ func (d *decoder) decodeStruct(n ast.Node, v reflect.Value, path string) {
 		}
 		if f.rules.hasDef {
 			switch {
+			case f.typ == valueType && f.coef != nil:
+				*fv.Addr().Interface().(*Value) = *f.coef
 			case f.typ == valueType:
 				val := fv.Addr().Interface().(*Value)
 				*val = Num(f.rules.def)

@@ -74,6 +74,9 @@ func (d *decoder) decodeValue(n ast.Node, v *Value, path string, r rules) {
 		return
 	}
 	lo, hi := out.Support()
+	if out.Dist == LogNormal {
+		lo = math.SmallestNonzeroFloat64 // its support is open at 0
+	}
 	if d.checkRange(lo, hi, v.Pos, path, r) {
 		*v = out
 	}

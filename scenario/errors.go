@@ -10,6 +10,9 @@ import (
 // unknown.
 type Pos struct {
 	Line, Col int
+	// File is set for a value that comes from another file than the
+	// scenario's: the shared coefficients (coefficients.yaml).
+	File string
 }
 
 func (p Pos) String() string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }

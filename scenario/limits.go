@@ -49,7 +49,7 @@ func checkShape(name string, data []byte) *FieldError {
 		return &FieldError{File: name, Msg: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), MaxFileSize)}
 	}
 	at := func(line, col int, format string, args ...any) *FieldError {
-		return &FieldError{File: name, Pos: Pos{line, col}, Msg: fmt.Sprintf(format, args...), line: lineAt(data, line)}
+		return &FieldError{File: name, Pos: Pos{Line: line, Col: col}, Msg: fmt.Sprintf(format, args...), line: lineAt(data, line)}
 	}
 	line, col := 1, 0
 	var quote byte   // the open quote, or 0

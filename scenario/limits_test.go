@@ -111,7 +111,7 @@ func TestExcerptLongLine(t *testing.T) {
 	for _, col := range []int{1, 5, 300, 496, 500} {
 		line := []rune(strings.Repeat("é", 500))
 		line[col-1] = 'X'
-		e := &FieldError{File: "f.yaml", Pos: Pos{7, col}, Msg: "m", line: string(line)}
+		e := &FieldError{File: "f.yaml", Pos: Pos{Line: 7, Col: col}, Msg: "m", line: string(line)}
 		parts := strings.Split(e.Excerpt(), "\n")
 		if len(parts) != 2 {
 			t.Fatalf("col %d: excerpt %q", col, e.Excerpt())

@@ -72,6 +72,12 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 	}
 	s = &Scenario{File: name}
 	d.decode(doc, reflect.ValueOf(s).Elem(), "", rules{})
+	if s.Models.Deterrence == nil {
+		// The shared coefficients are part of every scenario, so that
+		// sweeps and sensitivity see their distributions.
+		dm := Defaulted[DeterrenceModel](nil)
+		s.Models.Deterrence = &dm
+	}
 	if !d.stop {
 		d.check(s)
 	}
@@ -105,7 +111,7 @@ func parseDoc(name string, data []byte) (*decoder, ast.Node) {
 		if errors.As(perr, &ye) {
 			msg = ye.GetMessage()
 			if tk := ye.GetToken(); tk != nil && tk.Position != nil {
-				pos = Pos{tk.Position.Line, tk.Position.Column}
+				pos = Pos{Line: tk.Position.Line, Col: tk.Position.Column}
 			}
 		}
 		d.errorf(pos, "", "invalid YAML: %s", msg)
@@ -118,7 +124,7 @@ func parseDoc(name string, data []byte) (*decoder, ast.Node) {
 		}
 	}
 	if len(docs) == 0 {
-		d.errorf(Pos{1, 1}, "", "the file is empty; a scenario starts with 'deter: 1'")
+		d.errorf(Pos{Line: 1, Col: 1}, "", "the file is empty; a scenario starts with 'deter: 1'")
 		return d, nil
 	}
 	if len(docs) > 1 {

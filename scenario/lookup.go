@@ -111,6 +111,10 @@ func fill(rv reflect.Value, fields []fieldInfo) {
 	for _, f := range fields {
 		fv := rv.FieldByIndex(f.index)
 		switch {
+		case f.typ == valueType && f.coef != nil:
+			if val := fv.Addr().Interface().(*Value); !val.IsSet() {
+				*val = *f.coef
+			}
 		case f.typ == valueType:
 			val := fv.Addr().Interface().(*Value)
 			if !val.IsSet() {

@@ -191,7 +191,7 @@ func (d *decoder) posOfPath(path string) Pos {
 			if p, ok := d.paths[""]; ok {
 				return p
 			}
-			return Pos{1, 1}
+			return Pos{Line: 1, Col: 1}
 		}
 		path = path[:k]
 	}

@@ -170,11 +170,13 @@ func TestQuantile(t *testing.T) {
 	}
 }
 
-// TestWithDefaults: an absent block gets the format's defaults (def= in
-// its tags) marked as defaults; values given are kept.
+// TestWithDefaults: an absent block gets the format's defaults (the
+// shared coefficients of coefficients.yaml, for models.deterrence) marked
+// as defaults, with the coefficient's source and its position in that
+// file; values given are kept.
 func TestWithDefaults(t *testing.T) {
 	m := WithDefaults(DeterrenceModel{})
-	if v := m.LimitedAttackDays; !v.IsSet() || !v.Default || v.Nominal() != 90 || v.Source != "default" {
+	if v := m.LimitedAttackDays; !v.IsSet() || !v.Default || v.Nominal() != 90 || v.Source != "assumption" || v.Pos.File != CoefficientsFile {
 		t.Errorf("limited_attack_days: %+v, want the default 90", v)
 	}
 	if m.SanctionsAutomatic.Nominal() != 0.9 || m.SanctionsDiscretionary.Nominal() != 0.5 || m.SoldierValue.Nominal() != 10 || m.AircraftValue.Nominal() != 100 {

@@ -26,6 +26,10 @@ func (p *Plan) Inputs() []string {
 	})
 	out := make([]string, len(p.keys))
 	for i, k := range p.keys {
+		if k.File != "" {
+			out[i] = fmt.Sprintf("%s (%s line %d)", paths[k], k.File, k.Line)
+			continue
+		}
 		out[i] = fmt.Sprintf("%s (line %d)", paths[k], k.Line)
 	}
 	return out

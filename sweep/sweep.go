@@ -5,7 +5,8 @@
 //
 // Reproducibility: draw d uses its own stream rand.NewPCG(seed, d), and the
 // uncertain values are sampled in the order of their position in the
-// scenario file, so a draw's numbers do not depend on which worker runs it,
+// scenario file, then the shared coefficients (scenario/coefficients.yaml)
+// that the scenario does not override in theirs, so a draw's numbers do not depend on which worker runs it,
 // how many workers there are, or how the draws are sharded. A value shared
 // between packages (through `extends` or a YAML alias) is drawn once per
 // draw, so packages are compared on common random numbers.
@@ -76,7 +77,12 @@ func NewPlan(s *scenario.Scenario, seed uint64) (*Plan, error) {
 		}
 	})
 	sort.Slice(p.keys, func(i, j int) bool {
+		// The scenario's own values first (File ""), then the shared
+		// coefficients, each in file order.
 		a, b := p.keys[i], p.keys[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
 	return p, p.correlate()

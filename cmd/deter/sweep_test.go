@@ -174,9 +174,11 @@ func TestSensitivityCmd(t *testing.T) {
 	if b, err := os.ReadFile(svg); err != nil || !bytes.Contains(b, []byte("<svg")) {
 		t.Errorf("tornado chart: %v", err)
 	}
-	_, errOut, code = deter(t, "sensitivity", "scenarios/baltic-2016.yaml", "--package", "efp-2017")
-	if code == 0 || !strings.Contains(errOut, "no uncertain values") {
-		t.Errorf("baltic (no distributions): %d %s", code, errOut)
+	// The shared judgement coefficients are uncertain values of every
+	// scenario: sensitivity sees them and names the file they come from.
+	out, errOut, code = deter(t, "sensitivity", "scenarios/baltic-2016.yaml", "--package", "efp-2017", "--n", "8")
+	if code != 0 || !strings.Contains(out, "models.deterrence.sigma_attacker_usd_bn (coefficients.yaml line") {
+		t.Errorf("baltic, shared coefficients: %d %s%s", code, out, errOut)
 	}
 	_, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "no-guarantees", "--output", "nope")
 	if code == 0 || !strings.Contains(errOut, "unknown output") {
