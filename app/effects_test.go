@@ -40,7 +40,9 @@ func TestEffects(t *testing.T) {
 	if df.Change != "added" || !(df.After.PAttack1 < df.Before.PAttack1) || !(df.After.Cost5 > df.Before.Cost5) {
 		t.Errorf("adding the European force to no guarantees: %+v", df)
 	}
-	if v := df.DeterrencePer100bn(); !(v > 0) {
+	// Per dollar on the five-year P(attack), which saturates at 1 when the
+	// force alone leaves war still worth it: never negative.
+	if v := df.DeterrencePer100bn(); !(v >= 0) {
 		t.Errorf("deterrence per dollar of the force: %v", v)
 	}
 	// European force without its deterrent force, against capacity

@@ -42,10 +42,11 @@
 // compares a year of war with the cease-fire:
 //
 //	U = pI·W(intervene) + (1 − pI)·W(stay out) − Z + μ + εa
-//	W(c) = v·ground_c − K − ℓ·losses_c − e·[c = intervene]
+//	W(c) = V(ground_c) − K − ℓ·losses_c − e·[c = intervene]
 //	Z = ps·s + x
 //
-// v the value it puts on a km² taken, ground_c and losses_c from the
+// V(g) the value of ground taken: v per km² up to the area the attacker
+// claims, β·v per km² beyond it (Input.GroundValue), ground_c and losses_c from the
 // campaign model, K the yearly cost of waging the war, ℓ the political cost
 // of a soldier lost, e the cost of fighting nuclear-armed guarantors'
 // forces, s the sanctions that snap back (ps the chance they are imposed:
@@ -194,8 +195,11 @@ type Params struct {
 	TrackRecord                  float64 // Hg = TrackRecord·(record − 0.5)·2
 	SigmaG                       float64 // sd of guarantor resolve
 	ValuePerKm2                  float64 // v, US$ bn per km²
-	CostPerLoss                  float64 // ℓ, US$ bn per attacker soldier lost
-	SigmaA                       float64 // sd of attacker resolve
+	// BeyondClaim is β, the share of v a km² beyond the attacker's claim
+	// is worth to it (Input.Claimed), in [0, 1].
+	BeyondClaim float64
+	CostPerLoss float64 // ℓ, US$ bn per attacker soldier lost
+	SigmaA      float64 // sd of attacker resolve
 	// Credit[c][m] is the share of the cost of breaking a promise of
 	// strength c (and of the reputation and track-record terms) that help
 	// of means m avoids, in [0, 1] (used with Input.Help).
@@ -221,6 +225,12 @@ type Input struct {
 	SanctionsProb   float64 // ps
 	Energy          float64 // x, per year
 	Drive           float64 // μ
+	// Claimed says the attacker's territorial claim is known: ClaimKm2 is
+	// the area of the defender's territory it claims and does not hold,
+	// and ground beyond it is worth only Params.BeyondClaim of a claimed
+	// km² (see GroundValue). When false every km² counts in full.
+	Claimed  bool
+	ClaimKm2 float64
 	// Limited, if not nil, gives the attacker a second way to attack: a
 	// limited offensive, then a new cease-fire.
 	Limited *Limited
@@ -407,6 +417,12 @@ func (in *Input) Validate() error {
 	fin("energy", in.Energy)
 	fin("drive", in.Drive)
 	fin("fight guarantors", in.FightGuarantors)
+	if in.Claimed && !(in.ClaimKm2 >= 0 && !math.IsInf(in.ClaimKm2, 1)) {
+		errs = append(errs, fmt.Errorf("deterrence: claimed area %v km² must be finite and >= 0", in.ClaimKm2))
+	}
+	if !(in.Params.BeyondClaim >= 0 && in.Params.BeyondClaim <= 1) {
+		errs = append(errs, fmt.Errorf("deterrence: value beyond the claim %v outside [0, 1]", in.Params.BeyondClaim))
+	}
 	if in.SanctionsProb < 0 || in.SanctionsProb > 1 || math.IsNaN(in.SanctionsProb) {
 		errs = append(errs, errors.New("deterrence: sanctions probability must be in [0, 1]"))
 	}
@@ -649,7 +665,7 @@ func closedForm(in *Input, extent string) *Result {
 	}
 	r.PIntervention, r.PWar = pI, pWar
 	war := func(w War, withGuarantors bool) float64 {
-		v := p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses
+		v := in.GroundValue(w.GroundKm2) - warCost - p.CostPerLoss*w.AttackerLosses
 		if withGuarantors {
 			v -= in.FightGuarantors
 		}
@@ -658,8 +674,8 @@ func closedForm(in *Input, extent string) *Result {
 	wOut, wIn := war(stayOut, false), war(intervene, true)
 	z := in.SanctionsProb*in.Sanctions + in.Energy
 	r.Terms = []Term{
-		{"ground taken if the guarantors stay out", (1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2},
-		{"ground taken if they intervene", pI * p.ValuePerKm2 * intervene.GroundKm2},
+		{"ground taken if the guarantors stay out", (1 - pI) * in.GroundValue(stayOut.GroundKm2)},
+		{"ground taken if they intervene", pI * in.GroundValue(intervene.GroundKm2)},
 		{"cost of waging the war", -warCost},
 		{"soldiers lost", -p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses)},
 		{"fighting the guarantors' forces", -pWar * in.FightGuarantors},
@@ -743,10 +759,12 @@ func explain(r *Result) string {
 	return s
 }
 
-// DefaultParams returns the game's default coefficients. Except where a
-// source is named they are assumptions, stated so an analyst can change
-// them per scenario (models.deterrence) and see the effect; the magnitudes
-// were set once, before the historical cases were run (see the tests).
+// DefaultParams returns the game's default coefficients for use in code
+// and tests. deter itself reads the shared coefficients of
+// scenario/coefficients.yaml, which equal these except for those fitted to
+// the historical case library (deter backtest): ValuePerKm2, BeyondClaim
+// and TripwirePer1000 here are the priors' centres the fit starts from.
+// Except where a source is named they are assumptions.
 //
 //   - ValuePerKm2 0.025 US$ bn/km²: revealed preference in 2025: Russia spent
 //     about 11.1 trillion roubles (5.1% of GDP, about US$ 120 bn) on the war
@@ -786,8 +804,11 @@ func DefaultParams() Params {
 		TrackRecord:     30,
 		SigmaG:          50,
 		ValuePerKm2:     0.025,
-		CostPerLoss:     0.0001,
-		SigmaA:          50,
+		// BeyondClaim 0.2: assumption after Huth (1996) and Senese and
+		// Vasquez (2008): states fight over the territory they claim.
+		BeyondClaim: 0.2,
+		CostPerLoss: 0.0001,
+		SigmaA:      50,
 		// TroopsPerAircraft 100 and FightForceScale 10,000 people:
 		// assumptions (a division-sized force, or about 100 combat
 		// aircraft, makes it a real war with the guarantor states).
@@ -801,6 +822,24 @@ func DefaultParams() Params {
 			Automatic:         {0, 0.5, 1},
 		},
 	}
+}
+
+// GroundValue is what ground g (km²) taken is worth to the attacker, US$ bn:
+//
+//	V(g) = v·g                                   (no claim stated)
+//	V(g) = v·(min(g, C) + β·max(g − C, 0))        (claim of C km² not yet held)
+//
+// Territory the attacker claims is what it fights for; ground beyond its
+// claim is worth less to it (a bargaining chip, a buffer). Huth (1996,
+// Standing Your Ground) and Senese and Vasquez (2008, The Steps to War)
+// find disputes over territory, not the balance of power, the strongest
+// predictor of war between states. Allocates nothing.
+func (in *Input) GroundValue(g float64) float64 {
+	p := &in.Params
+	if !in.Claimed || g <= in.ClaimKm2 {
+		return p.ValuePerKm2 * g
+	}
+	return p.ValuePerKm2 * (in.ClaimKm2 + p.BeyondClaim*(g-in.ClaimKm2))
 }
 
 // PAttack returns P(attack within a year) and P(intervention) (against
@@ -865,8 +904,8 @@ func attackerValue(in *Input, limited bool, pI, pWar float64) (u float64) {
 		stayOut, intervene, warCost = in.Limited.StayOut, in.Limited.Intervene, in.Limited.WarCost
 	}
 	for _, v := range [...]float64{
-		(1 - pI) * p.ValuePerKm2 * stayOut.GroundKm2,
-		pI * p.ValuePerKm2 * intervene.GroundKm2,
+		(1 - pI) * in.GroundValue(stayOut.GroundKm2),
+		pI * in.GroundValue(intervene.GroundKm2),
 		-warCost,
 		-p.CostPerLoss * ((1-pI)*stayOut.AttackerLosses + pI*intervene.AttackerLosses),
 		-pWar * in.FightGuarantors,

@@ -286,7 +286,7 @@ func (b *treeBuilder) warValues() {
 	for _, ext := range b.t.Extents {
 		stayOut, intervene, warCost, _ := in.option(ext)
 		war := func(w War) float64 {
-			return p.ValuePerKm2*w.GroundKm2 - warCost - p.CostPerLoss*w.AttackerLosses - in.Energy + in.Drive
+			return in.GroundValue(w.GroundKm2) - warCost - p.CostPerLoss*w.AttackerLosses - in.Energy + in.Drive
 		}
 		b.attacks = append(b.attacks, warValue{war(stayOut), war(intervene), stayOut.GroundKm2, intervene.GroundKm2})
 	}

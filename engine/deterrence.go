@@ -81,8 +81,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 	di := &deterrence.Input{
 		StayOut:         deterrence.War{GroundKm2: last(out), AttackerLosses: out.AttackerLosses},
 		Intervene:       deterrence.War{GroundKm2: last(in), AttackerLosses: in.AttackerLosses},
-		FightGuarantors: fightGuarantors(s, f, &dm),
-		Drive:           dm.AttackerDrive.Or(0),
+		FightGuarantors: fightGuarantors(s, f, &dm, &params),
 		Params:          params,
 	}
 	// A year of war is what the model compares with a year of cease-fire.
@@ -90,9 +89,25 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		di.StayOut.GroundKm2 = out.GroundKm2[365]
 		di.Intervene.GroundKm2 = in.GroundKm2[365]
 	}
+	if attacker.Claim.IsSet() {
+		di.Claimed, di.ClaimKm2 = true, attacker.Claim.Nominal()
+	}
 	di.WarCost = dm.AttackerWarCost.Or(0)
 	if !dm.AttackerWarCost.IsSet() && attacker.Budget != nil {
 		di.WarCost = attacker.Budget.Defence.Or(0)
+	}
+	// The standing drive: stated for the case, or the shared share of the
+	// war's yearly cost.
+	di.Drive = dm.AttackerDriveShare.Or(0) * di.WarCost
+	// The spread of its resolve: stated for the case, or the shared share
+	// of the war's yearly cost (the absolute default when that is unknown).
+	if !dm.SigmaAttacker.Default && dm.SigmaAttacker.IsSet() || di.WarCost <= 0 {
+		di.Params.SigmaA = dm.SigmaAttacker.Nominal()
+	} else {
+		di.Params.SigmaA = dm.SigmaAttackerShare.Nominal() * di.WarCost
+	}
+	if dm.AttackerDrive.IsSet() {
+		di.Drive = dm.AttackerDrive.Nominal()
 	}
 	m := &p.Mechanisms
 	if sn := m.SanctionsSnapback; sn != nil {
@@ -137,7 +152,9 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		}
 		di.Guarantors = append(di.Guarantors, g)
 	}
-	di.FightGuarantors *= params.FightScale(f.allEffective, f.airTotals...)
+	if dm.FightGuarantors.IsSet() {
+		di.FightGuarantors *= params.FightScale(f.allEffective, f.airTotals...)
+	}
 	weights := make([]float64, len(di.Guarantors))
 	for i, g := range di.Guarantors {
 		weights[i] = params.Weight(f.effective[g.ID], f.planes[g.ID])
@@ -191,22 +208,28 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 }
 
 // fightGuarantors is e, the attacker's cost of fighting the guarantors'
-// forces at full strength: models.deterrence.fight_guarantors_usd_bn when
-// the scenario sets it, otherwise fight_guarantors_defence_years times the
-// yearly defence spending of the guarantors the package names or whose
-// forces stand in the theatre (a guarantor with no budget given adds
-// nothing).
-func fightGuarantors(s *scenario.Scenario, f *guarantorForces, dm *scenario.DeterrenceModel) float64 {
+// forces. A scenario's fight_guarantors_usd_bn is the cost at full
+// strength, scaled by the guarantors' forces (FightScale). Otherwise each
+// guarantor adds fight_guarantors_defence_years times its yearly defence
+// spending, scaled by its own forces in the war (its troops less what it
+// loses without the enablers it depends on, and its combat aircraft):
+//
+//	e = Y · Σ_g D_g · (1 − exp(−F_g/F₀))
+//
+// so a guarantor with no forces in the package adds nothing until it
+// sends them (a war with a great power's forces costs more than one with
+// a small state's), and a guarantor without budget data adds nothing.
+func fightGuarantors(s *scenario.Scenario, f *guarantorForces, dm *scenario.DeterrenceModel, params *deterrence.Params) float64 {
 	if dm.FightGuarantors.IsSet() {
 		return dm.FightGuarantors.Nominal()
 	}
-	spend := 0.0
+	e := 0.0
 	for _, a := range s.Actors {
-		if a.Role == "guarantor" && a.Budget != nil && (slices.Contains(f.order, a.ID) || len(a.Forces) > 0) {
-			spend += a.Budget.Defence.Or(0)
+		if a.Role == "guarantor" && a.Budget != nil {
+			e += a.Budget.Defence.Or(0) * params.FightScale(f.effective[a.ID], f.planes[a.ID])
 		}
 	}
-	return dm.FightGuarantorsYears.Or(0) * spend
+	return dm.FightGuarantorsYears.Or(0) * e
 }
 
 // deterrenceParams maps models.deterrence (the format's defaults filled in)
@@ -215,6 +238,7 @@ func fightGuarantors(s *scenario.Scenario, f *guarantorForces, dm *scenario.Dete
 func deterrenceParams(dm *scenario.DeterrenceModel) deterrence.Params {
 	p := deterrence.DefaultParams()
 	p.ValuePerKm2 = dm.ValuePerKm2.Nominal() / 1000
+	p.BeyondClaim = dm.BeyondClaim.Nominal()
 	p.SigmaA = dm.SigmaAttacker.Nominal()
 	p.SigmaG = dm.SigmaGuarantor.Nominal()
 	p.CostPerLoss = dm.AttackerLossCost.Nominal() / 1e6

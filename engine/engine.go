@@ -61,6 +61,40 @@ type Result struct {
 	// answers come from (nil when no package has one).
 	Ceasefire   *CeasefireFit `json:"ceasefire_model,omitempty"`
 	NotModelled []Gap         `json:"not_modelled"`
+	// Coefficients are the deterrence game's judgement coefficients as
+	// this run used them: the shared ones (scenario/coefficients.yaml),
+	// fitted to the historical case library or not, and any the scenario
+	// overrides.
+	Coefficients []Coefficient `json:"coefficients"`
+}
+
+// Coefficient is one judgement coefficient of the run: its nominal value,
+// the 2.5% and 97.5% quantiles of its distribution (what sweeps draw),
+// its source, and whether it was fitted to the case library or set by
+// the scenario itself.
+type Coefficient struct {
+	Key      string  `json:"key"`
+	Value    float64 `json:"value"`
+	Lo95     float64 `json:"lo95"`
+	Hi95     float64 `json:"hi95"`
+	Source   string  `json:"source"`
+	Fitted   bool    `json:"fitted"`
+	Scenario bool    `json:"set_by_scenario"`
+}
+
+// coefficients lists the judgement coefficients of s's models.deterrence.
+func coefficients(s *scenario.Scenario) []Coefficient {
+	dm := s.DeterrenceModel()
+	var out []Coefficient
+	scenario.Values(&scenario.Scenario{Models: scenario.Models{Deterrence: &dm}}, func(path string, v *scenario.Value) {
+		if !v.IsSet() {
+			return
+		}
+		key := strings.TrimPrefix(path, "models.deterrence.")
+		out = append(out, Coefficient{Key: key, Value: v.Nominal(), Lo95: v.Quantile(0.025), Hi95: v.Quantile(0.975),
+			Source: v.Source, Fitted: v.Default && v.Source == scenario.FittedSource, Scenario: !v.Default})
+	})
+	return out
 }
 
 // PackageResult is everything known about one package.
@@ -107,7 +141,8 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		seed = opt.Seed
 	}
 	res := &Result{Scenario: s.Name, File: s.File, AsOf: s.AsOf, Seed: seed,
-		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps), Intervention: s.DeterrenceModel().Intervention}
+		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps), Intervention: s.DeterrenceModel().Intervention,
+		Coefficients: coefficients(s)}
 	if res.Intervention == "" {
 		res.Intervention = "pooled"
 	}

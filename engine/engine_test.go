@@ -487,12 +487,30 @@ func TestArmsDeliveriesAfterTheHorizon(t *testing.T) {
 }
 
 // TestDeterrenceDefaultsOnce: the format's defaults for models.deterrence
-// are exactly the deterrence game's documented DefaultParams (one set of
-// numbers, stated in the format and in the model's doc).
+// (the shared coefficients, scenario/coefficients.yaml) are the deterrence
+// game's documented DefaultParams to nine digits, except the coefficients
+// fitted to the case library, whose DefaultParams are the priors' centres
+// (the values the fit starts from); those must say they are fitted.
 func TestDeterrenceDefaultsOnce(t *testing.T) {
 	dm := (&scenario.Scenario{}).DeterrenceModel()
-	if got, want := deterrenceParams(&dm), deterrence.DefaultParams(); got != want {
-		t.Errorf("format defaults give %+v, the model documents %+v", got, want)
+	got, want := deterrenceParams(&dm), deterrence.DefaultParams()
+	for key, field := range map[string]*float64{"attacker_value_per_km2_usd_m": &got.ValuePerKm2,
+		"value_beyond_claim_share": &got.BeyondClaim, "tripwire_cost_per_1000_troops_usd_bn": &got.TripwirePer1000} {
+		c, _ := scenario.Coefficient(key)
+		if c.Source != scenario.FittedSource {
+			continue
+		}
+		switch key {
+		case "attacker_value_per_km2_usd_m":
+			*field = want.ValuePerKm2
+		case "value_beyond_claim_share":
+			*field = want.BeyondClaim
+		default:
+			*field = want.TripwirePer1000
+		}
+	}
+	if g, w := fmt.Sprintf("%.9g", got), fmt.Sprintf("%.9g", want); g != w {
+		t.Errorf("format defaults give %s, the model documents %s", g, w)
 	}
 }
 

@@ -90,6 +90,7 @@ func textCampaign(ew io.Writer, res *engine.Result) {
 // textDeterrence: the deterrence game: P(attack), credibility, the deciding terms.
 func textDeterrence(ew io.Writer, res *engine.Result) {
 	fmt.Fprintf(ew, "Does it deter? Deterrence game (nominal values; intervention model: %s)\n", interventionText(res.Intervention))
+	fmt.Fprintln(ew, coefficientsText(res.Coefficients))
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tbest attack\tP(guarantors intervene)\tneeded\tP(honour) by guarantor")
 	for _, p := range res.Packages {
@@ -491,4 +492,27 @@ func extent(d *deterrence.Result) string {
 		return fmt.Sprintf("limited (%.0f days)", d.LimitedDays)
 	}
 	return "full"
+}
+
+// coefficientsText says where the judgement coefficients come from: the
+// shared set, which of them were fitted to the case library (with their
+// 95% ranges), and which the scenario sets itself.
+func coefficientsText(cs []engine.Coefficient) string {
+	var fitted, own []string
+	for _, c := range cs {
+		switch {
+		case c.Scenario:
+			own = append(own, fmt.Sprintf("%s %s", c.Key, g3(c.Value)))
+		case c.Fitted:
+			fitted = append(fitted, fmt.Sprintf("%s %s (%s-%s)", c.Key, g3(c.Value), g3(c.Lo95), g3(c.Hi95)))
+		}
+	}
+	s := "  judgement coefficients: the shared set (scenario/coefficients.yaml)"
+	if len(fitted) > 0 {
+		s += "; fitted to the historical case library (deter backtest, docs/backtest.md), mean and 95% range: " + strings.Join(fitted, ", ")
+	}
+	if len(own) > 0 {
+		s += "; set by this scenario: " + strings.Join(own, ", ")
+	}
+	return s
 }

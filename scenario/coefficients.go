@@ -16,6 +16,10 @@ var coefficientsYAML []byte
 // CoefficientsFile names the shared coefficients in positions and errors.
 const CoefficientsFile = "coefficients.yaml"
 
+// FittedSource is the source of a shared coefficient fitted to the
+// historical case library by 'deter backtest'.
+const FittedSource = "case-library fit (deter backtest; docs/backtest.md)"
+
 // coefficientSet is the shape of coefficients.yaml.
 type coefficientSet struct {
 	Deterrence DeterrenceModel `yaml:"deterrence" v:"req"`
@@ -83,4 +87,17 @@ func CoefficientKeys() []string {
 		}
 	}
 	return keys
+}
+
+// SetDeterrence sets the models.deterrence field with the given YAML key
+// to v, for tools that vary the judgement coefficients (the case-library
+// fit). It fails for an unknown key or one that is not a number.
+func SetDeterrence(dm *DeterrenceModel, key string, v Value) error {
+	si := infoFor(reflect.TypeFor[DeterrenceModel]())
+	i, ok := si.byKey[key]
+	if !ok || si.fields[i].typ != valueType {
+		return fmt.Errorf("models.deterrence has no number %q", key)
+	}
+	reflect.ValueOf(dm).Elem().FieldByIndex(si.fields[i].index).Set(reflect.ValueOf(v))
+	return nil
 }

@@ -139,11 +139,11 @@ func TestTooManyPackages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	b.Write(src)
 	for i := range MaxPackages + 5 {
 		fmt.Fprintf(&b, "  - {id: extra-%d, name: Extra %d}\n", i, i)
 	}
-	_, err = Parse("many.yaml", []byte(b.String()))
+	text := strings.Replace(string(src), "\npackages:\n", "\npackages:\n"+b.String(), 1)
+	_, err = Parse("many.yaml", []byte(text))
 	if err == nil || !strings.Contains(err.Error(), "packages; at most") {
 		t.Fatalf("err = %v", err)
 	}

@@ -43,11 +43,27 @@ type Scenario struct {
 	Models       Models        `yaml:"models" doc:"Model coefficients for this scenario (calibration); absent ones take the documented defaults."`
 	Design       *Design       `yaml:"design" doc:"The package design space that 'deter optimise' searches."`
 	Correlations []Correlation `yaml:"correlations" doc:"Rank correlations between uncertain values (named with id: inside the value)."`
+	Outcomes     []Outcome     `yaml:"outcomes" doc:"For a historical case: what happened under a package (whether the attacker attacked within a window); 'deter backtest' scores the deterrence model against it."`
 	Prov         `yaml:",inline"`
 
 	// File is the path the scenario was loaded from ("" if built in code).
 	File string `yaml:"-"`
 }
+
+// Outcome is what happened in a historical case under one of its packages:
+// whether the attacker attacked the protected party within the window
+// after the scenario's date. It is a fact with a source, scored by 'deter
+// backtest'.
+type Outcome struct {
+	Package string `yaml:"package" v:"req,ref=package" doc:"The package that was in force."`
+	Result  string `yaml:"result" v:"req,enum=attacked|not_attacked" doc:"attacked: the attacker attacked the protected party (a military offensive on its territory) within the window; not_attacked: it did not."`
+	Window  Value  `yaml:"window_years" v:"req,gt=0,max=50" unit:"years" doc:"Years after the scenario's date that the outcome covers (for 'attacked', the time to the attack, rounded up to whole years; for 'not_attacked', how long the package held, or the years until it changed)."`
+	Date    string `yaml:"date" v:"date" doc:"When the attack came (attacked) or the end of the window (not_attacked), YYYY-MM-DD."`
+	Prov    `yaml:",inline"`
+}
+
+// Attacked reports whether the outcome is an attack.
+func (o *Outcome) Attacked() bool { return o.Result == "attacked" }
 
 // Settings control runs; they are not facts about the world and need no source.
 type Settings struct {
@@ -77,6 +93,7 @@ type Actor struct {
 	Forces          []Unit           `yaml:"forces" doc:"Military units."`
 	Recruitment     Value            `yaml:"recruitment_per_month" v:"min=0" unit:"people/month" doc:"Net new troops the actor sends to the theatre each month during a campaign."`
 	RecruitQuality  Value            `yaml:"recruit_quality" v:"gt=0,max=10,def=0.7" unit:"ratio" doc:"Combat effectiveness of recruits relative to the reference unit."`
+	Claim           Value            `yaml:"claim_km2" v:"min=0" unit:"km2" doc:"For the attacker: the area of the defender's territory it claims (stated territorial aims) and does not hold at the scenario's date. Ground beyond it is worth models.deterrence.value_beyond_claim_share of a claimed km2 to it (Huth 1996; Senese and Vasquez 2008: territorial claims, more than power, lead to war). Absent: every km2 counts in full."`
 	Stakes          Value            `yaml:"stakes_usd_bn" unit:"USD bn" doc:"For a guarantor: what the defender's survival is worth to it (deterrence model)."`
 	TrackRecord     Value            `yaml:"track_record" v:"min=0,max=1,def=0.5" unit:"level" doc:"For a guarantor: how it has honoured past commitments (0 never, 0.5 neutral, 1 always)."`
 	ForceGeneration *ForceGeneration `yaml:"force_generation" doc:"What the actor can send abroad (guarantors): deployable pool, rotation, cost, other commitments."`
@@ -198,7 +215,8 @@ type Models struct {
 
 // DeterrenceModel sets the deterrence game's coefficients for a scenario.
 type DeterrenceModel struct {
-	AttackerDrive          Value  `yaml:"attacker_drive_usd_bn" unit:"USD bn/year" doc:"What renewed war is worth to the attacker beyond the ground it takes (its standing revisionist drive); negative for a status-quo power."`
+	AttackerDrive          Value  `yaml:"attacker_drive_usd_bn" unit:"USD bn/year" doc:"What renewed war is worth to the attacker beyond the ground it takes (its standing revisionist drive); negative for a status-quo power. Default attacker_drive_share times its yearly war cost; setting it overrides the shared coefficient: give a source for why this case differs."`
+	AttackerDriveShare     Value  `yaml:"attacker_drive_share" v:"min=-1,max=2" unit:"fraction of the yearly war cost" doc:"The attacker's standing drive to revise the settlement (what renewed war is worth to it beyond the ground it takes), as a share of its yearly cost of waging the war (attacker_war_cost_usd_bn_per_year): a larger state's aims are worth more to it in money."`
 	AttackerWarCost        Value  `yaml:"attacker_war_cost_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Yearly cost of waging the war (default: the attacker's defence budget)."`
 	FightGuarantors        Value  `yaml:"fight_guarantors_usd_bn" v:"min=0" unit:"USD bn" doc:"The attacker's cost of fighting the guarantors' own forces (a wider war, escalation); default fight_guarantors_defence_years times the yearly defence spending of the package's guarantors. Setting it overrides the shared coefficient: give a source for why this case differs."`
 	FightGuarantorsYears   Value  `yaml:"fight_guarantors_defence_years" v:"min=0" unit:"years" doc:"The attacker's cost of fighting the guarantors' forces, in years of the combined yearly defence spending (budget.defence_usd_bn_per_year) of the guarantors named in the package (a war with stronger guarantors costs more; Schelling 1966: a tripwire deters by the war it starts)."`
@@ -208,7 +226,8 @@ type DeterrenceModel struct {
 	SanctionsAutomatic     Value  `yaml:"p_sanctions_if_automatic" v:"min=0,max=1" unit:"probability" doc:"Chance snap-back sanctions are really imposed when automatic; an assumption (RUSI 2025: sanctions are more credible than a military threat but undermined by US statements)."`
 	SanctionsDiscretionary Value  `yaml:"p_sanctions_if_discretionary" v:"min=0,max=1" unit:"probability" doc:"Chance they are imposed when they need a new decision; an assumption."`
 	ValuePerKm2            Value  `yaml:"attacker_value_per_km2_usd_m" v:"min=0" unit:"USD million/km2" doc:"What the attacker is willing to pay for a km2 taken; revealed preference in 2025 (about USD 120 bn of war spending for about 4,800 km2, The Insider 2026-01-15)."`
-	SigmaAttacker          Value  `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve; an assumption."`
+	SigmaAttacker          Value  `yaml:"sigma_attacker_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of the attacker's private resolve when its yearly war cost is unknown (zero); set in a scenario, it overrides sigma_attacker_share: give a source for why this case differs."`
+	SigmaAttackerShare     Value  `yaml:"sigma_attacker_share" v:"gt=0" unit:"fraction of the yearly war cost" doc:"Spread of the attacker's private resolve as a share of its yearly cost of waging the war: what is uncertain about a state's resolve scales with what it spends, so a small state's incentives are not drowned in a large state's noise."`
 	SigmaGuarantor         Value  `yaml:"sigma_guarantor_usd_bn" v:"gt=0" unit:"USD bn" doc:"Spread of each guarantor's private resolve; an assumption."`
 	AttackerLossCost       Value  `yaml:"attacker_cost_per_soldier_lost_usd_k" v:"min=0" unit:"USD thousand" doc:"The attacker's cost of one of its soldiers lost; of the order of Russian payments to the families of the dead (5-12 million roubles, 2024-25 reports), an assumption."`
 	AudienceAssurances     Value  `yaml:"audience_cost_assurances_usd_bn" v:"min=0" unit:"USD bn" doc:"A guarantor's cost of breaking assurances (Fearon 1997: the cost of backing down grows with how publicly and firmly one committed); an assumption: the 2014 annexation of Crimea cost the Budapest signatories little beyond sanctions."`
@@ -224,6 +243,7 @@ type DeterrenceModel struct {
 	FightForceScale        Value  `yaml:"fight_guarantors_force_scale_troops" v:"gt=0" unit:"people" doc:"F0 in the attacker's cost of fighting the guarantors, e·(1 − exp(−F/F0)): the force size (troops + troops_per_aircraft per aircraft) at which it is 63% of fight_guarantors_usd_bn; (a division makes it a real war with the guarantor states), an assumption."`
 	CreditAidAsDeemed      Value  `yaml:"credit_aid_as_deemed_necessary" v:"min=0,max=1" unit:"fraction" doc:"Share of an Art. 5-type promise's cost of breaking that sanctions and arms alone avoid (with intervention: by_means); read from North Atlantic Treaty Art. 5 (aid without force keeps the letter, not the expectation), an assumption."`
 	CreditAidAutomatic     Value  `yaml:"credit_aid_automatic" v:"min=0,max=1" unit:"fraction" doc:"The same for an automatic promise (Modified Brussels Treaty 1954 Art. V: 'all the military and other aid and assistance in their power')."`
+	BeyondClaim            Value  `yaml:"value_beyond_claim_share" v:"min=0,max=1" unit:"fraction" doc:"What a km2 beyond the attacker's claim (its actor's claim_km2) is worth to it, as a share of a claimed km2 (attacker_value_per_km2_usd_m)."`
 	LineAmbiguity          Value  `yaml:"line_ambiguity_discount" v:"min=0,max=1" unit:"fraction" doc:"Share of a broken promise's cost (audience and reputation) a guarantor escapes against a limited grab across a line of clarity 0 (none stated); it falls linearly to 0 at clarity 1 (mechanisms.defended_line.clarity). an assumption after Schelling (1966, Arms and Influence, ch. 2): ambiguity invites probing, a clear line removes the excuse."`
 	CreditAirAutomatic     Value  `yaml:"credit_air_automatic" v:"min=0,max=1" unit:"fraction" doc:"Share of an automatic promise's cost of breaking that air power alone avoids; an assumption."`
 	Intervention           string `yaml:"intervention" v:"enum=pooled|force_weighted|by_means" doc:"How guarantors' honouring changes the war: pooled (default; any guarantor honouring brings the whole intervention campaign), force_weighted (each brings its share of the guarantors' troops + 100 per combat aircraft, so a promise without forces deters only through its other terms) or by_means (force-weighted, and each guarantor chooses how to help: sanctions and arms, air power alone, or all its forces, or reneges; aid keeps an assurance but earns only half the credit of an Art. 5-type promise and none of an automatic one)."`

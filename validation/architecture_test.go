@@ -56,6 +56,13 @@ func TestArchitecture(t *testing.T) {
 			}
 		}
 	}
+	// The case-library backtest sits beside the validation wing: it runs
+	// the engine, and neither renders nor orchestrates.
+	for _, im := range imports(t, "backtest") {
+		if slices.Contains([]string{"deter/app", "deter/report", "deter/web", "deter/store", "deter/validation"}, im) {
+			t.Errorf("backtest imports %s", im)
+		}
+	}
 	if slices.Contains(imports(t, "engine"), "deter/game") {
 		t.Error("engine imports game: validation cases and game tools belong elsewhere")
 	}

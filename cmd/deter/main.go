@@ -14,6 +14,7 @@
 //	deter sensitivity FILE      tornado and Sobol indices of one output
 //	deter optimise FILE         Pareto front of packages over the design space
 //	deter effects FILE          what each mechanism does to each package, removed or added
+//	deter backtest [FILE...]    score the deterrence model on the historical case library
 //	deter report FILE -o FILE   one self-contained HTML or Markdown report
 //	deter serve                 the web workbench
 //	deter game solve FILE       equilibria of a Gambit .nfg/.efg game
@@ -100,6 +101,6 @@ would each actor accept it, and what does it cost.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetContext(ctx)
-	root.AddCommand(newRunCmd(), newBargainCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newEffectsCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newBargainCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newEffectsCmd(), newBacktestCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
 	return root.ExecuteContext(ctx)
 }

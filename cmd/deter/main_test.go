@@ -408,7 +408,7 @@ func TestGameDeterrence(t *testing.T) {
 		pkg, attacker         string
 		attackerValuePositive bool
 	}{
-		{"no-guarantees", "NE,0,0,1\n", true},
+		{"no-guarantees", "NE,0,1,0\n", true},
 		{"european-force", "NE,1,0,0,", false},
 	} {
 		file := filepath.Join(dir, tc.pkg+".efg")
@@ -507,7 +507,10 @@ func TestRunZeroValueOfGround(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := strings.Replace(string(b), "  deterrence:\n", "  deterrence:\n    attacker_value_per_km2_usd_m: {value: 0, source: assumption}\n", 1)
+	if !strings.Contains(string(b), "\nmodels:\n") {
+		t.Fatal("the Ukraine scenario has no models: block to add to")
+	}
+	src := strings.Replace(string(b), "\nmodels:\n", "\nmodels:\n  deterrence:\n    attacker_value_per_km2_usd_m: {value: 0, source: assumption}\n", 1)
 	path := filepath.Join(t.TempDir(), "zero.yaml")
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
