@@ -762,8 +762,9 @@ func explain(r *Result) string {
 // DefaultParams returns the game's default coefficients for use in code
 // and tests. deter itself reads the shared coefficients of
 // scenario/coefficients.yaml, which equal these except for those fitted to
-// the historical case library (deter backtest): ValuePerKm2, BeyondClaim
-// and TripwirePer1000 here are the priors' centres the fit starts from.
+// the historical case library (deter backtest): ValuePerKm2, BeyondClaim,
+// TripwirePer1000 and FightForceScale here are values before the fit (the
+// fit's priors are in package backtest).
 // Except where a source is named they are assumptions.
 //
 //   - ValuePerKm2 0.025 US$ bn/km²: revealed preference in 2025: Russia spent

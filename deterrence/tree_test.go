@@ -28,6 +28,10 @@ func randomInput(r *rand.Rand) *Input {
 	in.Energy, in.Drive = 50*r.Float64(), 300*r.Float64()-100
 	in.FightGuarantors = 300 * r.Float64()
 	if r.IntN(2) == 0 {
+		in.Claimed, in.ClaimKm2 = true, 8000*r.Float64()
+		in.Params.BeyondClaim = r.Float64()
+	}
+	if r.IntN(2) == 0 {
 		sum := 0.0
 		for range in.Guarantors {
 			w := float64(r.IntN(4)) // some guarantors bring nothing

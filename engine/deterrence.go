@@ -211,25 +211,51 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 // forces. A scenario's fight_guarantors_usd_bn is the cost at full
 // strength, scaled by the guarantors' forces (FightScale). Otherwise each
 // guarantor adds fight_guarantors_defence_years times its yearly defence
-// spending, scaled by its own forces in the war (its troops less what it
-// loses without the enablers it depends on, and its combat aircraft):
+// spending, scaled by its own forces in the war:
 //
-//	e = Y · Σ_g D_g · (1 − exp(−F_g/F₀))
+//	e = Y · Σ_g D_g · w_g + η · GDP_a · max_{g nuclear, allied} w_g
+//	w_g = S(F_g) · r_g,  S(F) = 1 − exp(−F/F₀)
 //
-// so a guarantor with no forces in the package adds nothing until it
-// sends them (a war with a great power's forces costs more than one with
-// a small state's), and a guarantor without budget data adds nothing.
+// F_g the guarantor's troops and combat aircraft in the package (and its
+// listed forces), r_g the share of their weight left without the enablers
+// it depends on (1 with its backstop present; 1 − dependence without), so
+// a guarantor with no forces adds nothing until it sends them (a war with
+// a great power's forces costs more than one with a small state's), and a
+// guarantor without budget data adds nothing. The second term is the
+// attacker's own risk of escalation when it fights the forces of a
+// nuclear-armed guarantor that has extended its deterrent by a collective-
+// defence commitment (Art. 5-type or automatic), as a share η
+// (attacker_escalation_gdp_share) of the attacker's GDP, counted once:
+// Schelling (1966, Arms and Influence, ch. 2-3): troops in the way make
+// war "a threat that leaves something to chance", and the commitment is
+// what puts the nuclear threat behind them; Jervis (1989, The Meaning of
+// the Nuclear Revolution): no gain is worth a real risk of nuclear war.
 func fightGuarantors(s *scenario.Scenario, f *guarantorForces, dm *scenario.DeterrenceModel, params *deterrence.Params) float64 {
 	if dm.FightGuarantors.IsSet() {
 		return dm.FightGuarantors.Nominal()
 	}
-	e := 0.0
+	e, nuclear := 0.0, 0.0
 	for _, a := range s.Actors {
-		if a.Role == "guarantor" && a.Budget != nil {
-			e += a.Budget.Defence.Or(0) * params.FightScale(f.effective[a.ID], f.planes[a.ID])
+		if a.Role != "guarantor" {
+			continue
+		}
+		troops := f.stake[a.ID].Troops
+		w := params.FightScale(troops, f.planes[a.ID])
+		if full := params.Weight(troops, f.planes[a.ID]); full > 0 {
+			w *= params.Weight(f.effective[a.ID], f.planes[a.ID]) / full
+		}
+		if a.Budget != nil {
+			e += a.Budget.Defence.Or(0) * w
+		}
+		if a.Nuclear && f.commit[a.ID] >= deterrence.AsDeemedNecessary {
+			nuclear = math.Max(nuclear, w)
 		}
 	}
-	return dm.FightGuarantorsYears.Or(0) * e
+	gdp := 0.0
+	if at := s.Attacker(); at != nil && at.Budget != nil {
+		gdp = at.Budget.GDP.Or(0)
+	}
+	return dm.FightGuarantorsYears.Or(0)*e + dm.AttackerEscalation.Or(0)*gdp*nuclear
 }
 
 // deterrenceParams maps models.deterrence (the format's defaults filled in)
