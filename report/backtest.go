@@ -181,9 +181,11 @@ func CalibrationChart(w io.Writer, r *backtest.Result) error {
 		l.LineStyle.Color, s.GlyphStyle.Color = palette[5], palette[5]
 		s.GlyphStyle.Shape = draw.BoxGlyph{}
 		p.Add(l, s)
-		p.Legend.Add("share attacked, by quarter of the prediction", l, s)
+		p.Legend.Add("share attacked, per quarter", l, s)
 	}
-	p.Legend.Top, p.Legend.Left = true, true
+	// The cases sit at 0 and 1: the legend goes between them.
+	p.Legend.Top, p.Legend.Left = false, false
+	p.Legend.YOffs, p.Legend.XOffs = 1.9*vg.Inch, -0.2*vg.Inch
 	wt, err := p.WriterTo(7*vg.Inch, 5*vg.Inch, "svg")
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
