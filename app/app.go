@@ -350,3 +350,13 @@ func Sensitivity(ctx context.Context, s *scenario.Scenario, spec SensitivitySpec
 	r.Chart = b.Bytes()
 	return r, nil
 }
+
+// Compare runs n draws of every uncertain value of s in memory (seed as
+// given) and compares the packages under uncertainty (sweep.Plan.Compare).
+func Compare(ctx context.Context, s *scenario.Scenario, seed uint64, n, workers int) (*sweep.Comparison, error) {
+	plan, err := sweep.NewPlan(s, seed)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Compare(ctx, n, workers)
+}

@@ -16,6 +16,7 @@ import (
 	"deter/internal/fsutil"
 	"deter/report"
 	"deter/scenario"
+	"deter/sweep"
 )
 
 func newRunCmd() *cobra.Command {
@@ -23,6 +24,7 @@ func newRunCmd() *cobra.Command {
 	var outDir string
 	var seed uint64
 	var intervention string
+	var draws int
 	cmd := &cobra.Command{
 		Use:   "run FILE",
 		Short: "Evaluate every package of a scenario and print a comparison",
@@ -62,11 +64,28 @@ no number is made up.
 			if err != nil {
 				return err
 			}
+			var cmp *sweep.Comparison
+			if draws < 0 || draws > 100000 {
+				return fmt.Errorf("--draws must be between 0 and 100000, not %d", draws)
+			}
+			if draws > 0 {
+				if cmp, err = app.Compare(cmd.Context(), s, res.Seed, draws, 0); err != nil {
+					return err
+				}
+			}
 			var text, js bytes.Buffer
 			if err := report.Text(&text, res); err != nil {
 				return err
 			}
-			if err := report.JSON(&js, res); err != nil {
+			if cmp != nil {
+				if err := report.UncertaintyText(&text, cmp); err != nil {
+					return err
+				}
+			}
+			if err := writeJSON(&js, struct {
+				*engine.Result
+				Uncertainty *sweep.Comparison `json:"uncertainty,omitempty"`
+			}{res, cmp}); err != nil {
 				return err
 			}
 			if outDir != "" {
@@ -85,6 +104,7 @@ no number is made up.
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	cmd.Flags().StringVar(&outDir, "out", "", "write result.json, report.txt and ground.svg into this folder")
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "override the scenario's random seed")
+	cmd.Flags().IntVar(&draws, "draws", 200, "draws of the uncertain values for the medians, 90% intervals and pairwise comparison (0: nominal values only)")
 	cmd.Flags().StringVar(&intervention, "intervention", "", "override models.deterrence.intervention: pooled, force_weighted or by_means")
 	return cmd
 }

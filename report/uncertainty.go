@@ -1,0 +1,82 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"deter/sweep"
+)
+
+// probText prints a probability with the digits a model of this kind
+// supports: whole points from 1% to 99%, one significant digit down to
+// 0.001%, "<0.001%" below, ">99%" above.
+func probText(p float64) string {
+	switch {
+	case p == 0 || math.IsNaN(p):
+		return fmt.Sprintf("%.0f%%", 100*p)
+	case p > 0 && p < 1e-5:
+		return "<0.001%"
+	case p < 0.005:
+		return strconv.FormatFloat(100*p, 'g', 1, 64) + "%"
+	case p < 1 && p > 0.995:
+		return ">99%"
+	}
+	return fmt.Sprintf("%.0f%%", 100*p)
+}
+
+// UncertaintyText writes a run's answer under uncertainty: each headline
+// as its median and 90% interval over the draws, then the packages
+// compared on common draws.
+func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
+	fmt.Fprintf(w, "Under uncertainty: %d draws of the %d uncertain values (the scenario's distributions and the shared\n", c.Draws, c.Uncertain)
+	fmt.Fprintf(w, "coefficients of scenario/coefficients.yaml), seed %d; median [5%%-95%%]; deter sweep for more draws\n", c.Seed)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tground km2 in a year\tcost 5 y USD bn\tP(best)\tmean regret 5 y")
+	get := func(pkg, out string) sweep.Summary {
+		for _, s := range c.Summaries {
+			if s.Package == pkg && s.Output == out {
+				return s
+			}
+		}
+		return sweep.Summary{}
+	}
+	span := func(s sweep.Summary) string {
+		if s.Median == 0 && s.P05 == 0 && s.P95 == 0 {
+			return "0"
+		}
+		return fmt.Sprintf("%s [%s-%s]", num(s.Median), num(s.P05), num(s.P95))
+	}
+	for a, pkg := range c.Packages {
+		p1, p5, g, cost := get(pkg, "p_attack_1y"), get(pkg, "p_attack_5y"), get(pkg, "ground_km2_d365"), get(pkg, "cost_5y_usd_bn")
+		fmt.Fprintf(tw, "%s\t%s [%s-%s]\t%s [%s-%s]\t%s\t%s\t%s\t%s\n", pkg,
+			probText(p1.Median), probText(p1.P05), probText(p1.P95),
+			probText(p5.Median), probText(p5.P05), probText(p5.P95),
+			span(g), span(cost), probText(c.Best[a]), probText(c.Regret[a]))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "P(the row's package deters better than the column's over 5 years), draw by draw:")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\t"+strings.Join(c.Packages, "\t"))
+	for a, pkg := range c.Packages {
+		cells := []string{pkg}
+		for b := range c.Packages {
+			if a == b {
+				cells = append(cells, "-")
+				continue
+			}
+			cells = append(cells, probText(c.Better[a][b]))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
