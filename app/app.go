@@ -304,6 +304,10 @@ type SensitivitySpec struct {
 	// SobolN is the Sobol base sample size N (N·(k+2) model runs for k
 	// uncertain values); 0 runs the tornado alone.
 	SobolN int
+	// Switch asks for each value's switch-over value: where the output
+	// crosses Threshold, the others at their medians.
+	Switch    bool
+	Threshold float64
 }
 
 // SensitivityResult is how much each uncertain value moves one output.
@@ -311,7 +315,8 @@ type SensitivityResult struct {
 	// AtMedians is the output with every uncertain value at its median.
 	AtMedians float64
 	Tornado   []sweep.Bar
-	Sobol     []sweep.Index // nil when not asked for
+	Sobol     []sweep.Index  // nil when not asked for
+	Switches  []sweep.Switch // nil when not asked for
 	// Chart is the tornado chart (SVG).
 	Chart []byte
 }
@@ -340,6 +345,11 @@ func Sensitivity(ctx context.Context, s *scenario.Scenario, spec SensitivitySpec
 	}
 	if spec.SobolN > 0 {
 		if r.Sobol, err = plan.SobolScenario(ctx, m, spec.SobolN); err != nil {
+			return nil, err
+		}
+	}
+	if spec.Switch {
+		if r.Switches, _, err = plan.SwitchOver(ctx, m, spec.Threshold); err != nil {
 			return nil, err
 		}
 	}

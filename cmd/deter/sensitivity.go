@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -14,7 +16,7 @@ import (
 )
 
 func newSensitivityCmd() *cobra.Command {
-	var pkg, output, svg string
+	var pkg, output, svg, switchAt string
 	var n int
 	var seed uint64
 	var asJSON bool
@@ -45,7 +47,15 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			if !cmd.Flags().Changed("seed") {
 				seed = s.Settings.Seed
 			}
-			res, err := app.Sensitivity(cmd.Context(), s, app.SensitivitySpec{Package: pkg, Output: output, Seed: seed, SobolN: n})
+			thr := math.NaN()
+			if switchAt != "" {
+				if thr, err = strconv.ParseFloat(switchAt, 64); err != nil || math.IsNaN(thr) || math.IsInf(thr, 0) {
+					return fmt.Errorf("--switch %q is not a number", switchAt)
+				}
+			} else if strings.HasPrefix(output, "p_attack") {
+				thr = 0.5 // the verdict: an attack more likely than not
+			}
+			res, err := app.Sensitivity(cmd.Context(), s, app.SensitivitySpec{Package: pkg, Output: output, Seed: seed, SobolN: n, Switch: !math.IsNaN(thr), Threshold: thr})
 			if errors.Is(err, app.ErrNoUncertainty) {
 				return fmt.Errorf("%s has no uncertain values (no distributions): nothing to analyse", args[0])
 			}
@@ -60,7 +70,7 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
-				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed})
+				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed, "switch_over": res.Switches})
 			}
 			val := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 			if strings.HasPrefix(output, "p_") {
@@ -77,7 +87,13 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 					}
 				}
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if res.Switches != nil {
+				printSwitches(w, res.Switches, val(thr), base >= thr)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&pkg, "package", "", "package id")
@@ -86,5 +102,29 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 	cmd.Flags().Uint64Var(&seed, "seed", 0, "random seed (default: the scenario's)")
 	cmd.Flags().StringVar(&svg, "svg", "", "also write a tornado chart (SVG) to this file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&switchAt, "switch", "", "threshold for switch-over values (default 0.5 for P(attack) outputs: the verdict)")
 	return cmd
+}
+
+// printSwitches lists the values that flip the verdict, nearest their
+// median first, and says how many cannot.
+func printSwitches(w io.Writer, sw []sweep.Switch, thr string, above bool) {
+	side := "below"
+	if above {
+		side = "at or above"
+	}
+	fmt.Fprintf(w, "\nWhat flips it: the output is %s %s at the medians; each value below, moved alone (others at their medians), crosses it at:\n", side, thr)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "uncertain value\tswitch-over value\tits median\tat quantile")
+	none := 0
+	for _, s := range sw {
+		if !s.Found {
+			none++
+			continue
+		}
+		g := func(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\n", s.Input, g(s.Value), g(s.Median), s.Quantile)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "%d of %d values cannot flip it alone within their 0.1%%-99.9%% range.\n", none, len(sw))
 }

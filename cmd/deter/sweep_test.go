@@ -180,6 +180,14 @@ func TestSensitivityCmd(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "models.deterrence.sigma_attacker_usd_bn (coefficients.yaml line") {
 		t.Errorf("baltic, shared coefficients: %d %s%s", code, out, errOut)
 	}
+	// Switch-over values (issue 18): what flips capacity building's verdict.
+	out, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "capacity-building", "--n", "8")
+	if code != 0 || !strings.Contains(out, "What flips it") || !strings.Contains(out, "attacker_value_per_km2_usd_m") {
+		t.Errorf("switch-over: %d %s%s", code, out, errOut)
+	}
+	if _, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "capacity-building", "--switch", "NaN"); code == 0 || !strings.Contains(errOut, "--switch") {
+		t.Errorf("--switch NaN: %d %s", code, errOut)
+	}
 	_, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "no-guarantees", "--output", "nope")
 	if code == 0 || !strings.Contains(errOut, "unknown output") {
 		t.Errorf("bad output: %d %s", code, errOut)
