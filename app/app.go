@@ -125,9 +125,10 @@ func ResultCharts(res *engine.Result, only string) (*Charts, error) {
 	return c, nil
 }
 
-// Report builds the report document of a result (text, Markdown or HTML).
-func Report(s *scenario.Scenario, res *engine.Result, version string) (*report.Document, error) {
-	return report.NewDocument(s, res, version)
+// Report builds the report document of a result (text, Markdown or HTML);
+// cmp, if not nil, is the packages' answer under uncertainty (Compare).
+func Report(s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison, version string) (*report.Document, error) {
+	return report.NewDocument(s, res, cmp, version)
 }
 
 // SweepSpec says which draws of a sweep to run.

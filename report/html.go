@@ -9,6 +9,7 @@ import (
 
 	"deter/engine"
 	"deter/scenario"
+	"deter/sweep"
 )
 
 // Document is what the HTML and Markdown reports show.
@@ -19,11 +20,34 @@ type Document struct {
 	Costs      []template.HTML // inline SVG per costed package
 	TradeOff   template.HTML   // inline SVG, empty without a trade-off
 	Version    string
+	// Uncertainty is the packages' answer over draws of every uncertain
+	// value (nil: nominal values only).
+	Uncertainty *sweep.Comparison
+	// Coefficients says where the judgement coefficients come from.
+	Coefficients string
+}
+
+// Band is a package's headline over the draws: median [5%-95%]
+// (probabilities with the digits they support).
+func (d *Document) Band(pkg, output string) string {
+	if d.Uncertainty == nil {
+		return ""
+	}
+	for _, s := range d.Uncertainty.Summaries {
+		if s.Package == pkg && s.Output == output {
+			f := num
+			if strings.HasPrefix(output, "p_") {
+				f = probText
+			}
+			return fmt.Sprintf("%s [%s-%s]", f(s.Median), f(s.P05), f(s.P95))
+		}
+	}
+	return ""
 }
 
 // NewDocument renders the charts of res for a report.
-func NewDocument(s *scenario.Scenario, res *engine.Result, version string) (*Document, error) {
-	d := &Document{Result: res, References: s.References, Version: version}
+func NewDocument(s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison, version string) (*Document, error) {
+	d := &Document{Result: res, References: s.References, Version: version, Uncertainty: cmp, Coefficients: coefficientsText(res.Coefficients)}
 	var b bytes.Buffer
 	if err := GroundChart(&b, res); err != nil {
 		return nil, err
@@ -60,6 +84,7 @@ func stripXMLHeader(svg string) string {
 
 var funcs = template.FuncMap{
 	"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
+	"prob":   probText,
 	"extent": extent,
 	"help":   helpSummary,
 	"num":    num,
@@ -124,6 +149,19 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 </table>
 <ul class="note">{{range .Result.Packages}}{{$p := .}}{{with .Deterrence}}<li><b>{{$p.Name}}</b>: {{.Deciding}}{{with help .}} Forms of help if attacked: {{.}}.{{end}}{{if .Path}}
 <details class="path"><summary>equilibrium path ({{.Method}})</summary><ul>{{range .Path}}<li>{{.}}</li>{{end}}</ul></details>{{end}}</li>{{end}}{{end}}</ul>
+
+<p class="note">{{.Coefficients}}</p>
+{{with .Uncertainty}}<h3>Under uncertainty</h3>
+<p class="note">{{.Draws}} draws of the {{.Uncertain}} uncertain values (the scenario's distributions and the shared coefficients), seed {{.Seed}}; median [5%-95%]. P(best): the share of draws in which the package has the lowest P(attack within 5 years).</p>
+<table>
+<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>ground km² in a year</th><th>P(best)</th><th>mean regret, 5 years</th></tr>
+{{range $i, $p := .Packages}}<tr><td>{{$p}}</td><td>{{$.Band $p "p_attack_1y"}}</td><td>{{$.Band $p "p_attack_5y"}}</td><td>{{$.Band $p "ground_km2_d365"}}</td><td>{{prob (index $.Uncertainty.Best $i)}}</td><td>{{prob (index $.Uncertainty.Regret $i)}}</td></tr>{{end}}
+</table>
+<p class="note">P(the row's package deters better than the column's over 5 years), draw by draw:</p>
+<table>
+<tr><th></th>{{range .Packages}}<th>{{.}}</th>{{end}}</tr>
+{{range $a, $p := .Packages}}<tr><td>{{$p}}</td>{{range $b, $q := $.Uncertainty.Packages}}<td>{{if eq $a $b}}-{{else}}{{prob (index (index $.Uncertainty.Better $a) $b)}}{{end}}</td>{{end}}</tr>{{end}}
+</table>{{end}}
 
 <h3>The record: cease-fires with the same content</h3>
 <p class="note">Weibull hazard model fitted here to {{with .Result.Ceasefire}}{{.Cases}}{{end}} interstate cease-fires 1948-2023 (after Fortna 2003; not her published coefficients); 90% intervals.</p>
@@ -229,6 +267,13 @@ func Markdown(w io.Writer, d *Document) error {
 			if h := helpSummary(dd); h != "" {
 				fmt.Fprintf(ew, "  Forms of help if attacked: %s.\n", h)
 			}
+		}
+	}
+	fmt.Fprintf(ew, "\n%s\n", strings.TrimSpace(d.Coefficients))
+	if c := d.Uncertainty; c != nil {
+		fmt.Fprintf(ew, "\n### Under uncertainty\n\n%d draws of the %d uncertain values, seed %d; median [5%%-95%%].\n\n| package | P(attack) 1 y | 5 y | ground km² in a year | P(best) | mean regret 5 y |\n|---|---|---|---|---|---|\n", c.Draws, c.Uncertain, c.Seed)
+		for i, p := range c.Packages {
+			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), probText(c.Best[i]), probText(c.Regret[i]))
 		}
 	}
 	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")

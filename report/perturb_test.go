@@ -46,7 +46,7 @@ func TestReportsOnPerturbedScenarios(t *testing.T) {
 		if err := Text(out("text"), res); err != nil {
 			t.Fatalf("text: %v", err)
 		}
-		doc, err := NewDocument(s, res, "test")
+		doc, err := NewDocument(s, res, nil, "test")
 		if err != nil {
 			t.Fatalf("document: %v", err)
 		}

@@ -27,7 +27,7 @@ func ukraine(t *testing.T) (*scenario.Scenario, *engine.Result) {
 // inline SVG, the sources, and nothing that needs the network.
 func TestHTMLSelfContained(t *testing.T) {
 	s, res := ukraine(t)
-	doc, err := NewDocument(s, res, "test")
+	doc, err := NewDocument(s, res, nil, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestHTMLSelfContained(t *testing.T) {
 
 func TestMarkdown(t *testing.T) {
 	s, res := ukraine(t)
-	doc, _ := NewDocument(s, res, "test")
+	doc, _ := NewDocument(s, res, nil, "test")
 	var b bytes.Buffer
 	if err := Markdown(&b, doc); err != nil {
 		t.Fatal(err)
@@ -117,7 +117,7 @@ func TestFormsOfHelpShown(t *testing.T) {
 	if !strings.Contains(want, "usa: sanctions and arms ") || !strings.Contains(want, "all its forces ") {
 		t.Fatalf("summary %q", want)
 	}
-	doc, _ := NewDocument(s, res, "test")
+	doc, _ := NewDocument(s, res, nil, "test")
 	var h, md bytes.Buffer
 	if err := HTML(&h, doc); err != nil {
 		t.Fatal(err)
@@ -149,7 +149,7 @@ func TestCeasefireFromResult(t *testing.T) {
 			t.Errorf("text report lacks %q", want)
 		}
 	}
-	doc, err := NewDocument(s, res, "test")
+	doc, err := NewDocument(s, res, nil, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestHTMLSections(t *testing.T) {
 	if len(res.NotModelled) != 0 {
 		t.Fatalf("the Ukraine run has gaps %v; the test needs none", res.NotModelled)
 	}
-	doc, err := NewDocument(s, res, "test")
+	doc, err := NewDocument(s, res, nil, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"context"
+	"html/template"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,5 +37,48 @@ func TestUncertaintyDigits(t *testing.T) {
 	}
 	if n < 10 || !strings.Contains(b.String(), "12%") {
 		t.Errorf("too few probabilities found (%d):\n%s", n, b.String())
+	}
+}
+
+// TestReportUnderUncertainty: given a comparison, the HTML and Markdown
+// reports show each package's band and the pairwise table next to the
+// verdicts, and say where the judgement coefficients come from.
+func TestReportUnderUncertainty(t *testing.T) {
+	s, res := ukraine(t)
+	plan, err := sweep.NewPlan(s, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmp, err := plan.Compare(context.Background(), 8, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := NewDocument(s, res, cmp, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h, md bytes.Buffer
+	if err := HTML(&h, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := Markdown(&md, doc); err != nil {
+		t.Fatal(err)
+	}
+	for k, out := range []string{h.String(), md.String()} {
+		if !strings.Contains(out, "Under uncertainty") || !strings.Contains(out, "judgement coefficients") {
+			t.Error("no section under uncertainty or no coefficients line")
+		}
+		for _, p := range s.Packages {
+			band := doc.Band(p.ID, "p_attack_1y")
+			if k == 0 {
+				band = template.HTMLEscapeString(band)
+			}
+			if !strings.Contains(out, band) {
+				t.Errorf("%s: band %q missing", p.ID, doc.Band(p.ID, "p_attack_1y"))
+			}
+		}
+	}
+	if !strings.Contains(h.String(), "deters better than the column") {
+		t.Error("HTML report lacks the pairwise table")
 	}
 }

@@ -466,7 +466,7 @@ func (s *Server) report(w http.ResponseWriter, r *http.Request) {
 		httpError(w, http.StatusUnprocessableEntity, "%v", err)
 		return
 	}
-	doc, err := app.Report(sc, res, s.Version)
+	doc, err := app.Report(sc, res, nil, s.Version)
 	if err != nil {
 		httpError(w, http.StatusInternalServerError, "%v", err)
 		return

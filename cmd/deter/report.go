@@ -10,10 +10,12 @@ import (
 	"deter/app"
 	"deter/engine"
 	"deter/report"
+	"deter/sweep"
 )
 
 func newReportCmd() *cobra.Command {
 	var out, format string
+	var draws int
 	cmd := &cobra.Command{
 		Use:   "report SCENARIO -o FILE",
 		Short: "Write a self-contained report (HTML with inline charts, or Markdown)",
@@ -36,7 +38,16 @@ Markdown text with --format md.`,
 			if err != nil {
 				return err
 			}
-			doc, err := app.Report(s, res, version())
+			if draws < 0 || draws > 100000 {
+				return fmt.Errorf("--draws must be between 0 and 100000, not %d", draws)
+			}
+			var cmp *sweep.Comparison
+			if draws > 0 {
+				if cmp, err = app.Compare(cmd.Context(), s, res.Seed, draws, 0); err != nil {
+					return err
+				}
+			}
+			doc, err := app.Report(s, res, cmp, version())
 			if err != nil {
 				return err
 			}
@@ -58,5 +69,6 @@ Markdown text with --format md.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "file to write")
 	cmd.Flags().StringVar(&format, "format", "html", "html or md")
+	cmd.Flags().IntVar(&draws, "draws", 200, "draws of the uncertain values for the section under uncertainty (0: none)")
 	return cmd
 }
