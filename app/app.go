@@ -318,6 +318,9 @@ type SensitivityResult struct {
 	Tornado   []sweep.Bar
 	Sobol     []sweep.Index  // nil when not asked for
 	Switches  []sweep.Switch // nil when not asked for
+	// ByProvenance are the Sobol indices of the groups fitted / assumption
+	// / sourced (nil without Sobol).
+	ByProvenance []sweep.Index
 	// Chart is the tornado chart (SVG).
 	Chart []byte
 }
@@ -346,6 +349,9 @@ func Sensitivity(ctx context.Context, s *scenario.Scenario, spec SensitivitySpec
 	}
 	if spec.SobolN > 0 {
 		if r.Sobol, err = plan.SobolScenario(ctx, m, spec.SobolN); err != nil {
+			return nil, err
+		}
+		if r.ByProvenance, err = plan.SobolProvenance(ctx, m, spec.SobolN); err != nil {
 			return nil, err
 		}
 	}

@@ -101,3 +101,25 @@ func containsAll(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// TestSobolGroupsAdditive: for f = u₀ + u₁ + u₂ (independent uniforms,
+// each of variance 1/12) the group {u₀, u₁} explains 2/3 of the variance
+// and {u₂} 1/3, first-order and total alike (no interactions).
+func TestSobolGroupsAdditive(t *testing.T) {
+	f := func(us [][]float64) ([]float64, error) {
+		out := make([]float64, len(us))
+		for i, u := range us {
+			out[i] = u[0] + u[1] + u[2]
+		}
+		return out, nil
+	}
+	idx, err := SobolGroups(3, 20000, 11, f, [][]int{{0, 1}, {2}}, []string{"a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []float64{2.0 / 3, 1.0 / 3} {
+		if math.Abs(idx[i].First-want) > 0.03 || math.Abs(idx[i].Total-want) > 0.03 {
+			t.Errorf("group %s: S %.3f, ST %.3f, want %.3f", idx[i].Input, idx[i].First, idx[i].Total, want)
+		}
+	}
+}

@@ -70,7 +70,7 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			}
 			w := cmd.OutOrStdout()
 			if asJSON {
-				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed, "switch_over": res.Switches})
+				return writeJSON(w, map[string]any{"package": pkg, "output": output, "at_medians": base, "tornado": bars, "sobol": idx, "n": n, "seed": seed, "switch_over": res.Switches, "by_provenance": res.ByProvenance})
 			}
 			val := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 			if strings.HasPrefix(output, "p_") {
@@ -89,6 +89,17 @@ Outputs: ` + fmt.Sprint(sweep.Output),
 			}
 			if err := tw.Flush(); err != nil {
 				return err
+			}
+			if len(res.ByProvenance) > 0 {
+				fmt.Fprintln(w, "\nWhat the answer rests on: Sobol indices of the values grouped by provenance (the share of the output's variance each group explains alone, and with its interactions):")
+				tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, "values\tfirst-order S (95% CI)\ttotal ST (95% CI)")
+				for _, x := range res.ByProvenance {
+					fmt.Fprintf(tw, "%s\t%.2f (%.2f, %.2f)\t%.2f (%.2f, %.2f)\n", x.Input, x.First, x.FirstLo, x.FirstHi, x.Total, x.TotalLo, x.TotalHi)
+				}
+				if err := tw.Flush(); err != nil {
+					return err
+				}
 			}
 			if res.Switches != nil {
 				printSwitches(w, res.Switches, val(thr), base >= thr)

@@ -182,7 +182,8 @@ func TestSensitivityCmd(t *testing.T) {
 	}
 	// Switch-over values (issue 18): what flips capacity building's verdict.
 	out, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "capacity-building", "--n", "8")
-	if code != 0 || !strings.Contains(out, "What flips it") || !strings.Contains(out, "attacker_value_per_km2_usd_m") {
+	if code != 0 || !strings.Contains(out, "What flips it") || !strings.Contains(out, "attacker_value_per_km2_usd_m") ||
+		!strings.Contains(out, "fitted to the case library (8 values)") || !strings.Contains(out, "assumptions (") {
 		t.Errorf("switch-over: %d %s%s", code, out, errOut)
 	}
 	if _, errOut, code = deter(t, "sensitivity", "scenarios/ukraine-2025.yaml", "--package", "capacity-building", "--switch", "NaN"); code == 0 || !strings.Contains(errOut, "--switch") {
