@@ -37,7 +37,7 @@ func (d *Document) Band(pkg, output string) string {
 		if s.Package == pkg && s.Output == output {
 			f := num
 			if strings.HasPrefix(output, "p_") {
-				f = probText
+				f = ProbText
 			}
 			return fmt.Sprintf("%s [%s-%s]", f(s.Median), f(s.P05), f(s.P95))
 		}
@@ -84,7 +84,7 @@ func stripXMLHeader(svg string) string {
 
 var funcs = template.FuncMap{
 	"pct":    func(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) },
-	"prob":   probText,
+	"prob":   ProbText,
 	"extent": extent,
 	"help":   helpSummary,
 	"num":    num,
@@ -273,7 +273,7 @@ func Markdown(w io.Writer, d *Document) error {
 	if c := d.Uncertainty; c != nil {
 		fmt.Fprintf(ew, "\n### Under uncertainty\n\n%d draws of the %d uncertain values, seed %d; median [5%%-95%%].\n\n| package | P(attack) 1 y | 5 y | ground km² in a year | P(best) | mean regret 5 y |\n|---|---|---|---|---|---|\n", c.Draws, c.Uncertain, c.Seed)
 		for i, p := range c.Packages {
-			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), probText(c.Best[i]), probText(c.Regret[i]))
+			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), ProbText(c.Best[i]), ProbText(c.Regret[i]))
 		}
 	}
 	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")

@@ -11,10 +11,10 @@ import (
 	"deter/sweep"
 )
 
-// probText prints a probability with the digits a model of this kind
+// ProbText prints a probability with the digits a model of this kind
 // supports: whole points from 1% to 99%, one significant digit down to
 // 0.001%, "<0.001%" below, ">99%" above.
-func probText(p float64) string {
+func ProbText(p float64) string {
 	switch {
 	case p == 0 || math.IsNaN(p):
 		return fmt.Sprintf("%.0f%%", 100*p)
@@ -53,9 +53,9 @@ func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
 	for a, pkg := range c.Packages {
 		p1, p5, g, cost := get(pkg, "p_attack_1y"), get(pkg, "p_attack_5y"), get(pkg, "ground_km2_d365"), get(pkg, "cost_5y_usd_bn")
 		fmt.Fprintf(tw, "%s\t%s [%s-%s]\t%s [%s-%s]\t%s\t%s\t%s\t%s\n", pkg,
-			probText(p1.Median), probText(p1.P05), probText(p1.P95),
-			probText(p5.Median), probText(p5.P05), probText(p5.P95),
-			span(g), span(cost), probText(c.Best[a]), probText(c.Regret[a]))
+			ProbText(p1.Median), ProbText(p1.P05), ProbText(p1.P95),
+			ProbText(p5.Median), ProbText(p5.P05), ProbText(p5.P95),
+			span(g), span(cost), ProbText(c.Best[a]), ProbText(c.Regret[a]))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -70,7 +70,7 @@ func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
 				cells = append(cells, "-")
 				continue
 			}
-			cells = append(cells, probText(c.Better[a][b]))
+			cells = append(cells, ProbText(c.Better[a][b]))
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}

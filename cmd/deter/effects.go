@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"deter/app"
+	"deter/report"
 )
 
 func newEffectsCmd() *cobra.Command {
@@ -110,24 +110,9 @@ func pct(p float64) string {
 	return fmt.Sprintf("%.0f%%", 100*p)
 }
 
-// pctSig prints a probability as a percentage with no more digits than a
-// model of this kind supports: whole points from 1% to 99%, one
-// significant digit below 1% (0.04%) down to 0.001%, "<0.001%" below
-// that (a probability of 1e-20 is a model's saturation, not a forecast),
-// ">99%" above.
-func pctSig(p float64) string {
-	switch {
-	case p == 0 || math.IsNaN(p):
-		return fmt.Sprintf("%.0f%%", 100*p)
-	case p > 0 && p < 1e-5:
-		return "<0.001%"
-	case math.Abs(p) < 0.005:
-		return strconv.FormatFloat(100*p, 'g', 1, 64) + "%"
-	case p < 1 && p > 0.995:
-		return ">99%"
-	}
-	return fmt.Sprintf("%.0f%%", 100*p)
-}
+// pctSig prints a probability with the digits it supports
+// (report.ProbText).
+func pctSig(p float64) string { return report.ProbText(p) }
 
 // dpct prints a change of probability in whole percentage points.
 func dpct(d float64) string {
