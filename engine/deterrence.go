@@ -160,7 +160,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		weights[i] = params.Weight(f.effective[g.ID], f.planes[g.ID])
 	}
 	split := deterrence.NewSplit(weights)
-	if dm.Intervention == "force_weighted" {
+	if dm.Rule() == "force_weighted" {
 		for _, w := range weights {
 			di.Weights = append(di.Weights, split.Of(w))
 		}
@@ -185,7 +185,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		dl.Deniable = dm.LineAmbiguity.Nominal() * (1 - clarity)
 		di.Limited = dl
 	}
-	if dm.Intervention == "by_means" {
+	if dm.Rule() == "by_means" {
 		imposers := map[string]float64{}
 		if sn := m.SanctionsSnapback; sn != nil {
 			for _, id := range sn.Imposers {

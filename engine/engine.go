@@ -141,11 +141,8 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		seed = opt.Seed
 	}
 	res := &Result{Scenario: s.Name, File: s.File, AsOf: s.AsOf, Seed: seed,
-		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps), Intervention: s.DeterrenceModel().Intervention,
+		HorizonDays: s.Settings.HorizonDays, NotModelled: slices.Clone(Gaps), Intervention: s.DeterrenceModel().Rule(),
 		Coefficients: coefficients(s)}
-	if res.Intervention == "" {
-		res.Intervention = "pooled"
-	}
 	actors := map[string]*scenario.Actor{}
 	for i := range s.Actors {
 		actors[s.Actors[i].ID] = &s.Actors[i]

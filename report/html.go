@@ -35,11 +35,7 @@ func (d *Document) Band(pkg, output string) string {
 	}
 	for _, s := range d.Uncertainty.Summaries {
 		if s.Package == pkg && s.Output == output {
-			f := num
-			if strings.HasPrefix(output, "p_") {
-				f = ProbText
-			}
-			return fmt.Sprintf("%s [%s-%s]", f(s.Median), f(s.P05), f(s.P95))
+			return Span(output, s)
 		}
 	}
 	return ""

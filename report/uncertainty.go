@@ -28,12 +28,30 @@ func ProbText(p float64) string {
 	return fmt.Sprintf("%.0f%%", 100*p)
 }
 
+// Span prints a headline over the draws as "median [5%-95%]" with the
+// digits its interval supports (probabilities for outputs named p_*); a
+// headline that is zero in every draw prints as "0".
+func Span(output string, s sweep.Summary) string {
+	if s.Median == 0 && s.P05 == 0 && s.P95 == 0 {
+		return "0"
+	}
+	f := NumInterval
+	if strings.HasPrefix(output, "p_") {
+		f = ProbInterval
+	}
+	m, lo, hi := f(s.Median, s.P05, s.P95)
+	return fmt.Sprintf("%s [%s-%s]", m, lo, hi)
+}
+
 // UncertaintyText writes a run's answer under uncertainty: each headline
 // as its median and 90% interval over the draws, then the packages
 // compared on common draws.
 func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
-	fmt.Fprintf(w, "Under uncertainty: %d draws of the %d uncertain values (the scenario's distributions and the shared\n", c.Draws, c.Uncertain)
-	fmt.Fprintf(w, "coefficients of scenario/coefficients.yaml), seed %d; median [5%%-95%%]; deter sweep for more draws\n", c.Seed)
+	fmt.Fprintf(w, "\nUnder uncertainty: %d draws of the %d uncertain inputs (the scenario's distributions and the shared\n", c.Draws, c.Uncertain)
+	fmt.Fprintf(w, "coefficients of scenario/coefficients.yaml), seed %d; median [5%%-95%%], digits as the interval supports;\ndeter sweep for more draws\n", c.Seed)
+	for _, st := range c.Structural {
+		fmt.Fprintf(w, "  model rule drawn as structural uncertainty: %s\n", st)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tground km2 in a year\tcost 5 y USD bn\tP(best)\tmean regret 5 y")
 	get := func(pkg, out string) sweep.Summary {
@@ -44,18 +62,11 @@ func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
 		}
 		return sweep.Summary{}
 	}
-	span := func(s sweep.Summary) string {
-		if s.Median == 0 && s.P05 == 0 && s.P95 == 0 {
-			return "0"
-		}
-		return fmt.Sprintf("%s [%s-%s]", num(s.Median), num(s.P05), num(s.P95))
-	}
 	for a, pkg := range c.Packages {
 		p1, p5, g, cost := get(pkg, "p_attack_1y"), get(pkg, "p_attack_5y"), get(pkg, "ground_km2_d365"), get(pkg, "cost_5y_usd_bn")
-		fmt.Fprintf(tw, "%s\t%s [%s-%s]\t%s [%s-%s]\t%s\t%s\t%s\t%s\n", pkg,
-			ProbText(p1.Median), ProbText(p1.P05), ProbText(p1.P95),
-			ProbText(p5.Median), ProbText(p5.P05), ProbText(p5.P95),
-			span(g), span(cost), ProbText(c.Best[a]), ProbText(c.Regret[a]))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", pkg,
+			Span("p_attack_1y", p1), Span("p_attack_5y", p5),
+			Span("ground_km2_d365", g), Span("cost_5y_usd_bn", cost), ProbText(c.Best[a]), ProbText(c.Regret[a]))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

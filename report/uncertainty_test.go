@@ -27,7 +27,7 @@ func TestUncertaintyDigits(t *testing.T) {
 	if err := UncertaintyText(&b, c); err != nil {
 		t.Fatal(err)
 	}
-	ok := regexp.MustCompile(`^(>99%|<0\.001%|\d{1,3}%|0\.0*[1-9]%)$`)
+	ok := regexp.MustCompile(`^(>99%|<0\.001%|\d{1,3}%|0\.0*[1-9]%|<10*%|>90%|<0\.0*1%)$`)
 	n := 0
 	for _, tok := range regexp.MustCompile(`[<>]?[0-9][0-9.e]*%`).FindAllString(b.String(), -1) {
 		n++

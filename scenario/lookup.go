@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 )
 
@@ -146,3 +147,41 @@ func (s *Scenario) CampaignModel() CampaignModel { return blockWithDefaults(s.Mo
 // blockWithDefaults is a copy of an optional block (zero if absent) with
 // the format's defaults filled in.
 func blockWithDefaults[T any](p *T) T { return Defaulted(p) }
+
+// InterventionRules are the rules of models.deterrence.intervention, in the
+// order of their rule_weight_* coefficients.
+var InterventionRules = []string{"pooled", "force_weighted", "by_means"}
+
+// RuleWeights returns the normalised weights of InterventionRules: all on
+// the scenario's rule if it sets intervention, else the rule_weight_*
+// coefficients (nominal values). Weights that sum to zero fall back to
+// pooled.
+func (dm DeterrenceModel) RuleWeights() []float64 {
+	w := make([]float64, len(InterventionRules))
+	if dm.Intervention != "" {
+		w[slices.Index(InterventionRules, dm.Intervention)] = 1
+		return w
+	}
+	w[0], w[1], w[2] = dm.RuleWeightPooled.Nominal(), dm.RuleWeightForce.Nominal(), dm.RuleWeightByMeans.Nominal()
+	sum := w[0] + w[1] + w[2]
+	if !(sum > 0) {
+		return []float64{1, 0, 0}
+	}
+	for i := range w {
+		w[i] /= sum
+	}
+	return w
+}
+
+// Rule is the intervention rule of a nominal run: the scenario's, or the
+// one of largest weight (the first on a tie).
+func (dm DeterrenceModel) Rule() string {
+	w := dm.RuleWeights()
+	best := 0
+	for i := range w {
+		if w[i] > w[best] {
+			best = i
+		}
+	}
+	return InterventionRules[best]
+}

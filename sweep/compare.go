@@ -17,6 +17,9 @@ type Comparison struct {
 	Draws     int       `json:"draws"`
 	Seed      uint64    `json:"seed"`
 	Uncertain int       `json:"uncertain_values"`
+	// Structural names the model rules drawn as structural uncertainty
+	// (with their weights); empty when the scenario fixes every rule.
+	Structural []string `json:"structural,omitempty"`
 	Packages  []string  `json:"packages"`
 	Summaries []Summary `json:"summaries"`
 	// Better[a][b] is the share of draws in which package a's P(attack
@@ -54,6 +57,9 @@ func (p *Plan) Compare(ctx context.Context, n, workers int) (*Comparison, error)
 		return nil, err
 	}
 	c := &Comparison{Draws: n, Seed: p.Seed, Uncertain: p.Uncertain(), Packages: pkgs}
+	if p.rule != nil {
+		c.Structural = []string{p.rule.name()}
+	}
 	for _, s := range all {
 		if slices.Contains(Headlines, s.Output) {
 			c.Summaries = append(c.Summaries, s)

@@ -24,7 +24,7 @@ func (p *Plan) Inputs() []string {
 			}
 		}
 	})
-	out := make([]string, len(p.keys))
+	out := make([]string, p.Uncertain())
 	for i, k := range p.keys {
 		if k.File != "" {
 			out[i] = fmt.Sprintf("%s (%s line %d)", paths[k], k.File, k.Line)
@@ -32,7 +32,28 @@ func (p *Plan) Inputs() []string {
 		}
 		out[i] = fmt.Sprintf("%s (line %d)", paths[k], k.Line)
 	}
+	if p.rule != nil {
+		out[len(p.keys)] = p.rule.name()
+	}
 	return out
+}
+
+// Level is the rule input i takes at quantile u, or "" when input i is a
+// number.
+func (p *Plan) Level(i int, u float64) string {
+	if p.rule != nil && i == len(p.keys) {
+		return p.rule.at(u)
+	}
+	return ""
+}
+
+// quantile is input i's value at quantile u (the rule's index in the
+// draw order for the structural input).
+func (p *Plan) quantile(i int, u float64) float64 {
+	if i < len(p.keys) {
+		return p.dist[p.keys[i]].Quantile(u)
+	}
+	return float64(slices.Index(p.rule.rules, p.rule.at(u)))
 }
 
 // DrawAt returns the scenario with uncertain value i set to its quantile
@@ -42,12 +63,16 @@ func (p *Plan) DrawAt(u []float64) *scenario.Scenario {
 	for i, k := range p.keys {
 		at[k] = p.dist[k].Quantile(u[i])
 	}
-	return scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
+	out := scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
 		if x, ok := at[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {
 			return v.Point(x)
 		}
 		return v
 	})
+	if p.rule != nil {
+		out = withRule(out, p.rule.at(u[len(p.keys)]))
+	}
+	return out
 }
 
 // Metric picks one number from an engine result.
@@ -100,7 +125,7 @@ type Bar struct {
 // Tornado computes one-at-a-time effects, largest swing first, and the
 // metric with every input at its median.
 func (p *Plan) Tornado(ctx context.Context, m Metric) ([]Bar, float64, error) {
-	k := len(p.keys)
+	k := p.Uncertain()
 	base := make([]float64, k)
 	for i := range base {
 		base[i] = 0.5
@@ -267,15 +292,15 @@ func SobolGroups(k, n int, seed uint64, f func(us [][]float64) ([]float64, error
 // SobolScenario estimates the Sobol indices of a metric over the plan's
 // uncertain values.
 func (p *Plan) SobolScenario(ctx context.Context, m Metric, n int) ([]Index, error) {
-	if len(p.keys) == 0 {
+	if p.Uncertain() == 0 {
 		return nil, fmt.Errorf("sweep: the scenario has no uncertain values")
 	}
-	return Sobol(len(p.keys), n, p.Seed, func(us [][]float64) ([]float64, error) { return p.eval(ctx, us, m) }, p.Inputs())
+	return Sobol(p.Uncertain(), n, p.Seed, func(us [][]float64) ([]float64, error) { return p.eval(ctx, us, m) }, p.Inputs())
 }
 
 // Provenance groups of the plan's inputs: values fitted to the case
 // library, values marked as assumptions, and values with a source.
-var Provenance = []string{"fitted to the case library", "assumptions", "sourced"}
+var Provenance = []string{"fitted to the case library", "assumptions", "sourced", "model rules (structural)"}
 
 // provenanceOf places a value in one of Provenance's groups.
 func provenanceOf(v scenario.Value) int {
@@ -302,6 +327,9 @@ func (p *Plan) SobolProvenance(ctx context.Context, m Metric, n int) ([]Index, e
 				idx = append(idx, i)
 			}
 		}
+		if g == len(Provenance)-1 && p.rule != nil {
+			idx = append(idx, len(p.keys))
+		}
 		if len(idx) > 0 {
 			groups = append(groups, idx)
 			names = append(names, fmt.Sprintf("%s (%d values)", name, len(idx)))
@@ -310,5 +338,5 @@ func (p *Plan) SobolProvenance(ctx context.Context, m Metric, n int) ([]Index, e
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("sweep: the scenario has no uncertain values")
 	}
-	return SobolGroups(len(p.keys), n, p.Seed, func(us [][]float64) ([]float64, error) { return p.eval(ctx, us, m) }, groups, names)
+	return SobolGroups(p.Uncertain(), n, p.Seed, func(us [][]float64) ([]float64, error) { return p.eval(ctx, us, m) }, groups, names)
 }

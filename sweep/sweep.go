@@ -21,6 +21,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"gonum.org/v1/gonum/mat"
@@ -61,6 +62,81 @@ type Plan struct {
 	// of their Gaussian-copula correlation matrix.
 	corr []int
 	chol *mat.TriDense
+	// rule is the structural uncertainty over the intervention rule (nil
+	// when the scenario fixes it or one rule has all the weight): one more
+	// input, after the values.
+	rule *ruleInput
+}
+
+// ruleInput draws models.deterrence.intervention: rule i when the input's
+// quantile u falls below cum[i]. The nominal rule (the heaviest) is put in
+// the middle so that the median, u = 0.5, falls on it: with weights w_a,
+// w_n, w_b around it, w_a <= w_n and w_b <= w_n leave 0.5 inside
+// [w_a, w_a + w_n].
+type ruleInput struct {
+	rules []string
+	cum   []float64
+	line  int
+}
+
+// newRuleInput returns the rule input of s, or nil if the rule is not
+// uncertain.
+func newRuleInput(s *scenario.Scenario) *ruleInput {
+	dm := s.DeterrenceModel()
+	w := dm.RuleWeights()
+	nominal := slices.Index(scenario.InterventionRules, dm.Rule())
+	var order []int
+	for i := range w {
+		if i != nominal && w[i] > 0 {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	order = slices.Insert(order, 1, nominal)
+	r := &ruleInput{line: dm.RuleWeightPooled.Pos.Line}
+	sum := 0.0
+	for _, i := range order {
+		sum += w[i]
+		r.rules = append(r.rules, scenario.InterventionRules[i])
+		r.cum = append(r.cum, sum)
+	}
+	r.cum[len(r.cum)-1] = 1
+	return r
+}
+
+// at is the rule at quantile u.
+func (r *ruleInput) at(u float64) string {
+	for i, c := range r.cum {
+		if u < c {
+			return r.rules[i]
+		}
+	}
+	return r.rules[len(r.rules)-1]
+}
+
+// name describes the input for tables: its field, the rules and weights.
+func (r *ruleInput) name() string {
+	var parts []string
+	prev := 0.0
+	for i, c := range r.cum {
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", r.rules[i], 100*(c-prev)))
+		prev = c
+	}
+	return fmt.Sprintf("models.deterrence.intervention (structural: %s; %s line %d)", strings.Join(parts, ", "), scenario.CoefficientsFile, r.line)
+}
+
+// withRule returns s with its intervention rule set (a copy of the block;
+// s is not changed).
+func withRule(s *scenario.Scenario, rule string) *scenario.Scenario {
+	dm := scenario.DeterrenceModel{}
+	if s.Models.Deterrence != nil {
+		dm = *s.Models.Deterrence
+	}
+	dm.Intervention = rule
+	s.Models.Deterrence = &dm
+	return s
 }
 
 // NewPlan prepares a sweep of s with the given seed. It fails when the
@@ -85,6 +161,7 @@ func NewPlan(s *scenario.Scenario, seed uint64) (*Plan, error) {
 		}
 		return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
 	})
+	p.rule = newRuleInput(s)
 	return p, p.correlate()
 }
 
@@ -134,8 +211,14 @@ func (p *Plan) correlate() error {
 	return nil
 }
 
-// Uncertain is the number of distinct uncertain values.
-func (p *Plan) Uncertain() int { return len(p.keys) }
+// Uncertain is the number of inputs a draw varies: the distinct uncertain
+// values, and the intervention rule when it is structural uncertainty.
+func (p *Plan) Uncertain() int {
+	if p.rule != nil {
+		return len(p.keys) + 1
+	}
+	return len(p.keys)
+}
 
 // Draw returns the scenario of draw d: every distribution replaced by a
 // sample from stream (seed, d).
@@ -165,12 +248,17 @@ func (p *Plan) Draw(d uint64) *scenario.Scenario {
 			drawn[k] = p.dist[k].Quantile(u)
 		}
 	}
-	return scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
+	out := scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
 		if x, ok := drawn[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {
 			return v.Point(x)
 		}
 		return v
 	})
+	if p.rule != nil {
+		// Last in the stream, so the values' draws do not depend on it.
+		out = withRule(out, p.rule.at(r.Float64()))
+	}
+	return out
 }
 
 // Run evaluates draw d and returns one row per package.

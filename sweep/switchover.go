@@ -19,6 +19,11 @@ type Switch struct {
 	// Rising says the output rises through the threshold as the input
 	// rises.
 	Rising bool `json:"rising"`
+	// Level and MedianLevel name the rule that flips the verdict and the
+	// nominal rule, for the structural input (models.deterrence.intervention);
+	// empty for numbers.
+	Level       string `json:"level,omitempty"`
+	MedianLevel string `json:"median_level,omitempty"`
 }
 
 // SwitchOver finds, for each input, where the metric crosses threshold
@@ -27,7 +32,7 @@ type Switch struct {
 // and the inputs that flip it, nearest their median first (those the
 // verdict is most fragile to), then those that cannot.
 func (p *Plan) SwitchOver(ctx context.Context, m Metric, threshold float64) ([]Switch, float64, error) {
-	k := len(p.keys)
+	k := p.Uncertain()
 	med := make([]float64, k)
 	for i := range med {
 		med[i] = 0.5
@@ -60,7 +65,7 @@ func (p *Plan) SwitchOver(ctx context.Context, m Metric, threshold float64) ([]S
 	}
 	var open []*search
 	for i := range k {
-		out[i] = Switch{Input: names[i], Median: p.dist[p.keys[i]].Quantile(0.5)}
+		out[i] = Switch{Input: names[i], Median: p.quantile(i, 0.5), MedianLevel: p.Level(i, 0.5)}
 		yl, yh := ys[1+2*i], ys[2+2*i]
 		above0 := y0 >= threshold
 		switch {
@@ -99,7 +104,15 @@ func (p *Plan) SwitchOver(ctx context.Context, m Metric, threshold float64) ([]S
 	}
 	for _, s := range open {
 		q := (s.a + s.b) / 2
-		out[s.i].Found, out[s.i].Quantile, out[s.i].Value = true, q, p.dist[p.keys[s.i]].Quantile(q)
+		out[s.i].Found, out[s.i].Quantile, out[s.i].Value = true, q, p.quantile(s.i, q)
+		if l := p.Level(s.i, q); l != "" {
+			// The rule on the far side of the crossing from the median.
+			far := s.a
+			if !s.lower {
+				far = s.b
+			}
+			out[s.i].Level = p.Level(s.i, far)
+		}
 	}
 	dist := func(s Switch) float64 {
 		if !s.Found {

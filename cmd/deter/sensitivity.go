@@ -134,7 +134,11 @@ func printSwitches(w io.Writer, sw []sweep.Switch, thr string, above bool) {
 			continue
 		}
 		g := func(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\n", s.Input, g(s.Value), g(s.Median), s.Quantile)
+		v, m := g(s.Value), g(s.Median)
+		if s.Level != "" {
+			v, m = s.Level, s.MedianLevel
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\n", s.Input, v, m, s.Quantile)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "%d of %d values cannot flip it alone within their 0.1%%-99.9%% range.\n", none, len(sw))
