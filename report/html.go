@@ -41,6 +41,15 @@ func (d *Document) Band(pkg, output string) string {
 	return ""
 }
 
+// RestsOn is the share of a package's headline variance over the draws
+// that each provenance group explains ("a/b/c/d (all e)", per cent).
+func (d *Document) RestsOn(pkg, output string) string {
+	if d.Uncertainty == nil {
+		return ""
+	}
+	return shareCell(d.Uncertainty, pkg, output)
+}
+
 // NewDocument renders the charts of res for a report.
 func NewDocument(s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison, version string) (*Document, error) {
 	d := &Document{Result: res, References: s.References, Version: version, Uncertainty: cmp, Coefficients: coefficientsText(res.Coefficients)}
@@ -148,10 +157,10 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 
 <p class="note">{{.Coefficients}}</p>
 {{with .Uncertainty}}<h3>Under uncertainty</h3>
-<p class="note">{{.Draws}} draws of the {{.Uncertain}} uncertain values (the scenario's distributions and the shared coefficients), seed {{.Seed}}; median [5%-95%]. P(best): the share of draws in which the package has the lowest P(attack within 5 years).</p>
+<p class="note">{{.Draws}} draws of the {{.Uncertain}} uncertain inputs (the scenario's distributions and the shared coefficients{{range .Structural}}; model rule drawn as structural uncertainty: {{.}}{{end}}), seed {{.Seed}}; median [5%-95%], digits as the interval supports. P(best): the share of draws in which the package has the lowest P(attack within 5 years). Rests on: % of the variance over the draws explained by the fitted / assumption / sourced / model-rule inputs (adjusted R² of rank regressions, first order; all: every input together).</p>
 <table>
-<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>ground km² in a year</th><th>P(best)</th><th>mean regret, 5 years</th></tr>
-{{range $i, $p := .Packages}}<tr><td>{{$p}}</td><td>{{$.Band $p "p_attack_1y"}}</td><td>{{$.Band $p "p_attack_5y"}}</td><td>{{$.Band $p "ground_km2_d365"}}</td><td>{{prob (index $.Uncertainty.Best $i)}}</td><td>{{prob (index $.Uncertainty.Regret $i)}}</td></tr>{{end}}
+<tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>rests on</th><th>ground km² in a year</th><th>rests on</th><th>P(best)</th><th>mean regret, 5 years</th></tr>
+{{range $i, $p := .Packages}}<tr><td>{{$p}}</td><td>{{$.Band $p "p_attack_1y"}}</td><td>{{$.Band $p "p_attack_5y"}}</td><td>{{$.RestsOn $p "p_attack_5y"}}</td><td>{{$.Band $p "ground_km2_d365"}}</td><td>{{$.RestsOn $p "ground_km2_d365"}}</td><td>{{prob (index $.Uncertainty.Best $i)}}</td><td>{{prob (index $.Uncertainty.Regret $i)}}</td></tr>{{end}}
 </table>
 <p class="note">P(the row's package deters better than the column's over 5 years), draw by draw:</p>
 <table>
@@ -267,9 +276,9 @@ func Markdown(w io.Writer, d *Document) error {
 	}
 	fmt.Fprintf(ew, "\n%s\n", strings.TrimSpace(d.Coefficients))
 	if c := d.Uncertainty; c != nil {
-		fmt.Fprintf(ew, "\n### Under uncertainty\n\n%d draws of the %d uncertain values, seed %d; median [5%%-95%%].\n\n| package | P(attack) 1 y | 5 y | ground km² in a year | P(best) | mean regret 5 y |\n|---|---|---|---|---|---|\n", c.Draws, c.Uncertain, c.Seed)
+		fmt.Fprintf(ew, "\n### Under uncertainty\n\n%d draws of the %d uncertain inputs, seed %d; median [5%%-95%%], digits as the interval supports. Rests on: %% of the variance explained by the fitted / assumption / sourced / model-rule inputs (adjusted R² of rank regressions).\n\n| package | P(attack) 1 y | 5 y | rests on | ground km² in a year | rests on | P(best) | mean regret 5 y |\n|---|---|---|---|---|---|---|---|\n", c.Draws, c.Uncertain, c.Seed)
 		for i, p := range c.Packages {
-			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), ProbText(c.Best[i]), ProbText(c.Regret[i]))
+			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.RestsOn(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), d.RestsOn(p, "ground_km2_d365"), ProbText(c.Best[i]), ProbText(c.Regret[i]))
 		}
 	}
 	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")

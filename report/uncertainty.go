@@ -71,6 +71,9 @@ func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	if err := provenanceText(w, c); err != nil {
+		return err
+	}
 	fmt.Fprintln(w, "P(the row's package deters better than the column's over 5 years), draw by draw:")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "\t"+strings.Join(c.Packages, "\t"))
@@ -90,4 +93,60 @@ func UncertaintyText(w io.Writer, c *sweep.Comparison) error {
 	}
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// provenanceText writes what each headline rests on: the share of its
+// variance over the draws each provenance group explains.
+func provenanceText(w io.Writer, c *sweep.Comparison) error {
+	if len(c.Provenance) == 0 {
+		return nil
+	}
+	short := map[string]string{"fitted to the case library": "fitted", "assumptions": "assumptions",
+		"sourced": "sourced", "model rules (structural)": "rules"}
+	var names []string
+	for _, g := range c.ProvenanceGroups {
+		names = append(names, short[g])
+	}
+	fmt.Fprintf(w, "What the numbers rest on: %% of each headline's variance over the draws explained by its %s inputs\n", strings.Join(names, " / "))
+	fmt.Fprintln(w, "(adjusted R² of rank regressions, first order, to the nearest 5; all: every input together; deter sensitivity for Sobol indices)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "package\tP(attack) 1 y\t5 y\tground km2 in a year\tcost 5 y USD bn")
+	for _, pkg := range c.Packages {
+		cells := []string{pkg}
+		for _, o := range sweep.Headlines {
+			cells = append(cells, shareCell(c, pkg, o))
+		}
+		fmt.Fprintln(tw, strings.Join(cells, "\t"))
+	}
+	return tw.Flush()
+}
+
+// shareCell prints one headline's shares as "a/b/c/d (all e)" in per cent
+// to the nearest 5 ("-" for an empty group; "-" alone when the headline
+// does not vary).
+func shareCell(c *sweep.Comparison, pkg, output string) string {
+	for _, s := range c.Provenance {
+		if s.Package != pkg || s.Output != output {
+			continue
+		}
+		var sum sweep.Summary
+		for _, x := range c.Summaries {
+			if x.Package == pkg && x.Output == output {
+				sum = x
+			}
+		}
+		if sum.P05 == sum.P95 {
+			return "-"
+		}
+		var parts []string
+		for _, g := range s.Groups {
+			if g < 0 {
+				parts = append(parts, "-")
+				continue
+			}
+			parts = append(parts, strconv.Itoa(int(5*math.Round(20*g))))
+		}
+		return fmt.Sprintf("%s (all %d)", strings.Join(parts, "/"), int(5*math.Round(20*s.All)))
+	}
+	return "-"
 }

@@ -14,14 +14,14 @@ var Headlines = []string{"p_attack_1y", "p_attack_5y", "ground_km2_d365", "cost_
 // compared draw by draw on common random numbers (each draw gives every
 // package the same values of the inputs they share).
 type Comparison struct {
-	Draws     int       `json:"draws"`
-	Seed      uint64    `json:"seed"`
-	Uncertain int       `json:"uncertain_values"`
+	Draws     int    `json:"draws"`
+	Seed      uint64 `json:"seed"`
+	Uncertain int    `json:"uncertain_values"`
 	// Structural names the model rules drawn as structural uncertainty
 	// (with their weights); empty when the scenario fixes every rule.
-	Structural []string `json:"structural,omitempty"`
-	Packages  []string  `json:"packages"`
-	Summaries []Summary `json:"summaries"`
+	Structural []string  `json:"structural,omitempty"`
+	Packages   []string  `json:"packages"`
+	Summaries  []Summary `json:"summaries"`
 	// Better[a][b] is the share of draws in which package a's P(attack
 	// within 5 years) is lower than b's, ties counting a half.
 	Better [][]float64 `json:"p_row_deters_better_than_column"`
@@ -31,6 +31,11 @@ type Comparison struct {
 	// Regret[a] is the mean over the draws of package a's P(attack within
 	// 5 years) less the lowest of any package in that draw.
 	Regret []float64 `json:"mean_regret_p_attack_5y"`
+	// Provenance says, per package and headline, how much of its variance
+	// each group of inputs explains (groups in the order of
+	// ProvenanceGroups).
+	ProvenanceGroups []string `json:"provenance_groups"`
+	Provenance       []Share  `json:"variance_by_provenance"`
 }
 
 // Compare runs draws 0..n-1 of the plan in memory and compares the
@@ -65,6 +70,7 @@ func (p *Plan) Compare(ctx context.Context, n, workers int) (*Comparison, error)
 			c.Summaries = append(c.Summaries, s)
 		}
 	}
+	c.ProvenanceGroups, c.Provenance = Provenance, p.provenanceShares(pkgs, rows, n)
 	// p5[d][a]: package a's P(attack within 5 years) in draw d.
 	k := slices.Index(Output, "p_attack_5y")
 	p5 := make([][]float64, n)

@@ -223,6 +223,23 @@ func (p *Plan) Uncertain() int {
 // Draw returns the scenario of draw d: every distribution replaced by a
 // sample from stream (seed, d).
 func (p *Plan) Draw(d uint64) *scenario.Scenario {
+	drawn, rule := p.sample(d)
+	out := scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
+		if x, ok := drawn[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {
+			return v.Point(x)
+		}
+		return v
+	})
+	if p.rule != nil {
+		out = withRule(out, rule)
+	}
+	return out
+}
+
+// sample draws the uncertain values of draw d from stream (seed, d), and
+// the rule last, so that the values' draws do not depend on it ("" when
+// the rule is not uncertain).
+func (p *Plan) sample(d uint64) (map[scenario.Pos]float64, string) {
 	r := rand.New(rand.NewPCG(p.Seed, d))
 	drawn := make(map[scenario.Pos]float64, len(p.keys))
 	for i, k := range p.keys {
@@ -248,17 +265,11 @@ func (p *Plan) Draw(d uint64) *scenario.Scenario {
 			drawn[k] = p.dist[k].Quantile(u)
 		}
 	}
-	out := scenario.MapValues(p.S, func(_ string, v scenario.Value) scenario.Value {
-		if x, ok := drawn[v.Pos]; ok && v.IsSet() && v.Dist != scenario.Point {
-			return v.Point(x)
-		}
-		return v
-	})
+	rule := ""
 	if p.rule != nil {
-		// Last in the stream, so the values' draws do not depend on it.
-		out = withRule(out, p.rule.at(r.Float64()))
+		rule = p.rule.at(r.Float64())
 	}
-	return out
+	return drawn, rule
 }
 
 // Run evaluates draw d and returns one row per package.
