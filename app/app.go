@@ -377,3 +377,45 @@ func Compare(ctx context.Context, s *scenario.Scenario, seed uint64, n, workers 
 	}
 	return plan.Compare(ctx, n, workers)
 }
+
+// BriefSpec says how to make a one-page brief.
+type BriefSpec struct {
+	Seed    uint64 // 0: the scenario's
+	Draws   int    // draws for the intervals (at least 20)
+	Version string
+	Command string
+}
+
+// Brief runs s, compares its packages under uncertainty and finds, for
+// each package, the inputs whose switch-over values flip its verdict on
+// P(attack within 5 years) at 50%: what report.BriefHTML prints.
+func Brief(ctx context.Context, s *scenario.Scenario, spec BriefSpec) (*report.Brief, error) {
+	if spec.Draws < 20 {
+		return nil, fmt.Errorf("a brief needs at least 20 draws for its intervals, not %d", spec.Draws)
+	}
+	res, err := Run(ctx, s, engine.Options{Seed: spec.Seed})
+	if err != nil {
+		return nil, err
+	}
+	cmp, err := Compare(ctx, s, res.Seed, spec.Draws, 0)
+	if err != nil {
+		return nil, err
+	}
+	b := &report.Brief{Scenario: s, Result: res, Uncertainty: cmp, Threshold: 0.5, Version: spec.Version, Command: spec.Command}
+	plan, err := sweep.NewPlan(s, res.Seed)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range res.Packages {
+		m, err := sweep.PackageOutput(p.ID, "p_attack_5y")
+		if err != nil {
+			return nil, err
+		}
+		sw, _, err := plan.SwitchOver(ctx, m, b.Threshold)
+		if err != nil {
+			return nil, fmt.Errorf("switch-over values of %s: %w", p.ID, err)
+		}
+		b.Switches = append(b.Switches, sw)
+	}
+	return b, nil
+}

@@ -16,6 +16,7 @@
 //	deter effects FILE          what each mechanism does to each package, removed or added
 //	deter backtest [FILE...]    score the deterrence model on the historical case library
 //	deter report FILE -o FILE   one self-contained HTML or Markdown report
+//	deter brief FILE -o FILE    a one-page brief (A4): verdicts, what decides them, sources
 //	deter serve                 the web workbench
 //	deter game solve FILE       equilibria of a Gambit .nfg/.efg game
 //	deter game strategic FILE   a tree's reduced strategic form as .nfg
@@ -101,6 +102,6 @@ would each actor accept it, and what does it cost.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetContext(ctx)
-	root.AddCommand(newRunCmd(), newBargainCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newEffectsCmd(), newBacktestCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
+	root.AddCommand(newRunCmd(), newBargainCmd(), newNewCmd(), newValidateCmd(), newCheckCmd(), newFitCmd(), newSweepCmd(), newSensitivityCmd(), newOptimiseCmd(), newEffectsCmd(), newBacktestCmd(), newMergeCmd(), newExportCmd(), newGameCmd(), newReportCmd(), newBriefCmd(), newServeCmd(), newSchemaCmd(), newMechanismsCmd(), newVersionCmd())
 	return root.ExecuteContext(ctx)
 }
