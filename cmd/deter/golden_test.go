@@ -92,3 +92,39 @@ func TestGolden(t *testing.T) {
 		golden(t, filepath.Join("golden", "check.golden"), out)
 	})
 }
+
+// TestUncertaintyDocs: the Ukraine answer under uncertainty quoted in
+// docs/uncertainty.md (whole) and README.md (the per-package table) is the
+// program's: the same text as the run-ukraine-2025 golden output, which
+// TestGolden checks against the program.
+func TestUncertaintyDocs(t *testing.T) {
+	t.Chdir("../..")
+	g, err := os.ReadFile("cmd/deter/testdata/golden/run-ukraine-2025.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(g), "Under uncertainty")
+	if i < 0 {
+		t.Fatal("the golden run has no section under uncertainty")
+	}
+	section := strings.TrimRight(string(g[i:]), "\n")
+	lines := strings.Split(section, "\n")
+	for _, c := range []struct{ file, marker, want string }{
+		{"docs/uncertainty.md", "run-uncertainty", section},
+		{"README.md", "run-uncertainty-short", strings.Join(lines[4:10], "\n")},
+	} {
+		doc, err := os.ReadFile(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, rest, ok1 := strings.Cut(string(doc), "<!-- "+c.marker+":begin -->\n```\n")
+		block, _, ok2 := strings.Cut(rest, "\n```\n<!-- "+c.marker+":end -->")
+		if !ok1 || !ok2 {
+			t.Errorf("%s: no %s block", c.file, c.marker)
+			continue
+		}
+		if block != c.want {
+			t.Errorf("%s is stale: its %s block differs from deter run's output; paste:\n%s", c.file, c.marker, c.want)
+		}
+	}
+}
