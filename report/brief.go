@@ -87,6 +87,9 @@ func (b *Brief) Rows() []BriefRow {
 		if i < len(b.Switches) {
 			r.Decisive = decisive(b.Switches[i], b.Threshold)
 		}
+		if d := driversText(b.Uncertainty, p.ID, "p_attack_5y"); d != "-" && !slices.ContainsFunc(b.Switches[i], func(s sweep.Switch) bool { return s.Found }) {
+			r.Decisive += "; its largest drivers: " + d
+		}
 		rows = append(rows, r)
 	}
 	return rows
@@ -198,7 +201,10 @@ func decisive(sw []sweep.Switch, thr float64) string {
 // inputName shortens an input's path for the brief: the last field, and
 // the line it comes from.
 func inputName(in string) string {
-	path, where, _ := strings.Cut(in, " (")
+	path, where, ok := strings.Cut(in, " (")
+	if !ok {
+		return in
+	}
 	if strings.HasPrefix(path, "models.deterrence.intervention") {
 		return "the intervention rule"
 	}
@@ -206,6 +212,9 @@ func inputName(in string) string {
 		path = path[i+1:]
 	}
 	where = strings.TrimSuffix(where, ")")
+	if f, line, ok := strings.Cut(where, " line "); ok {
+		where = f + ":" + line // coefficients.yaml:13
+	}
 	return fmt.Sprintf("%s [%s]", path, where)
 }
 

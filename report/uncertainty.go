@@ -118,7 +118,34 @@ func provenanceText(w io.Writer, c *sweep.Comparison) error {
 		}
 		fmt.Fprintln(tw, strings.Join(cells, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Decisive inputs of P(attack within 5 years): standardised rank regression coefficients over the draws (+: more of")
+	fmt.Fprintln(w, "the input, more risk); the values that flip a verdict: deter sensitivity, deter brief")
+	for _, pkg := range c.Packages {
+		fmt.Fprintf(w, "  %s: %s\n", pkg, driversText(c, pkg, "p_attack_5y"))
+	}
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// driversText lists a headline's decisive inputs with their coefficients.
+func driversText(c *sweep.Comparison, pkg, output string) string {
+	for _, s := range c.Provenance {
+		if s.Package != pkg || s.Output != output {
+			continue
+		}
+		if len(s.Drivers) == 0 {
+			return "no input stands out (none with |coefficient| of 0.1 or more)"
+		}
+		var parts []string
+		for _, d := range s.Drivers {
+			parts = append(parts, fmt.Sprintf("%s %+.1f", inputName(d.Input), d.SRRC))
+		}
+		return strings.Join(parts, ", ")
+	}
+	return "-"
 }
 
 // shareCell prints one headline's shares as "a/b/c/d (all e)" in per cent

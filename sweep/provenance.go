@@ -18,6 +18,19 @@ type Share struct {
 	// it), All the same for every input together.
 	Groups []float64 `json:"r2_by_provenance"`
 	All    float64   `json:"r2_all"`
+	// Drivers are the inputs with the largest standardised rank regression
+	// coefficients in the regression on every input (at most three, with
+	// |SRRC| of at least 0.1), largest first: the decisive inputs.
+	Drivers []Driver `json:"drivers,omitempty"`
+}
+
+// Driver is one input's standardised rank regression coefficient: the
+// change of the output's rank, in standard deviations, per standard
+// deviation of the input's rank, the others held (Iman and Conover 1979).
+// Its sign says the direction.
+type Driver struct {
+	Input string  `json:"input"`
+	SRRC  float64 `json:"srrc"`
 }
 
 // provenanceShares estimates, for each package and headline, the share of
@@ -50,9 +63,14 @@ func (p *Plan) provenanceShares(pkgs []string, rows []Row, n int) []Share {
 		}
 		rules = append(rules, rule)
 	}
+	names := p.Inputs()
+	var all [][]float64
+	var allNames []string
 	for i, k := range p.keys {
 		g := provenanceOf(p.dist[k])
-		cols[g] = append(cols[g], ranks(values[i]))
+		r := ranks(values[i])
+		cols[g] = append(cols[g], r)
+		all, allNames = append(all, r), append(allNames, names[i])
 	}
 	if p.rule != nil {
 		g := len(Provenance) - 1
@@ -64,11 +82,8 @@ func (p *Plan) provenanceShares(pkgs []string, rows []Row, n int) []Share {
 				}
 			}
 			cols[g] = append(cols[g], col)
+			all, allNames = append(all, col), append(allNames, "intervention rule is "+r)
 		}
-	}
-	var all [][]float64
-	for _, c := range cols {
-		all = append(all, c...)
 	}
 	y := make([][][]float64, len(pkgs)) // y[package][output] over draws
 	for a := range pkgs {
@@ -86,7 +101,23 @@ func (p *Plan) provenanceShares(pkgs []string, rows []Row, n int) []Share {
 	for a, pkg := range pkgs {
 		for h, o := range Headlines {
 			yr := ranks(y[a][h])
-			sh := Share{Package: pkg, Output: o, All: adjR2(yr, all)}
+			r2, srrc := regress(yr, all)
+			sh := Share{Package: pkg, Output: o, All: r2}
+			for i, b := range srrc {
+				if math.Abs(b) >= 0.1 {
+					sh.Drivers = append(sh.Drivers, Driver{Input: allNames[i], SRRC: b})
+				}
+			}
+			slices.SortStableFunc(sh.Drivers, func(a, b Driver) int {
+				switch x, y := math.Abs(a.SRRC), math.Abs(b.SRRC); {
+				case x > y:
+					return -1
+				case x < y:
+					return 1
+				}
+				return 0
+			})
+			sh.Drivers = sh.Drivers[:min(3, len(sh.Drivers))]
 			for _, c := range cols {
 				if len(c) == 0 {
 					sh.Groups = append(sh.Groups, -1)
@@ -134,17 +165,27 @@ func ranks(xs []float64) []float64 {
 // columns xs with an intercept, floored at 0; 0 when y does not vary or
 // there are too few draws for the regressors.
 func adjR2(y []float64, all [][]float64) float64 {
+	r2, _ := regress(y, all)
+	return r2
+}
+
+// regress is adjR2 with the standardised coefficient of each column
+// (β_i·sd(x_i)/sd(y); 0 for a column that does not vary or when there is
+// no estimate).
+func regress(y []float64, all [][]float64) (float64, []float64) {
+	srrc := make([]float64, len(all))
 	// Inputs that do not vary carry no information and would make the
 	// design singular.
 	var xs [][]float64
-	for _, c := range all {
+	var idx []int
+	for i, c := range all {
 		if slices.Min(c) != slices.Max(c) {
-			xs = append(xs, c)
+			xs, idx = append(xs, c), append(idx, i)
 		}
 	}
 	n, k := len(y), len(xs)
 	if n-k-1 < 1 {
-		return 0
+		return 0, srrc
 	}
 	var mean, tss float64
 	for _, v := range y {
@@ -155,7 +196,7 @@ func adjR2(y []float64, all [][]float64) float64 {
 		tss += (v - mean) * (v - mean)
 	}
 	if tss == 0 {
-		return 0
+		return 0, srrc
 	}
 	X := mat.NewDense(n, k+1, nil)
 	for i := range n {
@@ -169,7 +210,7 @@ func adjR2(y []float64, all [][]float64) float64 {
 	qr.Factorize(X)
 	var beta mat.VecDense
 	if err := qr.SolveVecTo(&beta, false, Y); err != nil {
-		return 0 // collinear regressors (a constant input): no estimate
+		return 0, srrc // collinear regressors: no estimate
 	}
 	var fit mat.VecDense
 	fit.MulVec(X, &beta)
@@ -180,5 +221,17 @@ func adjR2(y []float64, all [][]float64) float64 {
 	}
 	r2 := 1 - rss/tss
 	adj := 1 - (1-r2)*float64(n-1)/float64(n-k-1)
-	return math.Max(0, math.Min(1, adj))
+	sdY := math.Sqrt(tss / float64(n-1))
+	for j, c := range xs {
+		var m, ss float64
+		for _, v := range c {
+			m += v
+		}
+		m /= float64(n)
+		for _, v := range c {
+			ss += (v - m) * (v - m)
+		}
+		srrc[idx[j]] = beta.AtVec(j+1) * math.Sqrt(ss/float64(n-1)) / sdY
+	}
+	return math.Max(0, math.Min(1, adj)), srrc
 }

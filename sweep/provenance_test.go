@@ -47,6 +47,14 @@ func TestAdjR2(t *testing.T) {
 			t.Errorf("%s: adjusted R² %.3f, want %.2f ± %.2f", c.name, got, c.want, c.within)
 		}
 	}
+	// The standardised coefficients: for independent inputs, SRRC² is the
+	// input's share, so 2/√5 = 0.894 and 1/√5 = 0.447; noise near 0.
+	_, b := regress(yr, [][]float64{ranks(noise), ranks(x2), ranks(x1)})
+	for i, want := range []float64{0, 1 / math.Sqrt(5), 2 / math.Sqrt(5)} {
+		if math.Abs(b[i]-want) > 0.04 {
+			t.Errorf("SRRC %d = %.3f, want %.3f ± 0.04", i, b[i], want)
+		}
+	}
 	if got := adjR2(make([]float64, n), [][]float64{x1}); got != 0 {
 		t.Errorf("a constant output: R² %g, want 0", got)
 	}
