@@ -90,6 +90,10 @@ type CampaignSpec struct {
 	// DelayDays is added to the scenario's settings.attack_day: an attack
 	// that much later, when more of the package is in place.
 	DelayDays int
+	// AttackerGrowth is the share by which the attacker's forces and
+	// production have grown since the cease-fire (the timeline's
+	// reconstitution): its units and streams are scaled by 1 + AttackerGrowth.
+	AttackerGrowth float64
 }
 
 // CampaignMap ties the campaign model's indices back to the scenario.
@@ -125,6 +129,18 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 		for i := range b.in.Streams {
 			if b.in.Streams[i].Side == campaign.Attacker {
 				b.in.Streams[i].PerDay *= 1 - cut
+			}
+		}
+	}
+	if g := spec.AttackerGrowth; g != 0 {
+		for i := range b.in.Units {
+			if b.in.Units[i].Side == campaign.Attacker {
+				b.in.Units[i].Strength *= 1 + g
+			}
+		}
+		for i := range b.in.Streams {
+			if b.in.Streams[i].Side == campaign.Attacker {
+				b.in.Streams[i].PerDay *= 1 + g
 			}
 		}
 	}

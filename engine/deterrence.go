@@ -400,11 +400,18 @@ func packageForces(s *scenario.Scenario, p *scenario.Package) *guarantorForces {
 // limited offensive (0 days) or its campaigns are no longer than that
 // anyway.
 func limitedCampaigns(s *scenario.Scenario, p *scenario.Package) (*Campaigns, error) {
+	return limitedCampaignsAt(s, p, CampaignSpec{})
+}
+
+// limitedCampaignsAt is limitedCampaigns for an attack at spec's delay and
+// attacker growth.
+func limitedCampaignsAt(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec) (*Campaigns, error) {
 	days := s.DeterrenceModel().LimitedAttackDays.Nominal()
 	if days <= 0 || days >= float64(min(s.Settings.HorizonDays, 365)) {
 		return nil, nil
 	}
-	c, _, _, err := runCampaigns(s, p, CampaignSpec{HorizonDays: int(math.Round(days))})
+	spec.HorizonDays = int(math.Round(days))
+	c, _, _, err := runCampaigns(s, p, spec)
 	if err != nil {
 		return nil, err
 	}

@@ -118,6 +118,9 @@ type PackageResult struct {
 	// Empirical is the cease-fire survival from the hazard model fitted
 	// to past cease-fires, the cross-check of Deterrence.
 	Empirical *Empirical `json:"empirical_ceasefire"`
+	// Timeline is the cease-fire month by month (nominal runs; nil in a
+	// sweep's draws).
+	Timeline *Timeline `json:"timeline,omitempty"`
 }
 
 // Inputs summarises what a package puts in: nominal values read from the
@@ -177,6 +180,13 @@ func Run(ctx context.Context, s *scenario.Scenario, opt Options) (*Result, error
 		}
 		if pr.Empirical, err = runEmpirical(p, pr.Deterrence.PAttack1, pr.Deterrence.PAttack5, seed); err != nil {
 			return nil, err
+		}
+		if !opt.ClosedForm {
+			// The timeline solves the game at a dozen dates of the
+			// cease-fire: nominal runs only, not every draw of a sweep.
+			if pr.Timeline, err = packageTimeline(s, p); err != nil {
+				return nil, err
+			}
 		}
 		pr.RedLines = ScreenRedLines(s, p)
 		if pr.RedLines == nil {

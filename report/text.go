@@ -28,7 +28,7 @@ func Text(w io.Writer, res *engine.Result) error {
 	ew := &errWriter{w: w}
 	for _, section := range []func(io.Writer, *engine.Result){
 		textHeader, textInputs, textCampaign, textDeterrence, textEmpirical, textCost,
-		textAcceptability, textShift, textTradeOff, textSpatial, textRedLines, textGaps,
+		textAcceptability, textShift, textTimeline, textTradeOff, textSpatial, textRedLines, textGaps,
 	} {
 		section(ew, res)
 	}
@@ -244,6 +244,56 @@ func textAcceptability(ew io.Writer, res *engine.Result) {
 }
 
 // textShift: the commitment problem under shifting power.
+// textTimeline: the cease-fire year by year, when the risk peaks and why.
+func textTimeline(ew io.Writer, res *engine.Result) {
+	var rows []engine.PackageResult
+	for _, p := range res.Packages {
+		if p.Timeline != nil && len(p.Timeline.ByYear) > 0 {
+			rows = append(rows, p)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	years := len(rows[0].Timeline.ByYear)
+	fmt.Fprintf(ew, "The cease-fire year by year (nominal values; the game solved at %d dates as the attacker rebuilds, the package builds up and promises age;\n", len(rows[0].Timeline.Knots))
+	fmt.Fprintln(ew, "the attacker chooses when to attack, Powell 2006; 'never waits': the attacker of the one-year game)")
+	marks := []int{1, 2, 3, 5, 10}
+	var head []string
+	for _, y := range marks {
+		if y <= years {
+			head = append(head, fmt.Sprintf("by year %d", y))
+		}
+	}
+	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "package\t\t%s\thighest risk\n", strings.Join(head, "\t"))
+	for _, p := range rows {
+		tl := p.Timeline
+		for k, curve := range [][]float64{tl.ByYear, tl.MyopicByYear} {
+			cells := []string{p.ID, "chooses when"}
+			if k == 1 {
+				cells = []string{"", "never waits"}
+			}
+			for _, y := range marks {
+				if y <= years {
+					cells = append(cells, ProbText(curve[y-1]))
+				}
+			}
+			if k == 0 {
+				cells = append(cells, fmt.Sprintf("month %d", tl.PeakMonth+1))
+			} else {
+				cells = append(cells, "")
+			}
+			fmt.Fprintln(tw, strings.Join(cells, "\t"))
+		}
+	}
+	tw.Flush()
+	for _, p := range rows {
+		fmt.Fprintf(ew, "  %s: %s\n", p.ID, p.Timeline.Why)
+	}
+	fmt.Fprintln(ew)
+}
+
 func textShift(ew io.Writer, res *engine.Result) {
 	var shifts []string
 	for _, p := range res.Packages {

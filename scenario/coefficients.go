@@ -23,6 +23,7 @@ const FittedSource = "case-library fit (deter backtest; docs/backtest.md)"
 // coefficientSet is the shape of coefficients.yaml.
 type coefficientSet struct {
 	Deterrence DeterrenceModel `yaml:"deterrence" v:"req"`
+	Timeline   TimelineModel   `yaml:"timeline" v:"req"`
 }
 
 // coefficients maps a struct type and a field key to the shared
@@ -35,31 +36,35 @@ func init() {
 	if err := ParseFragment(&Scenario{}, CoefficientsFile, coefficientsYAML, &set); err != nil {
 		panic(fmt.Sprintf("scenario: the embedded %s does not load: %v", CoefficientsFile, err))
 	}
-	byKey := map[string]Value{}
-	t := reflect.TypeFor[DeterrenceModel]()
-	rv := reflect.ValueOf(&set.Deterrence).Elem()
-	for _, f := range infoFor(t).fields {
-		if f.typ != valueType {
-			continue
+	coefficients = map[reflect.Type]map[string]Value{}
+	setV := reflect.ValueOf(&set).Elem()
+	for i := range setV.NumField() {
+		rv := setV.Field(i)
+		t := rv.Type()
+		byKey := map[string]Value{}
+		for _, f := range infoFor(t).fields {
+			if f.typ != valueType {
+				continue
+			}
+			v := rv.FieldByIndex(f.index).Interface().(Value)
+			if !v.IsSet() || v.Default {
+				continue
+			}
+			if f.rules.hasDef {
+				panic("scenario: " + f.key + " has a default in its tag and in " + CoefficientsFile)
+			}
+			v.Default = true
+			v.Pos.File = CoefficientsFile
+			byKey[f.key] = v
 		}
-		v := rv.FieldByIndex(f.index).Interface().(Value)
-		if !v.IsSet() || v.Default {
-			continue
-		}
-		if f.rules.hasDef {
-			panic("scenario: " + f.key + " has a default in its tag and in " + CoefficientsFile)
-		}
-		v.Default = true
-		v.Pos.File = CoefficientsFile
-		byKey[f.key] = v
+		coefficients[t] = byKey
+		// The field tables built while loading the file predate the
+		// coefficients; build them again with the coefficients as defaults.
+		infoMu.Lock()
+		delete(infoCache, t)
+		infoMu.Unlock()
+		defaultsCache.Delete(t)
 	}
-	coefficients = map[reflect.Type]map[string]Value{t: byKey}
-	// The field tables built while loading the file predate the
-	// coefficients; build them again with the coefficients as defaults.
-	infoMu.Lock()
-	delete(infoCache, t)
-	infoMu.Unlock()
-	defaultsCache.Delete(t)
 }
 
 // coefficientOf returns the shared coefficient that is the default of

@@ -78,6 +78,10 @@ func Parse(name string, data []byte) (s *Scenario, err error) {
 		dm := Defaulted[DeterrenceModel](nil)
 		s.Models.Deterrence = &dm
 	}
+	if s.Models.Timeline == nil {
+		tm := Defaulted[TimelineModel](nil)
+		s.Models.Timeline = &tm
+	}
 	if !d.stop {
 		d.check(s)
 	}

@@ -132,6 +132,9 @@ func fill(rv reflect.Value, fields []fieldInfo) {
 // whether or not the block is in the file.
 func (s *Scenario) DeterrenceModel() DeterrenceModel { return blockWithDefaults(s.Models.Deterrence) }
 
+// TimelineModel is models.timeline with the format's defaults filled in.
+func (s *Scenario) TimelineModel() TimelineModel { return blockWithDefaults(s.Models.Timeline) }
+
 // CostModel is models.cost with the format's defaults filled in.
 func (s *Scenario) CostModel() CostModel { return blockWithDefaults(s.Models.Cost) }
 

@@ -12,16 +12,15 @@
 //
 // # The model
 //
-// At knot k (month m_k) the game gives the yearly probability of attack
-// P_k. Read through a probit, it is the attacker's net value of attacking
-// then, in units of the spread of its resolve:
+// At knot k (month m_k) the game gives the attacker's net value of its
+// best attack then, in units of the spread of its resolve,
 //
-//	u_k = Φ⁻¹(P_k)
+//	u_k = U_k / σ_A,   P_k = Φ(u_k)
 //
-// (the game's attacker attacks when its value plus a normal resolve shock
-// is positive; this reading is exact for a single normal shock and an
-// approximation when the guarantors' hidden types enter too). Between
-// knots u is interpolated linearly in months, and held after the last.
+// (the deterrence game's attacker attacks within the year when its value
+// plus a normal resolve shock of spread σ_A is positive, so P_k is the
+// game's yearly probability of attack). Between knots u is interpolated
+// linearly in months, and held after the last.
 //
 // Each month the attacker has a resolve shock ε ~ N(0, 1) (in the same
 // units), fresh each year as in the game. It attacks in month t if
@@ -73,9 +72,10 @@ import (
 // Knot is the game's answer at one date of the cease-fire.
 type Knot struct {
 	Month float64 // months since the cease-fire, >= 0
-	// P is the yearly probability of attack the deterrence game gives
-	// with the state of that month, in [0, 1].
-	P float64
+	// U is the attacker's net value of its best attack with the state of
+	// that month over the spread of its resolve (deterrence.Result.Utility
+	// / Params.SigmaA): the game's yearly P(attack) is Φ(U).
+	U float64
 }
 
 // Input is the timeline of one package.
@@ -98,18 +98,15 @@ type Result struct {
 	// Myopic[t] is the hazard of an attacker that never waits (K = 0):
 	// the difference is the effect of choosing when.
 	Myopic []float64
-	// ByYear[y-1] is P(attack by the end of year y), y = 1..Months/12.
-	ByYear []float64
+	// ByYear[y-1] is P(attack by the end of year y), y = 1..Months/12;
+	// MyopicByYear the same for the attacker that never waits.
+	ByYear, MyopicByYear []float64
 	// Peak is the month of highest hazard (the first if tied).
 	Peak int
 	// Waiting[t] reports that in month t the wish to wait for a better
 	// moment lowers the hazard by more than a tenth of the myopic one.
 	Waiting []bool
 }
-
-// pClip keeps probit values finite: the game's saturated 0 and 1 read as
-// ±7.3 standard deviations.
-const pClip = 1e-13
 
 // Validate checks the input.
 func (in *Input) Validate() error {
@@ -120,8 +117,8 @@ func (in *Input) Validate() error {
 		return fmt.Errorf("timeline: the first knot is at month %g, not 0", in.Knots[0].Month)
 	}
 	for i, k := range in.Knots {
-		if !(k.P >= 0 && k.P <= 1) {
-			return fmt.Errorf("timeline: knot %d: probability %g outside [0, 1]", i, k.P)
+		if math.IsNaN(k.U) || math.IsInf(k.U, 0) {
+			return fmt.Errorf("timeline: knot %d: value %g is not a finite number", i, k.U)
 		}
 		if i > 0 && !(k.Month > in.Knots[i-1].Month) {
 			return fmt.Errorf("timeline: knot %d at month %g is not after the one before", i, k.Month)
@@ -139,24 +136,20 @@ func (in *Input) Validate() error {
 	return nil
 }
 
-// U is the probit value u at month t: linear between knots, held after
-// the last.
-func (in *Input) U(t float64) float64 {
-	u := func(p float64) float64 {
-		return distuv.UnitNormal.Quantile(math.Min(1-pClip, math.Max(pClip, p)))
-	}
+// Value is u at month t: linear between knots, held after the last.
+func (in *Input) Value(t float64) float64 {
 	ks := in.Knots
 	if t <= ks[0].Month {
-		return u(ks[0].P)
+		return ks[0].U
 	}
 	for i := 1; i < len(ks); i++ {
 		if t <= ks[i].Month {
 			a, b := ks[i-1], ks[i]
 			w := (t - a.Month) / (b.Month - a.Month)
-			return (1-w)*u(a.P) + w*u(b.P)
+			return (1-w)*a.U + w*b.U
 		}
 	}
-	return u(ks[len(ks)-1].P)
+	return ks[len(ks)-1].U
 }
 
 // Solve computes the monthly hazard and the curve.
@@ -168,7 +161,7 @@ func Solve(in *Input) (*Result, error) {
 	// u over the horizon and the look-ahead beyond it.
 	us := make([]float64, n+in.Lookahead+1)
 	for t := range us {
-		us[t] = in.U(float64(t))
+		us[t] = in.Value(float64(t))
 	}
 	disc := make([]float64, in.Lookahead+1)
 	for k := range disc {
@@ -191,11 +184,13 @@ func Solve(in *Input) (*Result, error) {
 			r.Peak = t
 		}
 	}
-	survive := 1.0
+	survive, myopic := 1.0, 1.0
 	for t := range n {
 		survive *= 1 - r.Hazard[t]
+		myopic *= 1 - r.Myopic[t]
 		if (t+1)%12 == 0 {
 			r.ByYear = append(r.ByYear, 1-survive)
+			r.MyopicByYear = append(r.MyopicByYear, 1-myopic)
 		}
 	}
 	return r, nil
