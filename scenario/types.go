@@ -218,13 +218,13 @@ type Models struct {
 // scenario's scheduled events. Its judgement coefficients default to the
 // shared set (coefficients.yaml).
 type TimelineModel struct {
-	HorizonYears       Value           `yaml:"horizon_years" v:"min=1,max=50,def=10" unit:"years" doc:"How far ahead the timeline looks (P(attack by year 1..horizon))."`
-	AttackerGrowth     Value           `yaml:"attacker_growth_per_year" v:"min=0,max=2" unit:"fraction/year" doc:"How fast the attacker rebuilds its forces during the cease-fire, as a share of their strength at the cease-fire gained per year at the start (recruitment and production net of demobilisation)."`
-	AttackerGrowthCap  Value           `yaml:"attacker_growth_cap" v:"min=0,max=5" unit:"fraction" doc:"The most the attacker's forces grow above their strength at the cease-fire: g(t) = cap·(1 − exp(−rate·t/cap))."`
-	ResolveHalfLife    Value           `yaml:"resolve_half_life_years" v:"gt=0" unit:"years" doc:"Years after which a guarantor's cost of breaking its promise (audience and reputation) is half what it was when made: the promise ages."`
-	LookaheadYears     Value           `yaml:"lookahead_years" v:"min=0,max=20" unit:"years" doc:"How far ahead the attacker compares attacking now with attacking later (0: the myopic attacker of the one-year game)."`
-	Events             []TimelineEvent `yaml:"events" doc:"Scheduled changes to the guarantees (an election, a withdrawal), each from its year on, in every package where the actor takes part."`
-	Prov               `yaml:",inline"`
+	HorizonYears      Value           `yaml:"horizon_years" v:"min=1,max=50,def=10" unit:"years" doc:"How far ahead the timeline looks (P(attack by year 1..horizon))."`
+	AttackerGrowth    Value           `yaml:"attacker_growth_per_year" v:"min=0,max=2" unit:"fraction/year" doc:"How fast the attacker rebuilds its forces during the cease-fire, as a share of their strength at the cease-fire gained per year at the start (recruitment and production net of demobilisation)."`
+	AttackerGrowthCap Value           `yaml:"attacker_growth_cap" v:"min=0,max=5" unit:"fraction" doc:"The most the attacker's forces grow above their strength at the cease-fire: g(t) = cap·(1 − exp(−rate·t/cap))."`
+	ResolveHalfLife   Value           `yaml:"resolve_half_life_years" v:"gt=0" unit:"years" doc:"Years after which a guarantor's cost of breaking its promise (audience and reputation) is half what it was when made: the promise ages."`
+	LookaheadYears    Value           `yaml:"lookahead_years" v:"min=0,max=20" unit:"years" doc:"How far ahead the attacker compares attacking now with attacking later (0: the myopic attacker of the one-year game)."`
+	Events            []TimelineEvent `yaml:"events" doc:"Scheduled changes to the guarantees (an election, a withdrawal), each from its year on, in every package where the actor takes part."`
+	Prov              `yaml:",inline"`
 }
 
 // TimelineEvent is a scheduled change to a guarantor's part in the
