@@ -75,6 +75,63 @@ func GroundChart(w io.Writer, res *engine.Result) error {
 	return err
 }
 
+// TimelineChart writes an SVG chart of each package's P(attack by month t)
+// over the cease-fire (the timeline model): solid for the attacker that
+// chooses when, dashed for the one that never waits. It returns false
+// (writing nothing) when no package has a timeline.
+func TimelineChart(w io.Writer, res *engine.Result) (bool, error) {
+	p := plot.New()
+	p.Title.Text = "P(renewed attack) over the cease-fire: " + res.Scenario
+	p.X.Label.Text = "years after the cease-fire"
+	p.Y.Label.Text = "P(attack by then)"
+	p.Y.Min, p.Y.Max = 0, 1
+	p.Legend.Top = false
+	p.Legend.Left = false
+	p.Add(plotter.NewGrid())
+	any := false
+	for i, pk := range res.Packages {
+		tl := pk.Timeline
+		if tl == nil || len(tl.Hazard) == 0 {
+			continue
+		}
+		any = true
+		col := palette[i%len(palette)]
+		xy := make(plotter.XYs, len(tl.Hazard)+1)
+		survive := 1.0
+		for m, h := range tl.Hazard {
+			survive *= 1 - h
+			xy[m+1].X, xy[m+1].Y = float64(m+1)/12, 1-survive
+		}
+		l, err := plotter.NewLine(xy)
+		if err != nil {
+			return false, fmt.Errorf("chart: %w", err)
+		}
+		l.LineStyle.Color, l.LineStyle.Width = col, vg.Points(1.5)
+		p.Add(l)
+		p.Legend.Add(pk.ID+" (chooses when)", l)
+		my := plotter.XYs{{X: 0, Y: 0}}
+		for y, v := range tl.MyopicByYear {
+			my = append(my, plotter.XY{X: float64(y + 1), Y: v})
+		}
+		d, err := plotter.NewLine(my)
+		if err != nil {
+			return false, fmt.Errorf("chart: %w", err)
+		}
+		d.LineStyle.Color, d.LineStyle.Width = col, vg.Points(1)
+		d.LineStyle.Dashes = []vg.Length{vg.Points(4), vg.Points(3)}
+		p.Add(d)
+	}
+	if !any {
+		return false, nil
+	}
+	wt, err := p.WriterTo(9*vg.Inch, 5*vg.Inch, "svg")
+	if err != nil {
+		return false, fmt.Errorf("chart: %w", err)
+	}
+	_, err = wt.WriteTo(w)
+	return true, err
+}
+
 // CostChart writes an SVG stacked bar chart of a package's cost by element
 // and year (USD bn). It returns false (writing nothing) when the package
 // costs nothing.

@@ -19,6 +19,7 @@ type Document struct {
 	Ground     template.HTML   // inline SVG
 	Costs      []template.HTML // inline SVG per costed package
 	TradeOff   template.HTML   // inline SVG, empty without a trade-off
+	Timeline   template.HTML   // inline SVG, empty without timelines
 	Version    string
 	// Uncertainty is the packages' answer over draws of every uncertain
 	// value (nil: nominal values only).
@@ -41,6 +42,16 @@ func (d *Document) Band(pkg, output string) string {
 	return ""
 }
 
+// Name is the name of the package whose timeline tl is.
+func (d *Document) Name(tl *engine.Timeline) string {
+	for _, p := range d.Result.Packages {
+		if p.Timeline == tl {
+			return p.Name
+		}
+	}
+	return ""
+}
+
 // RestsOn is the share of a package's headline variance over the draws
 // that each provenance group explains ("a/b/c/d (all e)", per cent).
 func (d *Document) RestsOn(pkg, output string) string {
@@ -58,6 +69,12 @@ func NewDocument(s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison
 		return nil, err
 	}
 	d.Ground = template.HTML(stripXMLHeader(b.String()))
+	var tb bytes.Buffer
+	if ok, err := TimelineChart(&tb, res); err != nil {
+		return nil, err
+	} else if ok {
+		d.Timeline = template.HTML(stripXMLHeader(tb.String()))
+	}
 	if len(res.TradeOff) > 0 {
 		var t bytes.Buffer
 		if err := TradeOffChart(&t, "Deterrence against acceptability to the attacker", res.TradeOff); err != nil {
@@ -104,6 +121,20 @@ var funcs = template.FuncMap{
 	// rounds is the number of bargaining rounds to convergence, as run
 	// prints it (the states less the initial one).
 	"rounds": func(sf *engine.SpatialForecast) int { return len(sf.States) - 1 },
+	// years is a timeline's P(attack) by years 1, 2, 3, 5 and 10 ("-"
+	// beyond its horizon).
+	"years": func(tl *engine.Timeline) []string {
+		var out []string
+		for _, y := range []int{1, 2, 3, 5, 10} {
+			if y <= len(tl.ByYear) {
+				out = append(out, ProbText(tl.ByYear[y-1]))
+			} else {
+				out = append(out, "-")
+			}
+		}
+		return out
+	},
+	"inc": func(i int) int { return i + 1 },
 	// shifts reports whether any package has a commitment-problem answer.
 	"shifts": func(r *engine.Result) bool {
 		for _, p := range r.Packages {
@@ -208,6 +239,14 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 {{range .Result.Packages}}{{$p := .}}{{with .Acceptability}}{{with .Shift}}<tr><td>{{$p.Name}}</td><td>{{num .NowKm2}}</td><td>{{num .NextKm2}}</td><td>{{printf "%+.2f" .Motive}}</td><td class="text{{if .War}} hard{{end}}">{{if .War}}preventive war pays{{else}}no preventive motive{{end}}</td></tr>{{end}}{{end}}{{end}}
 </table>{{end}}
 
+{{if .Timeline}}<h3>The cease-fire year by year</h3>
+<p class="note">The deterrence game solved at dates of the cease-fire as the attacker rebuilds, the package builds up and the promises age; the attacker chooses when to attack, comparing attacking now with attacking later (Powell 2006). Dashed: the attacker of the one-year game, which never waits.</p>
+<table>
+<tr><th>package</th><th>P(attack) by year 1</th><th>2</th><th>3</th><th>5</th><th>10</th><th>highest risk</th><th>why</th></tr>
+{{range .Result.Packages}}{{with .Timeline}}<tr><td>{{$.Name .}}</td>{{range $y := years .}}<td>{{$y}}</td>{{end}}<td>month {{inc .PeakMonth}}</td><td class="text">{{.Why}}</td></tr>{{end}}{{end}}
+</table>
+<figure>{{.Timeline}}</figure>{{end}}
+
 {{if .TradeOff}}<h3>Deterrence against acceptability</h3>
 <figure>{{.TradeOff}}<figcaption class="note">Each package's P(renewed attack within 5 years) against the attacker's margin for signing; the frontier holds the packages no other beats on both.</figcaption></figure>{{end}}
 
@@ -281,6 +320,12 @@ func Markdown(w io.Writer, d *Document) error {
 			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.RestsOn(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), d.RestsOn(p, "ground_km2_d365"), ProbText(c.Best[i]), ProbText(c.Regret[i]))
 		}
 	}
+	if rows := timelineRows(r); len(rows) > 0 {
+		fmt.Fprintf(ew, "\n### The cease-fire year by year\n\nThe attacker chooses when to attack as it rebuilds, the package builds up and the promises age (Powell 2006).\n\n| package | P(attack) by year 1 | 2 | 3 | 5 | 10 | highest risk | why |\n|---|---|---|---|---|---|---|---|\n")
+		for _, row := range rows {
+			fmt.Fprintf(ew, "| %s |\n", strings.Join(row, " | "))
+		}
+	}
 	fmt.Fprintf(ew, "\n## If deterrence fails\n\n| package | guarantors | first objective | km² d30 | d90 | d365 | attacker losses | defender losses |\n|---|---|---|---|---|---|---|---|\n")
 	for _, p := range r.Packages {
 		for _, c := range p.Campaign {
@@ -325,4 +370,20 @@ func Markdown(w io.Writer, d *Document) error {
 		fmt.Fprintf(ew, "- **%s**: %s\n", ref.ID, ref.Citation)
 	}
 	return ew.err
+}
+
+// timelineRows are the Markdown rows of the cease-fire year by year.
+func timelineRows(r *engine.Result) [][]string {
+	var rows [][]string
+	for _, p := range r.Packages {
+		tl := p.Timeline
+		if tl == nil || len(tl.ByYear) == 0 {
+			continue
+		}
+		row := []string{p.Name}
+		row = append(row, funcs["years"].(func(*engine.Timeline) []string)(tl)...)
+		row = append(row, fmt.Sprintf("month %d", tl.PeakMonth+1), tl.Why)
+		rows = append(rows, row)
+	}
+	return rows
 }

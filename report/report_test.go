@@ -41,11 +41,12 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("package %q missing", p.Name)
 		}
 	}
-	// ground, one cost chart per costed package, and the trade-off
-	if n := strings.Count(h, "<svg"); n != 2+len(doc.Costs) || n < 4 {
-		t.Errorf("%d inline SVG charts, want %d", n, 2+len(doc.Costs))
+	// ground, one cost chart per costed package, the trade-off and the
+	// cease-fire year by year
+	if n := strings.Count(h, "<svg"); n != 3+len(doc.Costs) || n < 5 {
+		t.Errorf("%d inline SVG charts, want %d", n, 3+len(doc.Costs))
 	}
-	for _, want := range []string{"The record: cease-fires", "Likely settlement", "Deterrence against acceptability"} {
+	for _, want := range []string{"The record: cease-fires", "Likely settlement", "Deterrence against acceptability", "The cease-fire year by year"} {
 		if !strings.Contains(h, want) {
 			t.Errorf("section %q missing", want)
 		}

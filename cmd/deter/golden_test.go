@@ -128,3 +128,30 @@ func TestUncertaintyDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestTimelineDocs: the Ukraine timeline quoted in docs/timeline.md is the
+// program's (the run-ukraine-2025 golden output, which TestGolden checks).
+func TestTimelineDocs(t *testing.T) {
+	t.Chdir("../..")
+	g, err := os.ReadFile("cmd/deter/testdata/golden/run-ukraine-2025.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(g), "The cease-fire year by year")
+	if i < 0 {
+		t.Fatal("the golden run has no timeline section")
+	}
+	section, _, _ := strings.Cut(string(g[i:]), "\n\n")
+	doc, err := os.ReadFile("docs/timeline.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok1 := strings.Cut(string(doc), "<!-- run-timeline:begin -->\n```\n")
+	block, _, ok2 := strings.Cut(rest, "\n```\n<!-- run-timeline:end -->")
+	if !ok1 || !ok2 {
+		t.Fatal("docs/timeline.md: no run-timeline block")
+	}
+	if block != section {
+		t.Errorf("docs/timeline.md is stale; paste:\n%s", section)
+	}
+}
