@@ -118,6 +118,9 @@ func CampaignInput(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec)
 		cmap: &CampaignMap{Objectives: make([][]string, len(s.Theatre.Sectors))}, campaignMapping: cm}
 	b.theatre()
 	b.actors()
+	if st := p.Settlement; st != nil {
+		b.settlement(st)
+	}
 	m := &p.Mechanisms
 	if f := m.DeterrentForce; f != nil {
 		b.deterrentForce(f, p)
@@ -204,6 +207,54 @@ func (b *campaignBuilder) theatre() {
 		}
 		sec.ObjectivesKm = append(sec.ObjectivesKm[:k], append([]float64{d}, sec.ObjectivesKm[k:]...)...)
 		names[i] = append(names[i][:k], append([]string{o.ID}, names[i][k:]...)...)
+	}
+}
+
+// settlement applies the terms of the cease-fire to the next war: the
+// ceded area moves the line forward in its sector (objectives within the
+// ceded depth are gone, the others nearer) and leaves the fortification of
+// the positions behind it; a demilitarised zone puts every objective
+// further by its width; a cap on the defender's forces scales its listed
+// forces down to it.
+func (b *campaignBuilder) settlement(st *scenario.Settlement) {
+	if i, ok := b.secIdx[st.CededSector]; ok && st.TerritoryCeded.Or(0) > 0 {
+		sec := &b.in.Sectors[i]
+		d := st.TerritoryCeded.Nominal() / sec.FrontageKm
+		var objs []float64
+		var names []string
+		for k, x := range sec.ObjectivesKm {
+			if x > d {
+				objs, names = append(objs, x-d), append(names, b.cmap.Objectives[i][k])
+			}
+		}
+		sec.ObjectivesKm, b.cmap.Objectives[i] = objs, names
+		sec.DepthKm = math.Max(1, sec.DepthKm-d)
+		if st.FortificationLeft.IsSet() {
+			sec.Fortification = st.FortificationLeft.Nominal()
+		}
+	}
+	if w := st.DMZWidth.Or(0); w > 0 {
+		for i := range b.in.Sectors {
+			for k := range b.in.Sectors[i].ObjectivesKm {
+				b.in.Sectors[i].ObjectivesKm[k] += w
+			}
+			b.in.Sectors[i].DepthKm += w
+		}
+	}
+	if st.DefenderTroopCap.IsSet() {
+		total := 0.0
+		for _, u := range b.in.Units {
+			if u.Side == campaign.Defender {
+				total += u.Strength
+			}
+		}
+		if c := st.DefenderTroopCap.Nominal(); total > c && total > 0 {
+			for i := range b.in.Units {
+				if b.in.Units[i].Side == campaign.Defender {
+					b.in.Units[i].Strength *= c / total
+				}
+			}
+		}
 	}
 }
 

@@ -195,14 +195,16 @@ type Package struct {
 
 // Settlement holds the terms agreed with the cease-fire.
 type Settlement struct {
-	TerritoryCeded   Value `yaml:"territory_ceded_km2" v:"min=0" unit:"km2" doc:"Area the defender hands over beyond the line of contact."`
-	DefenderTroopCap Value `yaml:"defender_troop_cap" v:"min=0" unit:"people" doc:"Cap on the defender's armed forces; absent means none."`
-	SanctionsRelief  Value `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
-	Neutrality       bool  `yaml:"neutrality" doc:"The defender renounces alliance membership."`
-	DMZWidth         Value `yaml:"demilitarised_zone_km" v:"min=0,max=500" unit:"km" doc:"Width of a demilitarised zone or buffer along the line of contact; absent or 0 means none (used by the empirical cease-fire model, Fortna 2003)."`
-	JointCommission  bool  `yaml:"joint_commission" doc:"A joint military commission of the parties to settle incidents (Fortna 2003's 'joint commission')."`
-	DecisiveVictory  bool  `yaml:"decisive_victory" doc:"The war ended in a decisive military victory for one side (a control of the empirical cease-fire model)."`
-	Prov             `yaml:",inline"`
+	TerritoryCeded    Value  `yaml:"territory_ceded_km2" v:"min=0" unit:"km2" doc:"Area the defender hands over beyond the line of contact."`
+	CededSector       string `yaml:"ceded_sector" v:"ref=sector" doc:"The sector the ceded area lies in: the next war's line there moves forward by territory_ceded_km2 / the sector's frontage, objectives within that depth are gone and the nearer ones closer. Absent: the cession enters acceptability only, the line does not move."`
+	FortificationLeft Value  `yaml:"fortification_left" v:"min=0,max=3" unit:"level" doc:"Fortification of the positions the defender holds behind the ceded area (ceding a fortified belt leaves the next line weaker); absent: the sector keeps its level."`
+	DefenderTroopCap  Value  `yaml:"defender_troop_cap" v:"min=0" unit:"people" doc:"Cap on the defender's armed forces; absent means none. The next war's defender fields at most this many (its listed forces scaled down), besides acceptability."`
+	SanctionsRelief   Value  `yaml:"sanctions_relief" v:"min=0,max=1" unit:"fraction" doc:"Share of existing sanctions on the attacker lifted."`
+	Neutrality        bool   `yaml:"neutrality" doc:"The defender renounces alliance membership."`
+	DMZWidth          Value  `yaml:"demilitarised_zone_km" v:"min=0,max=500" unit:"km" doc:"Width of a demilitarised zone or buffer along the line of contact; absent or 0 means none. The empirical cease-fire model reads it (Fortna 2003), and the next war's attacker must cross it: every objective is that much further."`
+	JointCommission   bool   `yaml:"joint_commission" doc:"A joint military commission of the parties to settle incidents (Fortna 2003's 'joint commission')."`
+	DecisiveVictory   bool   `yaml:"decisive_victory" doc:"The war ended in a decisive military victory for one side (a control of the empirical cease-fire model)."`
+	Prov              `yaml:",inline"`
 }
 
 // Models holds per-scenario model coefficients.
