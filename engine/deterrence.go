@@ -40,6 +40,14 @@ func tripwire(in *campaign.Input, cmap *CampaignMap, r *campaign.Result) map[str
 	return trip
 }
 
+// honourCost is what honouring its promise costs guarantor id in losses:
+// its losses in the war with intervention less those it suffers anyway if
+// it stays out (its troops in the attack's path fight in self-defence):
+// a cost both choices bear does not weigh on the choice between them.
+func honourCost(warCost func(*campaign.Result, string) float64, intervene, stayOut *campaign.Result, id string) float64 {
+	return math.Max(0, warCost(intervene, id)-warCost(stayOut, id))
+}
+
 // runCampaigns runs a package's two campaigns for spec (its Intervention
 // is set for each).
 func runCampaigns(s *scenario.Scenario, p *scenario.Package, spec CampaignSpec) (Campaigns, [2]*campaign.Input, *CampaignMap, error) {
@@ -144,7 +152,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		if ag := m.AttackerGuarantor; ag != nil && ag.Veto {
 			g.Excused = 1
 		}
-		g.WarCost = warCost(in, id)
+		g.WarCost = honourCost(warCost, in, out, id)
 		// Honouring means going to war with the attacker, with or without
 		// forces in the package: against a nuclear power that risks escalation.
 		if attacker.Nuclear {
@@ -175,7 +183,7 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 			Intervene: deterrence.War{GroundKm2: last(li), AttackerLosses: li.AttackerLosses},
 			WarCost:   di.WarCost * days / 365}
 		for _, g := range di.Guarantors {
-			dl.GuarantorWarCost = append(dl.GuarantorWarCost, warCost(li, g.ID))
+			dl.GuarantorWarCost = append(dl.GuarantorWarCost, honourCost(warCost, li, lo, g.ID))
 			dl.TripwireTroops = append(dl.TripwireTroops, l.Tripwire[g.ID])
 		}
 		clarity := 0.0 // no line stated

@@ -6,6 +6,7 @@ import (
 
 	"pgregory.net/rapid"
 
+	"deter/campaign"
 	"deter/scenario"
 )
 
@@ -72,4 +73,25 @@ func TestWarWithGuarantorsDeters(t *testing.T) {
 	if ul, uh := utilityWith(t, ukraine, "european-force", key, 0), utilityWith(t, ukraine, "european-force", key, 1); uh != ul {
 		t.Errorf("European force without a collective-defence commitment: the escalation risk moved the attack's value %v → %v", ul, uh)
 	}
+}
+
+// TestHonourCostIsIncremental: what honouring costs a guarantor is its
+// losses with intervention less those it suffers anyway when it stays out
+// (troops in the attack's path fight in self-defence): a cost borne under
+// both choices does not weigh on the choice (decision theory; Schelling
+// 1966: a tripwire makes the guarantor's losses, and so its war, all but
+// certain). More losses when staying out never raise the cost of
+// honouring; none below zero.
+func TestHonourCostIsIncremental(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		in := rapid.Float64Range(0, 1e5).Draw(rt, "losses if it intervenes")
+		out1 := rapid.Float64Range(0, 2e5).Draw(rt, "losses if it stays out")
+		out2 := rapid.Float64Range(out1, 2e5).Draw(rt, "more losses if it stays out")
+		cost := func(r *campaign.Result, _ string) float64 { return r.GuarantorLosses }
+		c1 := honourCost(cost, &campaign.Result{GuarantorLosses: in}, &campaign.Result{GuarantorLosses: out1}, "g")
+		c2 := honourCost(cost, &campaign.Result{GuarantorLosses: in}, &campaign.Result{GuarantorLosses: out2}, "g")
+		if c2 > c1 || c1 < 0 || c2 < 0 || c1 > in {
+			rt.Fatalf("losses %g in, %g / %g out: honour costs %g / %g", in, out1, out2, c1, c2)
+		}
+	})
 }
