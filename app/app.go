@@ -131,6 +131,19 @@ func Report(s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison, ver
 	return report.NewDocument(s, res, cmp, version)
 }
 
+// ReportDeciding is Report with, when cmp is given, what decides each
+// verdict: its switch-over values (Switches) next to it.
+func ReportDeciding(ctx context.Context, s *scenario.Scenario, res *engine.Result, cmp *sweep.Comparison, version string) (*report.Document, error) {
+	doc, err := report.NewDocument(s, res, cmp, version)
+	if err != nil || cmp == nil {
+		return doc, err
+	}
+	if doc.Switches, err = Switches(ctx, s, res); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
 // SweepSpec says which draws of a sweep to run.
 type SweepSpec struct {
 	Seed    uint64
@@ -401,21 +414,36 @@ func Brief(ctx context.Context, s *scenario.Scenario, spec BriefSpec) (*report.B
 	if err != nil {
 		return nil, err
 	}
-	b := &report.Brief{Scenario: s, Result: res, Uncertainty: cmp, Threshold: 0.5, Version: spec.Version, Command: spec.Command}
+	b := &report.Brief{Scenario: s, Result: res, Uncertainty: cmp, Threshold: VerdictThreshold, Version: spec.Version, Command: spec.Command}
+	if b.Switches, err = Switches(ctx, s, res); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// VerdictThreshold is the P(attack within 5 years) at which a verdict
+// flips, for switch-over values.
+const VerdictThreshold = 0.5
+
+// Switches finds, for each package of res, the switch-over values of its
+// P(attack within 5 years) at VerdictThreshold (sweep.Plan.SwitchOver):
+// about a hundred runs of the scenario per package.
+func Switches(ctx context.Context, s *scenario.Scenario, res *engine.Result) ([][]sweep.Switch, error) {
 	plan, err := sweep.NewPlan(s, res.Seed)
 	if err != nil {
 		return nil, err
 	}
+	var out [][]sweep.Switch
 	for _, p := range res.Packages {
 		m, err := sweep.PackageOutput(p.ID, "p_attack_5y")
 		if err != nil {
 			return nil, err
 		}
-		sw, _, err := plan.SwitchOver(ctx, m, b.Threshold)
+		sw, _, err := plan.SwitchOver(ctx, m, VerdictThreshold)
 		if err != nil {
 			return nil, fmt.Errorf("switch-over values of %s: %w", p.ID, err)
 		}
-		b.Switches = append(b.Switches, sw)
+		out = append(out, sw)
 	}
-	return b, nil
+	return out, nil
 }

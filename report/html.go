@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"deter/engine"
@@ -26,6 +27,28 @@ type Document struct {
 	Uncertainty *sweep.Comparison
 	// Coefficients says where the judgement coefficients come from.
 	Coefficients string
+	// Switches[i] are package i's switch-over values of P(attack within 5
+	// years) at 50% (nil: not computed).
+	Switches [][]sweep.Switch
+}
+
+// Decides says what decides package i's verdict: the inputs whose
+// switch-over values flip it, else its largest drivers ("" when neither
+// was computed).
+func (d *Document) Decides(i int) string {
+	if d.Uncertainty == nil || i >= len(d.Result.Packages) {
+		return ""
+	}
+	id := d.Result.Packages[i].ID
+	var out string
+	if i < len(d.Switches) {
+		out = decisive(d.Switches[i], 0.5)
+		if slices.ContainsFunc(d.Switches[i], func(s sweep.Switch) bool { return s.Found }) {
+			return out
+		}
+		out += "; "
+	}
+	return out + "largest drivers: " + driversText(d.Uncertainty, id, "p_attack_5y")
 }
 
 // Band is a package's headline over the draws: median [5%-95%]
@@ -193,6 +216,8 @@ Nominal values (distributions at their means); <code>deter sweep</code> gives th
 <tr><th>package</th><th>P(attack) 1 year</th><th>5 years</th><th>rests on</th><th>ground km² in a year</th><th>rests on</th><th>P(best)</th><th>mean regret, 5 years</th></tr>
 {{range $i, $p := .Packages}}<tr><td>{{$p}}</td><td>{{$.Band $p "p_attack_1y"}}</td><td>{{$.Band $p "p_attack_5y"}}</td><td>{{$.RestsOn $p "p_attack_5y"}}</td><td>{{$.Band $p "ground_km2_d365"}}</td><td>{{$.RestsOn $p "ground_km2_d365"}}</td><td>{{prob (index $.Uncertainty.Best $i)}}</td><td>{{prob (index $.Uncertainty.Regret $i)}}</td></tr>{{end}}
 </table>
+{{if $.Switches}}<p class="note">What decides each verdict (switch-over values: one input moved alone, the others at their medians, until P(attack within 5 years) crosses 50%; drivers: standardised rank regression coefficients over the draws):</p>
+<ul class="note">{{range $i, $p := $.Result.Packages}}<li><b>{{$p.Name}}</b> {{$.Decides $i}}.</li>{{end}}</ul>{{end}}
 <p class="note">P(the row's package deters better than the column's over 5 years), draw by draw:</p>
 <table>
 <tr><th></th>{{range .Packages}}<th>{{.}}</th>{{end}}</tr>
@@ -318,6 +343,12 @@ func Markdown(w io.Writer, d *Document) error {
 		fmt.Fprintf(ew, "\n### Under uncertainty\n\n%d draws of the %d uncertain inputs, seed %d; median [5%%-95%%], digits as the interval supports. Rests on: %% of the variance explained by the fitted / assumption / sourced / model-rule inputs (adjusted R² of rank regressions).\n\n| package | P(attack) 1 y | 5 y | rests on | ground km² in a year | rests on | P(best) | mean regret 5 y |\n|---|---|---|---|---|---|---|---|\n", c.Draws, c.Uncertain, c.Seed)
 		for i, p := range c.Packages {
 			fmt.Fprintf(ew, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", p, d.Band(p, "p_attack_1y"), d.Band(p, "p_attack_5y"), d.RestsOn(p, "p_attack_5y"), d.Band(p, "ground_km2_d365"), d.RestsOn(p, "ground_km2_d365"), ProbText(c.Best[i]), ProbText(c.Regret[i]))
+		}
+		if len(d.Switches) > 0 {
+			fmt.Fprintf(ew, "\nWhat decides each verdict (switch-over values at 50%% P(attack within 5 years), one input moved alone; drivers: standardised rank regression coefficients):\n\n")
+			for i, p := range r.Packages {
+				fmt.Fprintf(ew, "- **%s** %s.\n", p.Name, d.Decides(i))
+			}
 		}
 	}
 	if rows := timelineRows(r); len(rows) > 0 {

@@ -47,7 +47,7 @@ Markdown text with --format md.`,
 					return err
 				}
 			}
-			doc, err := app.Report(s, res, cmp, version())
+			doc, err := app.ReportDeciding(cmd.Context(), s, res, cmp, version())
 			if err != nil {
 				return err
 			}
