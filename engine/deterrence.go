@@ -117,6 +117,12 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 	if dm.AttackerDrive.IsSet() {
 		di.Drive = dm.AttackerDrive.Nominal()
 	}
+	st := p.Settlement
+	// Neutrality answers part of a revisionist's stated aims: less drive
+	// (a status-quo attacker's negative drive is left alone).
+	if st != nil && st.Neutrality && di.Drive > 0 {
+		di.Drive *= 1 - dm.NeutralityDriveCut.Nominal()
+	}
 	m := &p.Mechanisms
 	if sn := m.SanctionsSnapback; sn != nil {
 		gdp := 0.0
@@ -127,6 +133,14 @@ func DeterrenceInput(s *scenario.Scenario, p *scenario.Package, pc PackageCampai
 		di.SanctionsProb = dm.SanctionsDiscretionary.Nominal()
 		if sn.Automatic {
 			di.SanctionsProb = dm.SanctionsAutomatic.Nominal()
+		}
+	}
+	// Sanctions relief in the settlement is forfeited by an attack: the
+	// lifted sanctions come back with the chance of a snap-back.
+	if st != nil && st.SanctionsRelief.Or(0) > 0 && attacker.Budget != nil && attacker.Budget.SanctionsCost.IsSet() {
+		di.Sanctions += st.SanctionsRelief.Nominal() * attacker.Budget.SanctionsCost.Nominal() / 100 * attacker.Budget.GDP.Or(0)
+		if m.SanctionsSnapback == nil {
+			di.SanctionsProb = dm.SanctionsDiscretionary.Nominal()
 		}
 	}
 	if e := m.EnergyCutoff; e != nil {

@@ -82,3 +82,69 @@ func TestSettlementShapesTheNextWar(t *testing.T) {
 		}
 	})
 }
+
+// pAttackWith is package id's P(attack within a year) under the given
+// settlement, with the attacker's sanctions costing pct % of its GDP.
+func pAttackWith(t fataler, s *scenario.Scenario, id string, st *scenario.Settlement, pct float64) float64 {
+	t.Helper()
+	c := *s
+	c.Actors = append([]scenario.Actor(nil), s.Actors...)
+	for i := range c.Actors {
+		if c.Actors[i].Role == "attacker" && c.Actors[i].Budget != nil {
+			b := *c.Actors[i].Budget
+			b.SanctionsCost = scenario.Num(pct)
+			c.Actors[i].Budget = &b
+		}
+	}
+	p, err := c.PackageByID(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := *p
+	q.Settlement = st
+	full, _, _, err := runCampaigns(&c, &q, CampaignSpec{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := runDeterrence(&c, &q, full, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.PAttack1
+}
+
+// TestSettlementPayoffs: the settlement's neutrality and sanctions relief
+// enter the attacker's payoffs (issues 17 and 20). Neutrality answers part
+// of Russia's stated aim (preventing a NATO foothold, seed facts; the
+// Istanbul draft of 2022 centred on it) and never raises P(attack);
+// sanctions relief is forfeited by an attack (sanctions are the lever the
+// sources find most credible) and more of it never raises P(attack). Both
+// lower it for the capacity-building package, whose P(attack) is neither 0
+// nor 1.
+func TestSettlementPayoffs(t *testing.T) {
+	s := loadShipped(t, "ukraine-2025.yaml")
+	const id = "capacity-building"
+	base := pAttackWith(t, s, id, nil, 2)
+	if n := pAttackWith(t, s, id, &scenario.Settlement{Neutrality: true}, 2); !(n < base) {
+		t.Errorf("neutrality: P(attack) %g, %g without", n, base)
+	}
+	if r := pAttackWith(t, s, id, &scenario.Settlement{SanctionsRelief: scenario.Num(1)}, 2); !(r < base) {
+		t.Errorf("all sanctions lifted: P(attack) %g, %g without relief", r, base)
+	}
+	rapid.Check(t, func(rt *rapid.T) {
+		pct := rapid.Float64Range(0, 10).Draw(rt, "sanctions cost % of GDP")
+		r1 := rapid.Float64Range(0, 1).Draw(rt, "relief")
+		r2 := rapid.Float64Range(r1, 1).Draw(rt, "more relief")
+		neutral := rapid.Bool().Draw(rt, "neutrality")
+		a := pAttackWith(rt, s, id, &scenario.Settlement{SanctionsRelief: scenario.Num(r1), Neutrality: neutral}, pct)
+		b := pAttackWith(rt, s, id, &scenario.Settlement{SanctionsRelief: scenario.Num(r2), Neutrality: neutral}, pct)
+		if b > a*(1+1e-12) {
+			rt.Fatalf("relief %g → %g (sanctions %g%% of GDP): P(attack) %g → %g", r1, r2, pct, a, b)
+		}
+		n := pAttackWith(rt, s, id, &scenario.Settlement{SanctionsRelief: scenario.Num(r1), Neutrality: true}, pct)
+		o := pAttackWith(rt, s, id, &scenario.Settlement{SanctionsRelief: scenario.Num(r1)}, pct)
+		if n > o*(1+1e-12) {
+			rt.Fatalf("neutrality raises P(attack): %g against %g", n, o)
+		}
+	})
+}

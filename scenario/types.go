@@ -104,10 +104,11 @@ type Actor struct {
 
 // Budget is an actor's money.
 type Budget struct {
-	GDP         Value `yaml:"gdp_usd_bn" v:"min=0" unit:"USD bn/year" doc:"Gross domestic product."`
-	Defence     Value `yaml:"defence_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Defence spending."`
-	AidCapacity Value `yaml:"aid_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Money the actor can give the defender each year."`
-	Prov        `yaml:",inline"`
+	GDP           Value `yaml:"gdp_usd_bn" v:"min=0" unit:"USD bn/year" doc:"Gross domestic product."`
+	SanctionsCost Value `yaml:"sanctions_cost_gdp_pct" v:"min=0,max=100" unit:"% of GDP/year" doc:"For the attacker: what the sanctions in force at the cease-fire cost its output each year. A settlement's sanctions_relief is worth that share of it to the attacker, and an attack forfeits it (re-imposed with the chance of a snap-back)."`
+	Defence       Value `yaml:"defence_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Defence spending."`
+	AidCapacity   Value `yaml:"aid_usd_bn_per_year" v:"min=0" unit:"USD bn/year" doc:"Money the actor can give the defender each year."`
+	Prov          `yaml:",inline"`
 }
 
 // RedLine is a stated position: a package that crosses it is unacceptable to
@@ -276,6 +277,7 @@ type DeterrenceModel struct {
 	RuleWeightPooled       Value  `yaml:"rule_weight_pooled" v:"min=0" unit:"weight" doc:"Structural uncertainty: the weight of the pooled intervention rule when a scenario does not set intervention. Sweeps, run's intervals and sensitivity draw the rule from the three weights (normalised); the nominal run uses the rule of largest weight (pooled on a tie)."`
 	RuleWeightForce        Value  `yaml:"rule_weight_force_weighted" v:"min=0" unit:"weight" doc:"Structural uncertainty: the weight of the force_weighted intervention rule (see rule_weight_pooled)."`
 	RuleWeightByMeans      Value  `yaml:"rule_weight_by_means" v:"min=0" unit:"weight" doc:"Structural uncertainty: the weight of the by_means intervention rule (see rule_weight_pooled)."`
+	NeutralityDriveCut     Value  `yaml:"neutrality_drive_cut" v:"min=0,max=1" unit:"fraction" doc:"Share of the attacker's standing drive to revise the settlement that a settlement's neutrality (the defender renounces alliance membership) removes."`
 	LimitedAttackDays      Value  `yaml:"limited_attack_days" v:"min=0,max=365" unit:"days" doc:"Length of the limited offensive the attacker may choose instead of a year of war (a grab, then a new cease-fire: salami tactics); 0 for none."`
 	Prov                   `yaml:",inline"`
 }
